@@ -1,0 +1,189 @@
+//! The command line: argument definitions and one file per command.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod check;
+mod export;
+mod import;
+mod new;
+mod open;
+mod tally;
+
+/// A terminal note-taker for the rapporteur of a multi-stakeholder meeting.
+#[derive(Debug, Parser)]
+#[command(name = "rapporteur", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Session file to open in the screen (created if missing).
+    pub file: Option<PathBuf>,
+    /// Keymap to use in the screen: a name in keymaps/ (default, vim, emacs) or a path.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub keymap: Option<String>,
+    /// What to do instead of opening the screen.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new session file from a template.
+    New {
+        /// The session file to create; never overwritten.
+        file: PathBuf,
+        /// Template: a built-in name (default, gfmd) or a path to a session file.
+        #[arg(long, value_name = "NAME|PATH")]
+        template: Option<String>,
+        /// Title of the meeting.
+        #[arg(long)]
+        title: Option<String>,
+        /// Add a group, as ID:NAME (repeatable).
+        #[arg(long = "group", value_name = "ID:NAME")]
+        groups: Vec<String>,
+        /// Add a priority, as ID:TITLE (repeatable).
+        #[arg(long = "priority", value_name = "ID:TITLE")]
+        priorities: Vec<String>,
+    },
+    /// Import a roster, notes or a chat transcript into a session.
+    Import {
+        /// What to import.
+        #[command(subcommand)]
+        what: Import,
+    },
+    /// Print the convergence tally of a session.
+    Tally {
+        /// The session file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TallyFormat::Table)]
+        format: TallyFormat,
+    },
+    /// Write the report of a session.
+    Export {
+        /// The session file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// How speakers are attributed in the report.
+        #[arg(long, value_enum, default_value_t = Attribution::Group)]
+        attribution: Attribution,
+        /// Fewest distinct entities of a group on a priority before the group is named.
+        #[arg(long, value_name = "K", default_value_t = 2)]
+        min_group: usize,
+        /// Report template to use instead of the built-in one.
+        #[arg(long, value_name = "PATH")]
+        template: Option<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Validate a session file and lint its notes.
+    Check {
+        /// The session file.
+        file: PathBuf,
+    },
+}
+
+/// The things `rapporteur import` reads.
+#[derive(Debug, Subcommand)]
+pub enum Import {
+    /// A roster CSV with columns name, affiliation, group and optional role.
+    Roster {
+        /// The session file.
+        file: PathBuf,
+        /// The CSV file.
+        csv: PathBuf,
+    },
+    /// Notes in the capture syntax, one line at a time, as if typed.
+    Notes {
+        /// The session file.
+        file: PathBuf,
+        /// The notes file.
+        notes: PathBuf,
+    },
+}
+
+/// Formats of `rapporteur tally`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TallyFormat {
+    /// An aligned table for people.
+    Table,
+    /// JSON for scripts.
+    Json,
+}
+
+/// Formats of `rapporteur export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown.
+    Markdown,
+    /// Plain text wrapped at 72 columns.
+    Text,
+    /// One self-contained HTML file.
+    Html,
+    /// JSON.
+    Json,
+}
+
+/// How the report attributes what was said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Attribution {
+    /// Group labels when enough entities of the group spoke, else "one participant".
+    Group,
+    /// No name, affiliation or group of any individual speaker.
+    Chatham,
+    /// Names and affiliations, for internal minutes.
+    Named,
+}
+
+/// An error for the user: one clear line on stderr and a non-zero exit.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Failure(error.to_string())
+    }
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        None => open::run(cli.file, cli.keymap),
+        Some(Command::New {
+            file,
+            template,
+            title,
+            groups,
+            priorities,
+        }) => new::run(&file, template.as_deref(), title, &groups, &priorities),
+        Some(Command::Import { what }) => import::run(what),
+        Some(Command::Tally { file, format }) => tally::run(&file, format),
+        Some(Command::Export {
+            file,
+            format,
+            attribution,
+            min_group,
+            template,
+            output,
+        }) => export::run(
+            &file,
+            format,
+            attribution,
+            min_group,
+            template.as_deref(),
+            output.as_deref(),
+        ),
+        Some(Command::Check { file }) => check::run(&file),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            eprintln!("rapporteur: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,334 @@
+//! Every change to a session as a value: journaled for durability, inverted for undo.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::clock::Clock;
+use crate::model::{Channel, Intervention, Note, Participant, Priority, Serial, Session, Slug};
+
+/// One change to a session. Applying an edit returns its inverse.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Edit {
+    /// Adds a participant to the roster.
+    AddParticipant(Participant),
+    /// Removes a participant who has no interventions (the inverse of adding one).
+    RemoveParticipant(Slug),
+    /// Adds a priority.
+    AddPriority(Priority),
+    /// Removes a priority no note is tagged with (the inverse of adding one).
+    RemovePriority(Slug),
+    /// Gives the floor to a participant: a new intervention, closing the previous one.
+    StartIntervention {
+        /// Serial of the new intervention.
+        id: Serial,
+        /// Who has the floor.
+        participant: Slug,
+        /// Floor or chat.
+        channel: Channel,
+        /// When the turn starts; the previous turn ends then.
+        start: Clock,
+    },
+    /// Removes the last intervention and reopens the floor turn it closed (undo of a start).
+    RemoveLastIntervention {
+        /// Serial of the intervention to remove; it must be the last one.
+        id: Serial,
+        /// The floor turn whose end the start had set, to be cleared again.
+        reopen: Option<Serial>,
+    },
+    /// Inserts a note into an intervention, at the end or at a position.
+    InsertNote {
+        /// Serial of the intervention.
+        intervention: Serial,
+        /// Position among its notes; `None` appends.
+        index: Option<usize>,
+        /// The note.
+        note: Note,
+    },
+    /// Replaces the note with the same id (text, tags, kind, emphasis).
+    UpdateNote(Note),
+    /// Deletes a note.
+    DeleteNote(Serial),
+}
+
+/// Why an edit could not be applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditError(pub String);
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for EditError {}
+
+fn fail<T>(message: impl Into<String>) -> Result<T, EditError> {
+    Err(EditError(message.into()))
+}
+
+impl Session {
+    /// Applies `edit` and returns the edit that undoes it; on error nothing changes.
+    pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        match edit {
+            Edit::AddParticipant(p) => {
+                if self.participant(&p.id).is_some() {
+                    return fail(format!("a participant with id {:?} exists already", p.id));
+                }
+                if self.group(&p.group).is_none() {
+                    return fail(format!("there is no group {:?}", p.group));
+                }
+                let id = p.id.clone();
+                self.participants.push(p);
+                Ok(Edit::RemoveParticipant(id))
+            }
+            Edit::RemoveParticipant(id) => {
+                let Some(at) = self.participants.iter().position(|p| p.id == id) else {
+                    return fail(format!("there is no participant {id:?}"));
+                };
+                if self.interventions.iter().any(|i| i.participant == id) {
+                    return fail(format!("participant {id:?} has interventions"));
+                }
+                Ok(Edit::AddParticipant(self.participants.remove(at)))
+            }
+            Edit::AddPriority(p) => {
+                if self.priority(&p.id).is_some() {
+                    return fail(format!("a priority with id {:?} exists already", p.id));
+                }
+                let id = p.id.clone();
+                self.priorities.push(p);
+                Ok(Edit::RemovePriority(id))
+            }
+            Edit::RemovePriority(id) => {
+                let Some(at) = self.priorities.iter().position(|p| p.id == id) else {
+                    return fail(format!("there is no priority {id:?}"));
+                };
+                let tagged = self
+                    .interventions
+                    .iter()
+                    .flat_map(|i| &i.notes)
+                    .any(|n| n.tags.contains(&id));
+                if tagged {
+                    return fail(format!("notes are tagged with priority {id:?}"));
+                }
+                Ok(Edit::AddPriority(self.priorities.remove(at)))
+            }
+            Edit::StartIntervention {
+                id,
+                participant,
+                channel,
+                start,
+            } => {
+                if self.participant(&participant).is_none() {
+                    return fail(format!("there is no participant {participant:?}"));
+                }
+                if self.intervention_index(id).is_some() || self.note(id).is_some() {
+                    return fail(format!("serial {id} is in use already"));
+                }
+                if self.interventions.last().is_some_and(|last| last.id > id) {
+                    return fail(format!("intervention {id} would not be the last one"));
+                }
+                // Chat inputs run alongside the floor: only a floor turn closes the open floor turn.
+                let open_floor = self
+                    .interventions
+                    .iter_mut()
+                    .rev()
+                    .find(|i| i.channel == Channel::Floor)
+                    .filter(|i| i.end.is_none() && channel == Channel::Floor);
+                let reopen = open_floor.map(|i| {
+                    i.end = Some(start.max(i.start));
+                    i.id
+                });
+                self.interventions.push(Intervention {
+                    id,
+                    participant,
+                    channel,
+                    start,
+                    end: None,
+                    notes: Vec::new(),
+                });
+                self.next_serial = self.next_serial.max(id + 1);
+                Ok(Edit::RemoveLastIntervention { id, reopen })
+            }
+            Edit::RemoveLastIntervention { id, reopen } => {
+                match self.interventions.last() {
+                    Some(last) if last.id != id => {
+                        return fail(format!("intervention {id} is not the last one"));
+                    }
+                    // Undo only ever removes a turn once its notes are gone.
+                    Some(last) if !last.notes.is_empty() => {
+                        return fail(format!("intervention {id} still has notes"));
+                    }
+                    None => return fail(format!("there is no intervention {id}")),
+                    Some(_) => {}
+                }
+                let removed = self.interventions.pop().expect("checked above");
+                if let Some(at) = reopen.and_then(|r| self.intervention_index(r)) {
+                    self.interventions[at].end = None;
+                }
+                Ok(Edit::StartIntervention {
+                    id: removed.id,
+                    participant: removed.participant,
+                    channel: removed.channel,
+                    start: removed.start,
+                })
+            }
+            Edit::InsertNote {
+                intervention,
+                index,
+                note,
+            } => {
+                if self.note(note.id).is_some() || self.intervention_index(note.id).is_some() {
+                    return fail(format!("serial {} is in use already", note.id));
+                }
+                for tag in &note.tags {
+                    if self.priority(tag).is_none() {
+                        return fail(format!("there is no priority {tag:?}"));
+                    }
+                }
+                let Some(at) = self.intervention_index(intervention) else {
+                    return fail(format!("there is no intervention {intervention}"));
+                };
+                let id = note.id;
+                let notes = &mut self.interventions[at].notes;
+                let index = index.unwrap_or(notes.len()).min(notes.len());
+                notes.insert(index, note);
+                self.next_serial = self.next_serial.max(id + 1);
+                Ok(Edit::DeleteNote(id))
+            }
+            Edit::UpdateNote(note) => {
+                for tag in &note.tags {
+                    if self.priority(tag).is_none() {
+                        return fail(format!("there is no priority {tag:?}"));
+                    }
+                }
+                let Some((i, n)) = self.note_position(note.id) else {
+                    return fail(format!("there is no note {}", note.id));
+                };
+                let old = std::mem::replace(&mut self.interventions[i].notes[n], note);
+                Ok(Edit::UpdateNote(old))
+            }
+            Edit::DeleteNote(id) => {
+                let Some((i, n)) = self.note_position(id) else {
+                    return fail(format!("there is no note {id}"));
+                };
+                let note = self.interventions[i].notes.remove(n);
+                Ok(Edit::InsertNote {
+                    intervention: self.interventions[i].id,
+                    index: Some(n),
+                    note,
+                })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Group, NoteKind};
+
+    fn session() -> Session {
+        let mut s = Session::default();
+        s.groups.push(Group {
+            id: "states".into(),
+            name: "States".into(),
+            singular: "State".into(),
+            plural: "States".into(),
+            counts_for_convergence: true,
+        });
+        s.participants.push(Participant {
+            id: "ana".into(),
+            name: "Ana".into(),
+            affiliation: "Chile".into(),
+            group: "states".into(),
+            role: None,
+        });
+        s
+    }
+
+    fn note(id: Serial) -> Note {
+        Note {
+            id,
+            text: format!("note {id}"),
+            tags: vec![],
+            kind: NoteKind::Point,
+            emphasis: false,
+            time: Clock::hms(10, 0, 0),
+        }
+    }
+
+    #[test]
+    fn every_edit_undoes_to_the_same_session() {
+        let mut s = session();
+        let start = Edit::StartIntervention {
+            id: 1,
+            participant: "ana".into(),
+            channel: Channel::Floor,
+            start: Clock::hms(10, 0, 0),
+        };
+        let edits = vec![
+            start,
+            Edit::InsertNote {
+                intervention: 1,
+                index: None,
+                note: note(2),
+            },
+            Edit::UpdateNote(Note {
+                text: "changed".into(),
+                ..note(2)
+            }),
+            Edit::DeleteNote(2),
+            Edit::AddPriority(Priority {
+                id: "health".into(),
+                title: "Health".into(),
+                description: None,
+            }),
+            Edit::StartIntervention {
+                id: 3,
+                participant: "ana".into(),
+                channel: Channel::Floor,
+                start: Clock::hms(10, 5, 0),
+            },
+        ];
+        let mut states = vec![s.clone()];
+        let mut inverses = vec![];
+        for edit in edits {
+            inverses.push(s.apply(edit).unwrap());
+            states.push(s.clone());
+        }
+        assert_eq!(s.interventions[0].end, Some(Clock::hms(10, 5, 0)));
+        states.pop();
+        while let Some(inverse) = inverses.pop() {
+            s.apply(inverse).unwrap();
+            let mut expected = states.pop().unwrap();
+            expected.next_serial = s.next_serial;
+            assert_eq!(s, expected);
+        }
+    }
+
+    #[test]
+    fn bad_edits_change_nothing() {
+        let mut s = session();
+        let before = s.clone();
+        assert!(
+            s.apply(Edit::InsertNote {
+                intervention: 9,
+                index: None,
+                note: note(2)
+            })
+            .is_err()
+        );
+        assert!(s.apply(Edit::DeleteNote(4)).is_err());
+        assert!(
+            s.apply(Edit::StartIntervention {
+                id: 1,
+                participant: "nobody".into(),
+                channel: Channel::Chat,
+                start: Clock(0)
+            })
+            .is_err()
+        );
+        assert_eq!(s, before);
+    }
+}

@@ -1,0 +1,9 @@
+//! rapporteur: a terminal note-taker for multi-stakeholder meetings.
+//!
+//! The core (model, capture syntax, tally, export) is pure; files and the
+//! terminal live at the edges ([`storage`], [`cli`], [`ui`]).
+
+pub mod clock;
+pub mod model;
+pub mod edit;
+pub mod cli;

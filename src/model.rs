@@ -1,0 +1,347 @@
+//! The session model: groups, roster, priorities, interventions and notes.
+//!
+//! Plain data with no I/O, serialised to RON by [`crate::storage`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::clock::Clock;
+
+/// Version of the session file schema written by this build.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Id of a group, a participant or a priority: a short slug such as `recruitment`.
+pub type Slug = String;
+
+/// Numeric id of an intervention or a note, unique within a session.
+pub type Serial = u64;
+
+/// One meeting as the rapporteur records it: one RON file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// Schema version of the file, [`SCHEMA_VERSION`] when written by this build.
+    pub version: u32,
+    /// Title, theme, date and format of the meeting.
+    #[serde(default)]
+    pub meta: Meta,
+    /// Constituency groups, in the order the report lists them.
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    /// The roster.
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    /// The priorities notes can be tagged with.
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    /// The meeting's turns, in order, each holding its notes.
+    #[serde(default)]
+    pub interventions: Vec<Intervention>,
+    /// Next free serial for interventions and notes, so ids are never reused.
+    #[serde(default)]
+    pub next_serial: Serial,
+    /// Sequence number of the last journal entry folded into this file.
+    #[serde(default)]
+    pub journal_seq: u64,
+}
+
+/// Descriptive facts about the meeting, used by the report's introduction.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Title of the meeting, e.g. "Breakout session 2".
+    #[serde(default)]
+    pub title: String,
+    /// Theme under discussion, e.g. "Addressing Gaps in Migrant Protection".
+    #[serde(default)]
+    pub theme: String,
+    /// Date of the meeting, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
+    /// Format, e.g. "two-hour on-line breakout session".
+    #[serde(default)]
+    pub format: String,
+    /// Languages of the meeting or of interpretation.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Focus areas listed in the introduction.
+    #[serde(default)]
+    pub focus_areas: Vec<String>,
+}
+
+/// A constituency group: States, civil society, business, mayors, observers…
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// Short id, e.g. `states`.
+    pub id: Slug,
+    /// Display name, e.g. "States".
+    pub name: String,
+    /// Noun for one entity of this group, e.g. "State", "civil society organization".
+    pub singular: String,
+    /// Noun for several entities, e.g. "States", "civil society organizations".
+    pub plural: String,
+    /// Whether this group counts toward convergence ("all 4 groups" leaves observers out).
+    #[serde(default = "yes")]
+    pub counts_for_convergence: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A person on the roster.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Participant {
+    /// Stable id, a slug of the name.
+    pub id: Slug,
+    /// Full name as the rapporteur knows it.
+    pub name: String,
+    /// The State, organization or city represented: the entity.
+    #[serde(default)]
+    pub affiliation: String,
+    /// Id of the participant's group.
+    pub group: Slug,
+    /// Optional role, e.g. "Mayor" or "Head of delegation".
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// A priority that notes can be tagged with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Priority {
+    /// Tag id, e.g. `recruitment`.
+    pub id: Slug,
+    /// Title used in the report, e.g. "Fix recruitment practices".
+    pub title: String,
+    /// Optional longer description.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// Where an intervention was made.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Channel {
+    /// Spoken on the floor.
+    #[default]
+    Floor,
+    /// Written in the chat.
+    Chat,
+}
+
+/// One turn by one participant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Intervention {
+    /// Serial id, unique in the session.
+    pub id: Serial,
+    /// Id of the participant who spoke.
+    pub participant: Slug,
+    /// Floor or chat.
+    #[serde(default)]
+    pub channel: Channel,
+    /// When the turn started.
+    pub start: Clock,
+    /// When it ended (when the next turn started), if known.
+    #[serde(default)]
+    pub end: Option<Clock>,
+    /// The points the rapporteur noted during this turn.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+/// What kind of note a note is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NoteKind {
+    /// A point in the rapporteur's words.
+    #[default]
+    Point,
+    /// A verbatim quote of the speaker.
+    Quote,
+}
+
+/// A point typed by the rapporteur inside an intervention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    /// Serial id, unique in the session.
+    pub id: Serial,
+    /// The text, without its `#tags`, quote marks or leading `!`.
+    pub text: String,
+    /// Ids of the priorities this note supports.
+    #[serde(default)]
+    pub tags: Vec<Slug>,
+    /// Point or verbatim quote.
+    #[serde(default)]
+    pub kind: NoteKind,
+    /// Whether the point was strongly voiced.
+    #[serde(default)]
+    pub emphasis: bool,
+    /// When it was noted.
+    pub time: Clock,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session {
+            version: SCHEMA_VERSION,
+            meta: Meta::default(),
+            groups: Vec::new(),
+            participants: Vec::new(),
+            priorities: Vec::new(),
+            interventions: Vec::new(),
+            next_serial: 1,
+            journal_seq: 0,
+        }
+    }
+}
+
+impl Session {
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The participant with this id.
+    pub fn participant(&self, id: &str) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    /// The priority with this id.
+    pub fn priority(&self, id: &str) -> Option<&Priority> {
+        self.priorities.iter().find(|p| p.id == id)
+    }
+
+    /// Index of the intervention with this id.
+    pub fn intervention_index(&self, id: Serial) -> Option<usize> {
+        // Interventions are appended in serial order, so a binary search usually hits.
+        match self.interventions.binary_search_by_key(&id, |i| i.id) {
+            Ok(i) => Some(i),
+            Err(_) => self.interventions.iter().position(|i| i.id == id),
+        }
+    }
+
+    /// Position (intervention index, note index) of the note with this id.
+    pub fn note_position(&self, id: Serial) -> Option<(usize, usize)> {
+        // Serials grow through the meeting, so the note is normally in the last
+        // intervention opened before it; a hand-edited file falls back to a scan.
+        let guess = self.interventions.partition_point(|i| i.id < id);
+        let in_guess = guess
+            .checked_sub(1)
+            .and_then(|i| Some((i, self.interventions[i].notes.binary_search_by_key(&id, |n| n.id).ok()?)));
+        in_guess.or_else(|| {
+            self.interventions.iter().enumerate().find_map(|(i, intervention)| {
+                Some((i, intervention.notes.iter().position(|n| n.id == id)?))
+            })
+        })
+    }
+
+    /// The note with this id.
+    pub fn note(&self, id: Serial) -> Option<&Note> {
+        self.note_position(id)
+            .map(|(i, n)| &self.interventions[i].notes[n])
+    }
+
+    /// Number of notes in the session.
+    pub fn note_count(&self) -> usize {
+        self.interventions.iter().map(|i| i.notes.len()).sum()
+    }
+
+    /// The intervention currently holding the floor (the last one), if any.
+    pub fn current_intervention(&self) -> Option<&Intervention> {
+        self.interventions.last()
+    }
+
+    /// Takes the next free serial.
+    pub fn take_serial(&mut self) -> Serial {
+        let highest = self
+            .interventions
+            .last()
+            .map(|i| i.id.max(i.notes.last().map_or(0, |n| n.id)))
+            .unwrap_or(0);
+        // A hand-edited file may carry a stale counter: never hand out a used id.
+        let serial = self.next_serial.max(highest + 1).max(1);
+        self.next_serial = serial + 1;
+        serial
+    }
+
+    /// A fresh participant id derived from `name`, unique in the roster.
+    pub fn fresh_participant_id(&self, name: &str) -> Slug {
+        unique_slug(name, "participant", |s| self.participant(s).is_some())
+    }
+
+    /// A fresh priority id derived from `title`, unique among priorities.
+    pub fn fresh_priority_id(&self, title: &str) -> Slug {
+        unique_slug(title, "priority", |s| self.priority(s).is_some())
+    }
+}
+
+/// `text` as a lowercase ASCII-ish slug: letters and digits joined by `-`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    let mut dash = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if dash && !slug.is_empty() {
+                slug.push('-');
+            }
+            dash = false;
+            slug.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    slug
+}
+
+fn unique_slug(text: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> Slug {
+    let base = match slugify(text) {
+        s if s.is_empty() => fallback.to_string(),
+        s => s,
+    };
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|s| !taken(s))
+        .expect("an unbounded range always yields a free slug")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_join_words_with_dashes() {
+        assert_eq!(slugify("Amina  Diallo-Sy"), "amina-diallo-sy");
+        assert_eq!(slugify("  Élise Müller "), "élise-müller");
+        assert_eq!(slugify("!!"), "");
+    }
+
+    #[test]
+    fn fresh_ids_never_collide() {
+        let mut s = Session::default();
+        s.participants.push(Participant {
+            id: "ana".into(),
+            name: "Ana".into(),
+            affiliation: String::new(),
+            group: "g".into(),
+            role: None,
+        });
+        assert_eq!(s.fresh_participant_id("Ana"), "ana-2");
+        assert_eq!(s.fresh_participant_id("***"), "participant");
+    }
+
+    #[test]
+    fn serials_skip_ids_already_in_the_file() {
+        let mut s = Session {
+            next_serial: 1,
+            ..Session::default()
+        };
+        s.interventions.push(Intervention {
+            id: 5,
+            participant: "a".into(),
+            channel: Channel::Floor,
+            start: Clock::default(),
+            end: None,
+            notes: vec![],
+        });
+        assert_eq!(s.take_serial(), 6);
+        assert_eq!(s.take_serial(), 7);
+    }
+}
