@@ -3,7 +3,8 @@
 //! The core (model, capture syntax, tally, export) is pure; files and the
 //! terminal live at the edges ([`storage`], [`cli`], [`ui`]).
 
-pub mod clock;
-pub mod model;
-pub mod edit;
 pub mod cli;
+pub mod clock;
+pub mod edit;
+pub mod model;
+pub mod storage;

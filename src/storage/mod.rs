@@ -1,0 +1,396 @@
+//! Session files on disk: RON text, atomic saves, a journal of commits, a lock.
+//!
+//! Committing an edit appends it to `FILE.journal` and fsyncs before returning,
+//! a cost that does not grow with the session; saving folds the journal into
+//! `FILE` with an atomic rewrite. A file that fails to load is never written.
+
+mod atomic;
+mod journal;
+mod lock;
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub use atomic::{create_atomically, write_atomically};
+pub use journal::journal_path;
+pub use lock::{LockError, SessionLock, lock_path};
+
+use crate::edit::{Edit, EditError};
+use crate::model::{SCHEMA_VERSION, Session};
+
+/// Largest session file rapporteur reads, to refuse a wrong file quickly.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Why a session file could not be loaded, with its position when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file.
+    pub path: PathBuf,
+    /// Line and column (1-based), when the error has a position.
+    pub position: Option<(usize, usize)>,
+    /// What was wrong.
+    pub message: String,
+}
+
+impl LoadError {
+    /// An error at a position in `path`.
+    pub fn at(path: &Path, line: usize, col: usize, message: impl Into<String>) -> LoadError {
+        LoadError {
+            path: path.to_path_buf(),
+            position: Some((line, col)),
+            message: message.into(),
+        }
+    }
+
+    /// An error reading `path`.
+    pub fn io(path: &Path, error: io::Error) -> LoadError {
+        LoadError {
+            path: path.to_path_buf(),
+            position: None,
+            message: match error.kind() {
+                io::ErrorKind::NotFound => "no such file".to_string(),
+                _ => error.to_string(),
+            },
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, col)) => {
+                write!(f, "{}:{line}:{col}: {}", self.path.display(), self.message)
+            }
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Any failure of a session file operation, as one line for the user.
+#[derive(Debug)]
+pub enum StorageError {
+    /// The file did not load; it has not been touched.
+    Load(LoadError),
+    /// Another rapporteur has the file open, or the lock failed.
+    Lock(LockError),
+    /// Writing failed.
+    Write {
+        /// The file being written.
+        path: PathBuf,
+        /// What went wrong.
+        error: io::Error,
+    },
+    /// The session already exists and would be overwritten.
+    Exists(PathBuf),
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Load(e) => e.fmt(f),
+            StorageError::Lock(e) => e.fmt(f),
+            StorageError::Write { path, error } => {
+                write!(f, "{}: cannot write: {error}", path.display())
+            }
+            StorageError::Exists(path) => write!(
+                f,
+                "{} exists already; rapporteur never overwrites a session",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StorageError {}
+
+impl From<LoadError> for StorageError {
+    fn from(e: LoadError) -> Self {
+        StorageError::Load(e)
+    }
+}
+
+impl From<LockError> for StorageError {
+    fn from(e: LockError) -> Self {
+        StorageError::Lock(e)
+    }
+}
+
+fn write_error(path: &Path) -> impl FnOnce(io::Error) -> StorageError + '_ {
+    move |error| StorageError::Write {
+        path: path.to_path_buf(),
+        error,
+    }
+}
+
+/// The session as pretty, stable RON text.
+pub fn to_ron(session: &Session) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("  ")
+        .struct_names(false)
+        .new_line("\n");
+    let mut text = ron::ser::to_string_pretty(session, config)
+        .expect("a session always serialises: it has only strings, numbers and lists");
+    text.push('\n');
+    text
+}
+
+/// Parses session text; `path` is only used in error messages.
+pub fn from_ron(text: &str, path: &Path) -> Result<Session, LoadError> {
+    let session: Session = ron::Options::default()
+        .with_recursion_limit(64)
+        .from_str(text)
+        .map_err(|e| {
+            LoadError::at(
+                path,
+                e.span.start.line.max(1),
+                e.span.start.col.max(1),
+                e.code.to_string(),
+            )
+        })?;
+    if session.version > SCHEMA_VERSION {
+        return Err(LoadError {
+            path: path.to_path_buf(),
+            position: None,
+            message: format!(
+                "written by a newer rapporteur (schema version {}); this one reads up to {SCHEMA_VERSION}",
+                session.version
+            ),
+        });
+    }
+    Ok(session)
+}
+
+/// Reads and parses a session file, without its journal.
+pub fn read_file(path: &Path) -> Result<Session, LoadError> {
+    let size = fs::metadata(path)
+        .map_err(|e| LoadError::io(path, e))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError {
+            path: path.to_path_buf(),
+            position: None,
+            message: format!("is {size} bytes, larger than any session rapporteur reads"),
+        });
+    }
+    let bytes = fs::read(path).map_err(|e| LoadError::io(path, e))?;
+    let text = utf8_or_position(&bytes, path)?;
+    from_ron(text, path)
+}
+
+/// `bytes` as UTF-8, or an error at the first invalid byte.
+pub fn utf8_or_position<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, LoadError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        LoadError::at(
+            path,
+            line,
+            col,
+            "invalid UTF-8 (the file must be UTF-8 text)",
+        )
+    })
+}
+
+/// What opening a session found beyond the file itself.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Recovery {
+    /// Committed edits replayed from the journal (work since the last save).
+    pub replayed: usize,
+    /// Whether a half-written last journal line (never acknowledged) was dropped.
+    pub torn_tail: bool,
+    /// The holder of a lock left behind by a process that died.
+    pub stale_lock: Option<String>,
+}
+
+/// Loads a session file and replays its journal, without locking or writing anything.
+pub fn load(path: &Path) -> Result<Session, LoadError> {
+    load_with_recovery(path).map(|(session, _, _)| session)
+}
+
+fn load_with_recovery(path: &Path) -> Result<(Session, Recovery, u64), LoadError> {
+    let mut session = read_file(path)?;
+    let replay = journal::read(path, session.journal_seq)?;
+    let journal = journal_path(path);
+    let replayed = replay.edits.len();
+    for (seq, edit) in replay.edits {
+        session.apply(edit).map_err(|EditError(reason)| LoadError {
+            path: journal.clone(),
+            position: None,
+            message: format!("entry {seq} cannot be replayed: {reason}"),
+        })?;
+    }
+    let recovery = Recovery {
+        replayed,
+        torn_tail: replay.torn_tail,
+        stale_lock: None,
+    };
+    let last_seq = replay.last_seq.max(session.journal_seq);
+    Ok((session, recovery, last_seq))
+}
+
+/// A session file open for writing: holds the lock and the journal.
+#[derive(Debug)]
+pub struct SessionFile {
+    path: PathBuf,
+    journal: journal::Journal,
+    /// A failed journal append leaves the journal suspect: save the whole file instead.
+    needs_full_save: bool,
+    _lock: SessionLock,
+}
+
+/// A commit that is applied in memory but not yet on disk.
+#[derive(Debug)]
+pub struct NotDurable {
+    /// The edit that undoes the commit.
+    pub inverse: Edit,
+    /// Why it could not be written.
+    pub error: StorageError,
+}
+
+/// Why a commit failed.
+#[derive(Debug)]
+pub enum CommitError {
+    /// The edit does not fit the session; nothing changed.
+    Rejected(EditError),
+    /// The edit is applied in memory but could not be made durable; retry with a save.
+    NotDurable(NotDurable),
+}
+
+impl fmt::Display for CommitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CommitError::Rejected(e) => e.fmt(f),
+            CommitError::NotDurable(NotDurable { error, .. }) => {
+                write!(f, "not saved yet (kept in memory): {error}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for CommitError {}
+
+impl SessionFile {
+    /// Opens an existing session: takes the lock, loads the file and replays its journal.
+    pub fn open(path: &Path) -> Result<(SessionFile, Session, Recovery), StorageError> {
+        // Fail on a missing or broken file before creating a lock beside it.
+        fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
+        let lock = SessionLock::acquire(path)?;
+        let (session, mut recovery, last_seq) = load_with_recovery(path)?;
+        recovery.stale_lock = lock.took_over_from.clone();
+        let journal =
+            journal::Journal::open(path, last_seq, recovery.replayed).map_err(write_error(path))?;
+        let file = SessionFile {
+            path: path.to_path_buf(),
+            journal,
+            needs_full_save: recovery.torn_tail,
+            _lock: lock,
+        };
+        Ok((file, session, recovery))
+    }
+
+    /// Creates a new session file holding `session`; refuses to overwrite.
+    pub fn create(path: &Path, session: &Session) -> Result<SessionFile, StorageError> {
+        if path.exists() {
+            return Err(StorageError::Exists(path.to_path_buf()));
+        }
+        let lock = SessionLock::acquire(path)?;
+        let mut session = session.clone();
+        // A leftover journal from an older file of the same name must not replay into this one.
+        let stale = journal::read(path, 0).map(|r| r.last_seq).unwrap_or(0);
+        session.journal_seq = stale;
+        create_atomically(path, to_ron(&session).as_bytes()).map_err(|error| {
+            if error.kind() == io::ErrorKind::AlreadyExists {
+                StorageError::Exists(path.to_path_buf())
+            } else {
+                StorageError::Write {
+                    path: path.to_path_buf(),
+                    error,
+                }
+            }
+        })?;
+        let journal = journal::Journal::open(path, stale, 0).map_err(write_error(path))?;
+        Ok(SessionFile {
+            path: path.to_path_buf(),
+            journal,
+            needs_full_save: false,
+            _lock: lock,
+        })
+    }
+
+    /// The session file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether there is committed work not yet folded into the session file.
+    pub fn has_journal(&self) -> bool {
+        self.journal.entries() > 0 || self.needs_full_save
+    }
+
+    /// Whether the last write failed, so the session on disk lags the one in memory.
+    pub fn is_behind(&self) -> bool {
+        self.needs_full_save
+    }
+
+    /// Applies `edit` to `session` and makes it durable before returning its inverse.
+    pub fn commit(&mut self, session: &mut Session, edit: Edit) -> Result<Edit, CommitError> {
+        let journaled = edit.clone();
+        let inverse = session.apply(edit).map_err(CommitError::Rejected)?;
+        let durable = if self.needs_full_save {
+            self.save(session)
+        } else {
+            self.journal.append(&journaled).map(drop).map_err(|error| {
+                self.needs_full_save = true;
+                StorageError::Write {
+                    path: journal_path(&self.path),
+                    error,
+                }
+            })
+        };
+        match durable {
+            Ok(()) => Ok(inverse),
+            Err(error) => Err(CommitError::NotDurable(NotDurable { inverse, error })),
+        }
+    }
+
+    /// Writes the whole session atomically and empties the journal.
+    pub fn save(&mut self, session: &mut Session) -> Result<(), StorageError> {
+        session.journal_seq = self.journal.last_seq();
+        write_atomically(&self.path, to_ron(session).as_bytes()).map_err(|error| {
+            self.needs_full_save = true;
+            StorageError::Write {
+                path: self.path.clone(),
+                error,
+            }
+        })?;
+        // The file now holds every entry, so a crash before this clear replays nothing twice.
+        self.journal.clear().map_err(|error| {
+            self.needs_full_save = true;
+            StorageError::Write {
+                path: journal_path(&self.path),
+                error,
+            }
+        })?;
+        self.needs_full_save = false;
+        Ok(())
+    }
+
+    /// Saves, removes the journal and releases the lock.
+    pub fn close(mut self, session: &mut Session) -> Result<(), StorageError> {
+        self.save(session)?;
+        let journal = journal_path(&self.path);
+        self.journal.remove().map_err(|error| StorageError::Write {
+            path: journal,
+            error,
+        })
+    }
+}
