@@ -3,8 +3,10 @@
 //! The core (model, capture syntax, tally, export) is pure; files and the
 //! terminal live at the edges ([`storage`], [`cli`], [`ui`]).
 
+pub mod action;
 pub mod cli;
 pub mod clock;
 pub mod edit;
+pub mod keymap;
 pub mod model;
 pub mod storage;
