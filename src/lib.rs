@@ -6,7 +6,9 @@
 pub mod action;
 pub mod cli;
 pub mod clock;
+pub mod capture;
 pub mod edit;
 pub mod keymap;
 pub mod model;
 pub mod storage;
+pub mod tally;

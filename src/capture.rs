@@ -1,0 +1,404 @@
+//! The capture-line grammar, shared by the screen's capture line and the notes importer.
+//!
+//! ```text
+//! [10:05] @Amina: !"integration is local" #local-partners
+//! @Diallo (chat): a point made in the chat #recruitment
+//! a further point by the same speaker #data
+//! // a comment, skipped
+//! ```
+//!
+//! Parsing is purely syntactic; names and tags are resolved by [`crate::resolve`].
+
+use std::fmt;
+
+use crate::clock::Clock;
+use crate::model::{Channel, NoteKind};
+
+/// One parsed line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaptureLine {
+    /// Nothing but whitespace.
+    Blank,
+    /// A `//` comment.
+    Comment,
+    /// A line that gives the floor, records a note, or both.
+    Entry(Capture),
+}
+
+/// The parts of a line that does something.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Capture {
+    /// `[HH:MM]` or `[HH:MM:SS]` at the start of the line.
+    pub time: Option<Clock>,
+    /// `@NAME` or `@NAME (chat)` at the start: a new intervention.
+    pub speaker: Option<SpeakerRef>,
+    /// The note's text, tags, kind and emphasis, if the line has any.
+    pub note: Option<NoteDraft>,
+}
+
+/// A reference to a participant, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerRef {
+    /// The name as typed, trimmed.
+    pub name: String,
+    /// 1-based column of the `@`.
+    pub column: usize,
+    /// Floor unless `(chat)` follows the name.
+    pub channel: Channel,
+}
+
+/// A reference to a priority, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagRef {
+    /// The tag as typed, without the `#`.
+    pub name: String,
+    /// 1-based column of the `#`.
+    pub column: usize,
+}
+
+/// A note as typed, before its tags are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteDraft {
+    /// The text without tags, quote marks or leading `!`.
+    pub text: String,
+    /// The `#tags`, in order.
+    pub tags: Vec<TagRef>,
+    /// A quote when the text was wrapped in double quotes.
+    pub kind: NoteKind,
+    /// Strongly voiced when the text began with `!`.
+    pub emphasis: bool,
+}
+
+/// A line that does not follow the grammar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// 1-based column where the problem is.
+    pub column: usize,
+    /// What was expected.
+    pub message: String,
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "column {}: {}", self.column, self.message)
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
+/// Characters a `#tag` may contain.
+pub fn is_tag_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+/// Parses one line of the capture syntax.
+pub fn parse(line: &str) -> Result<CaptureLine, SyntaxError> {
+    let chars: Vec<char> = line.trim_end().chars().collect();
+    let mut at = skip_space(&chars, 0);
+    if at == chars.len() {
+        return Ok(CaptureLine::Blank);
+    }
+    if chars[at..].starts_with(&['/', '/']) {
+        return Ok(CaptureLine::Comment);
+    }
+    let mut capture = Capture::default();
+    if chars[at] == '[' {
+        let close = chars[at..]
+            .iter()
+            .position(|&c| c == ']')
+            .map(|i| at + i)
+            .ok_or_else(|| error(at, "expected `]` to close the time"))?;
+        let inside: String = chars[at + 1..close].iter().collect();
+        let time = inside
+            .trim()
+            .parse()
+            .map_err(|e: crate::clock::ClockError| error(at + 1, e.0))?;
+        capture.time = Some(time);
+        at = skip_space(&chars, close + 1);
+    }
+    let body_start;
+    if chars.get(at) == Some(&'@') {
+        let (speaker, next) = parse_speaker(&chars, at)?;
+        capture.speaker = Some(speaker);
+        body_start = next;
+    } else {
+        body_start = at;
+    }
+    capture.note = parse_note(&chars, body_start)?;
+    if capture.speaker.is_none() && capture.note.is_none() {
+        return Err(error(at, "expected a note or `@NAME` after the time"));
+    }
+    Ok(CaptureLine::Entry(capture))
+}
+
+fn error(index: usize, message: impl Into<String>) -> SyntaxError {
+    SyntaxError {
+        column: index + 1,
+        message: message.into(),
+    }
+}
+
+fn skip_space(chars: &[char], mut at: usize) -> usize {
+    while chars.get(at).is_some_and(|c| c.is_whitespace()) {
+        at += 1;
+    }
+    at
+}
+
+/// Parses `@NAME`, `@NAME (chat)` and an optional `:`; returns where the note starts.
+fn parse_speaker(chars: &[char], at: usize) -> Result<(SpeakerRef, usize), SyntaxError> {
+    let name_start = at + 1;
+    let name_end = chars[name_start..]
+        .iter()
+        .position(|&c| c == ':' || c == '(')
+        .map_or(chars.len(), |i| name_start + i);
+    let name: String = chars[name_start..name_end].iter().collect();
+    let name = name.trim().to_string();
+    if name.is_empty() {
+        return Err(error(at, "expected a name after `@`"));
+    }
+    let mut channel = Channel::Floor;
+    let mut next = name_end;
+    if chars.get(next) == Some(&'(') {
+        let close = chars[next..]
+            .iter()
+            .position(|&c| c == ')')
+            .map(|i| next + i)
+            .ok_or_else(|| error(next, "expected `)` after `(chat`"))?;
+        let word: String = chars[next + 1..close].iter().collect();
+        channel = match word.trim().to_lowercase().as_str() {
+            "chat" => Channel::Chat,
+            "floor" => Channel::Floor,
+            _ => {
+                return Err(error(
+                    next,
+                    format!("expected `(chat)` or `(floor)` after the name, found `({word})`"),
+                ));
+            }
+        };
+        next = skip_space(chars, close + 1);
+    }
+    match chars.get(next) {
+        None => {}
+        Some(':') => next += 1,
+        Some(_) => {
+            return Err(error(
+                next,
+                "expected `:` before the note (as in `@NAME (chat): text`)",
+            ));
+        }
+    }
+    let speaker = SpeakerRef {
+        name,
+        column: at + 1,
+        channel,
+    };
+    Ok((speaker, next))
+}
+
+/// Parses the note part of a line: `!`, quotes and `#tags`.
+fn parse_note(chars: &[char], start: usize) -> Result<Option<NoteDraft>, SyntaxError> {
+    let mut at = skip_space(chars, start);
+    if at == chars.len() {
+        return Ok(None);
+    }
+    let mut emphasis = false;
+    if chars[at] == '!' {
+        emphasis = true;
+        at = skip_space(chars, at + 1);
+    }
+    let mut text = String::new();
+    let mut tags = Vec::new();
+    let mut i = at;
+    while i < chars.len() {
+        let c = chars[i];
+        let starts_word = i == at || chars[i - 1].is_whitespace();
+        let tag_len = chars[i + 1..].iter().take_while(|&&c| is_tag_char(c)).count();
+        if c == '#' && starts_word && tag_len > 0 {
+            let name: String = chars[i + 1..i + 1 + tag_len].iter().collect();
+            tags.push(TagRef {
+                name: name.trim_end_matches(['-', '_']).to_string(),
+                column: i + 1,
+            });
+            i += 1 + tag_len;
+            continue;
+        }
+        text.push(c);
+        i += 1;
+    }
+    let text = collapse_spaces(&text);
+    let (text, kind) = unquote(&text);
+    if text.is_empty() && tags.is_empty() {
+        return Err(error(at, "expected the note's text after `!`"));
+    }
+    Ok(Some(NoteDraft {
+        text,
+        tags,
+        kind,
+        emphasis,
+    }))
+}
+
+/// Joins words with single spaces where removed tags left gaps, and trims.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() && !word.starts_with([',', '.', ';', ':', '!', '?']) {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A text wrapped in `"…"` or `“…”` is a verbatim quote.
+fn unquote(text: &str) -> (String, NoteKind) {
+    for (open, close) in [('"', '"'), ('“', '”')] {
+        if text.chars().count() >= 2
+            && let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close))
+        {
+            return (inner.trim().to_string(), NoteKind::Quote);
+        }
+    }
+    (text.to_string(), NoteKind::Point)
+}
+
+/// Writes a note back as a capture line body, for editing: `!"text" #tag`.
+pub fn note_to_line(text: &str, tags: &[String], kind: NoteKind, emphasis: bool) -> String {
+    let mut line = String::new();
+    if emphasis {
+        line.push('!');
+    }
+    match kind {
+        NoteKind::Quote => {
+            line.push('"');
+            line.push_str(text);
+            line.push('"');
+        }
+        NoteKind::Point => line.push_str(text),
+    }
+    for tag in tags {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push('#');
+        line.push_str(tag);
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(line: &str) -> Capture {
+        match parse(line).unwrap() {
+            CaptureLine::Entry(c) => c,
+            other => panic!("expected an entry for {line:?}, got {other:?}"),
+        }
+    }
+
+    fn fails_at(line: &str) -> usize {
+        parse(line).unwrap_err().column
+    }
+
+    #[test]
+    fn blank_and_comment_lines() {
+        assert_eq!(parse("").unwrap(), CaptureLine::Blank);
+        assert_eq!(parse("  \t\r").unwrap(), CaptureLine::Blank);
+        assert_eq!(parse("  // later").unwrap(), CaptureLine::Comment);
+    }
+
+    #[test]
+    fn speaker_alone_gives_the_floor() {
+        let c = entry("@Amina Diallo");
+        let s = c.speaker.unwrap();
+        assert_eq!((s.name.as_str(), s.column, s.channel), ("Amina Diallo", 1, Channel::Floor));
+        assert!(c.note.is_none());
+    }
+
+    #[test]
+    fn speaker_with_text_and_chat() {
+        let c = entry("@Amina: cities first #local-partners");
+        assert_eq!(c.speaker.unwrap().name, "Amina");
+        let note = c.note.unwrap();
+        assert_eq!(note.text, "cities first");
+        assert_eq!(note.tags, vec![TagRef { name: "local-partners".into(), column: 22 }]);
+
+        let c = entry("@Amina (chat): see the link https://x.org/a#b");
+        assert_eq!(c.speaker.unwrap().channel, Channel::Chat);
+        assert_eq!(c.note.unwrap().text, "see the link https://x.org/a#b");
+
+        let c = entry("@Amina (CHAT)");
+        assert_eq!(c.speaker.unwrap().channel, Channel::Chat);
+    }
+
+    #[test]
+    fn time_prefix() {
+        let c = entry("[10:05] @Ana: hello");
+        assert_eq!(c.time, Some(Clock::hms(10, 5, 0)));
+        let c = entry("[10:05:30] a point");
+        assert_eq!(c.time, Some(Clock::hms(10, 5, 30)));
+        assert_eq!(c.note.unwrap().text, "a point");
+    }
+
+    #[test]
+    fn quotes_emphasis_and_tags_anywhere() {
+        let note = entry("!\"integration is local\" #local-partners #data").note.unwrap();
+        assert_eq!(note.text, "integration is local");
+        assert_eq!(note.kind, NoteKind::Quote);
+        assert!(note.emphasis);
+        assert_eq!(note.tags.len(), 2);
+
+        let note = entry("“even in a selfish way” #health").note.unwrap();
+        assert_eq!((note.text.as_str(), note.kind), ("even in a selfish way", NoteKind::Quote));
+
+        let note = entry("reform #recruitment is due, C# and a#b are not tags.").note.unwrap();
+        assert_eq!(note.text, "reform is due, C# and a#b are not tags.");
+        assert_eq!(note.tags[0].name, "recruitment");
+
+        let note = entry("ends with a tag #recruitment.").note.unwrap();
+        assert_eq!(note.text, "ends with a tag.");
+
+        let note = entry("he said \"no\" twice").note.unwrap();
+        assert_eq!(note.kind, NoteKind::Point);
+    }
+
+    #[test]
+    fn tag_only_note() {
+        let note = entry("@Ana: #recruitment").note.unwrap();
+        assert_eq!(note.text, "");
+        assert_eq!(note.tags[0].name, "recruitment");
+    }
+
+    #[test]
+    fn errors_have_columns() {
+        assert_eq!(fails_at("[10:05 @Ana"), 1);
+        assert_eq!(fails_at("[10:75] @Ana"), 2);
+        assert_eq!(fails_at("@"), 1);
+        assert_eq!(fails_at("  @: text"), 3);
+        assert_eq!(fails_at("@Ana (video): hi"), 6);
+        assert_eq!(fails_at("@Ana (chat hi"), 6);
+        assert_eq!(fails_at("@Ana (chat) hi"), 13);
+        assert_eq!(fails_at("!"), 1);
+        assert_eq!(fails_at("[10:00]"), 8);
+        assert!(parse("[10:00]").unwrap_err().message.contains("expected a note"));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let c = entry("é @x: à #tag");
+        assert!(c.speaker.is_none());
+        assert_eq!(c.note.unwrap().tags[0].column, 9);
+    }
+
+    #[test]
+    fn notes_write_back_to_the_same_line() {
+        let line = note_to_line("integration is local", &["local".into()], NoteKind::Quote, true);
+        assert_eq!(line, "!\"integration is local\" #local");
+        let note = entry(&line).note.unwrap();
+        assert_eq!(note.text, "integration is local");
+        assert!(note.emphasis);
+        assert_eq!(note.kind, NoteKind::Quote);
+    }
+}
