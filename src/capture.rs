@@ -203,6 +203,7 @@ fn parse_note(chars: &[char], start: usize) -> Result<Option<NoteDraft>, SyntaxE
         return Ok(None);
     }
     let mut emphasis = false;
+    let note_start = at;
     if chars[at] == '!' {
         emphasis = true;
         at = skip_space(chars, at + 1);
@@ -229,7 +230,7 @@ fn parse_note(chars: &[char], start: usize) -> Result<Option<NoteDraft>, SyntaxE
     let text = collapse_spaces(&text);
     let (text, kind) = unquote(&text);
     if text.is_empty() && tags.is_empty() {
-        return Err(error(at, "expected the note's text after `!`"));
+        return Err(error(note_start, "expected the note's text after `!`"));
     }
     Ok(Some(NoteDraft {
         text,
