@@ -10,5 +10,6 @@ pub mod capture;
 pub mod edit;
 pub mod keymap;
 pub mod model;
+pub mod resolve;
 pub mod storage;
 pub mod tally;

@@ -1,0 +1,284 @@
+//! Resolving typed names and tags to participants and priorities.
+//!
+//! Exact first (case-insensitive, on id, name or a unique affiliation for
+//! people; on id or title for priorities), then word prefixes, then a fuzzy
+//! match: a unique match at the first tier that has any wins; otherwise the
+//! candidates are returned so the caller can ask or report.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::model::{Participant, Priority, Session};
+
+/// The outcome of resolving one typed name or tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution<'a, T> {
+    /// Exactly one match.
+    Found(&'a T),
+    /// Several equally good matches, best first.
+    Ambiguous(Vec<&'a T>),
+    /// No match; the nearest fuzzy suggestions, best first (possibly none).
+    Unknown(Vec<&'a T>),
+}
+
+/// Something that can be looked up by typed text.
+pub trait Named {
+    /// Keys that must match exactly (ignoring case).
+    fn exact_keys(&self) -> Vec<&str>;
+    /// Keys searched by prefix and fuzzily.
+    fn search_keys(&self) -> Vec<&str>;
+}
+
+impl Named for Participant {
+    fn exact_keys(&self) -> Vec<&str> {
+        vec![&self.id, &self.name]
+    }
+    fn search_keys(&self) -> Vec<&str> {
+        vec![&self.name, &self.affiliation, &self.id]
+    }
+}
+
+impl Named for Priority {
+    fn exact_keys(&self) -> Vec<&str> {
+        vec![&self.id, &self.title]
+    }
+    fn search_keys(&self) -> Vec<&str> {
+        vec![&self.id, &self.title]
+    }
+}
+
+/// Most suggestions returned with an unknown name.
+const SUGGESTIONS: usize = 5;
+
+/// Holds one fuzzy matcher for the life of a screen or an import.
+pub struct Resolver {
+    matcher: SkimMatcherV2,
+}
+
+impl Default for Resolver {
+    fn default() -> Self {
+        Resolver {
+            matcher: SkimMatcherV2::default().ignore_case(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Resolver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Resolver")
+    }
+}
+
+impl Resolver {
+    /// Resolves a typed participant reference (the text after `@`).
+    pub fn participant<'a>(&self, session: &'a Session, typed: &str) -> Resolution<'a, Participant> {
+        let by_affiliation: Vec<&Participant> = session
+            .participants
+            .iter()
+            .filter(|p| !p.affiliation.is_empty() && same(&p.affiliation, typed))
+            .collect();
+        let exact = exact(&session.participants, typed);
+        match (exact, by_affiliation.len()) {
+            (Some(found), _) => Resolution::Found(found),
+            (None, 1) => Resolution::Found(by_affiliation[0]),
+            (None, 0) => self.resolve(&session.participants, typed),
+            (None, _) => Resolution::Ambiguous(by_affiliation),
+        }
+    }
+
+    /// Resolves a typed priority reference (the text after `#`).
+    pub fn priority<'a>(&self, session: &'a Session, typed: &str) -> Resolution<'a, Priority> {
+        match exact(&session.priorities, typed) {
+            Some(found) => Resolution::Found(found),
+            None => self.resolve(&session.priorities, typed),
+        }
+    }
+
+    /// Ranks `items` against `query` for a completion list, best first; an empty query keeps all.
+    pub fn rank<'a, T: Named>(&self, items: &'a [T], query: &str, limit: usize) -> Vec<&'a T> {
+        if query.is_empty() {
+            return items.iter().take(limit).collect();
+        }
+        let mut scored: Vec<(i64, usize, &T)> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let bonus = if prefix_match(item, query) { 1_000 } else { 0 };
+                self.score(item, query).map(|s| (s + bonus, i, item))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().take(limit).map(|(_, _, item)| item).collect()
+    }
+
+    fn score<T: Named>(&self, item: &T, query: &str) -> Option<i64> {
+        item.search_keys()
+            .into_iter()
+            .filter_map(|key| self.matcher.fuzzy_match(key, query))
+            .max()
+    }
+
+    fn resolve<'a, T: Named>(&self, items: &'a [T], typed: &str) -> Resolution<'a, T> {
+        let typed = typed.trim();
+        let prefixed: Vec<&T> = items.iter().filter(|i| prefix_match(*i, typed)).collect();
+        if prefixed.len() == 1 {
+            return Resolution::Found(prefixed[0]);
+        }
+        if prefixed.len() > 1 {
+            return Resolution::Ambiguous(self.rank_subset(prefixed, typed));
+        }
+        let fuzzy: Vec<&T> = items
+            .iter()
+            .filter(|i| self.score(*i, typed).is_some())
+            .collect();
+        match fuzzy.len() {
+            1 => Resolution::Found(fuzzy[0]),
+            0 => Resolution::Unknown(Vec::new()),
+            _ => {
+                let mut ranked = self.rank_subset(fuzzy, typed);
+                if ranked.len() > SUGGESTIONS {
+                    ranked.truncate(SUGGESTIONS);
+                    Resolution::Unknown(ranked)
+                } else {
+                    Resolution::Ambiguous(ranked)
+                }
+            }
+        }
+    }
+
+    fn rank_subset<'a, T: Named>(&self, mut subset: Vec<&'a T>, typed: &str) -> Vec<&'a T> {
+        subset.sort_by_cached_key(|i| std::cmp::Reverse(self.score(*i, typed).unwrap_or(0)));
+        subset
+    }
+}
+
+fn same(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+fn exact<'a, T: Named>(items: &'a [T], typed: &str) -> Option<&'a T> {
+    let mut found = items
+        .iter()
+        .filter(|i| i.exact_keys().iter().any(|k| same(k, typed)));
+    let first = found.next()?;
+    // Two people with the same name are not an exact match for either.
+    found.next().is_none().then_some(first)
+}
+
+/// Every typed word is the start of a word in one key, in order: `am dia` → "Amina Diallo".
+fn prefix_match<T: Named>(item: &T, typed: &str) -> bool {
+    let typed: Vec<String> = words(typed).collect();
+    if typed.is_empty() {
+        return false;
+    }
+    item.search_keys().into_iter().any(|key| {
+        let mut key_words = words(key);
+        typed
+            .iter()
+            .all(|t| key_words.by_ref().any(|k| k.starts_with(t.as_str())))
+    })
+}
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, name: &str, affiliation: &str) -> Participant {
+        Participant {
+            id: id.into(),
+            name: name.into(),
+            affiliation: affiliation.into(),
+            group: "g".into(),
+            role: None,
+        }
+    }
+
+    fn session() -> Session {
+        let mut s = Session::default();
+        s.participants = vec![
+            person("amina-diallo", "Amina Diallo", "Senegal"),
+            person("omar-haddad", "Omar Haddad", "Morocco"),
+            person("omar-benali", "Omar Benali", "Morocco"),
+            person("lena-fischer", "Lena Fischer", "City of Dakar"),
+        ];
+        s.priorities = vec![
+            Priority {
+                id: "recruitment".into(),
+                title: "Fix recruitment practices".into(),
+                description: None,
+            },
+            Priority {
+                id: "health".into(),
+                title: "Open health services to all".into(),
+                description: None,
+            },
+        ];
+        s
+    }
+
+    fn found(r: Resolution<'_, Participant>) -> &str {
+        match r {
+            Resolution::Found(p) => &p.id,
+            other => panic!("expected a match, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn exact_then_prefix_then_fuzzy() {
+        let s = session();
+        let r = Resolver::default();
+        assert_eq!(found(r.participant(&s, "amina diallo")), "amina-diallo");
+        assert_eq!(found(r.participant(&s, "OMAR-HADDAD")), "omar-haddad");
+        assert_eq!(found(r.participant(&s, "Senegal")), "amina-diallo");
+        assert_eq!(found(r.participant(&s, "amina")), "amina-diallo");
+        assert_eq!(found(r.participant(&s, "om had")), "omar-haddad");
+        assert_eq!(found(r.participant(&s, "dakar")), "lena-fischer");
+        assert_eq!(found(r.participant(&s, "lfschr")), "lena-fischer");
+    }
+
+    #[test]
+    fn ambiguous_and_unknown_names_give_candidates() {
+        let s = session();
+        let r = Resolver::default();
+        match r.participant(&s, "omar") {
+            Resolution::Ambiguous(c) => assert_eq!(c.len(), 2),
+            other => panic!("{other:?}"),
+        }
+        match r.participant(&s, "morocco") {
+            Resolution::Ambiguous(c) => assert_eq!(c.len(), 2),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(r.participant(&s, "zzz"), Resolution::Unknown(vec![]));
+    }
+
+    #[test]
+    fn tags_resolve_on_id_and_title() {
+        let s = session();
+        let r = Resolver::default();
+        let id = |typed| match r.priority(&s, typed) {
+            Resolution::Found(p) => p.id.clone(),
+            other => panic!("{typed}: {other:?}"),
+        };
+        assert_eq!(id("recruitment"), "recruitment");
+        assert_eq!(id("recruit"), "recruitment");
+        assert_eq!(id("health"), "health");
+        assert_eq!(id("fix"), "recruitment");
+        assert!(matches!(r.priority(&s, "xyzzy"), Resolution::Unknown(_)));
+    }
+
+    #[test]
+    fn ranking_puts_prefixes_first() {
+        let s = session();
+        let r = Resolver::default();
+        let ranked = r.rank(&s.participants, "om", 10);
+        assert!(ranked.len() >= 2);
+        assert!(ranked[..2].iter().all(|p| p.name.starts_with("Omar")));
+        assert_eq!(r.rank(&s.participants, "", 3).len(), 3);
+    }
+}
