@@ -1,0 +1,815 @@
+//! The live convergence tally: which priorities were raised, by how many
+//! interventions, speakers, entities and groups, and how evenly each group
+//! was heard.
+//!
+//! [`Tally::compute`] counts a whole session; [`Tally::apply`] folds one
+//! committed [`Edit`] into an existing tally in time proportional to the
+//! note's tags, so the screen can keep it live without recounting.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::clock::Clock;
+use crate::edit::Edit;
+use crate::model::{Channel, Intervention, Note, NoteKind, Serial, Session, Slug};
+
+/// The tally of a session: totals, one row per priority, one row per group.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tally {
+    /// Counts over the whole session.
+    pub totals: Totals,
+    /// One row per priority, in the session's order.
+    pub priorities: Vec<PriorityTally>,
+    /// Indices into `priorities`, strongest convergence first.
+    pub ranking: Vec<usize>,
+    /// Voice balance, one row per group in the session's order.
+    pub groups: Vec<VoiceBalance>,
+    /// Running counters that make [`Tally::apply`] cheap.
+    #[serde(skip)]
+    counters: Counters,
+}
+
+impl PartialEq for Tally {
+    /// Compares what the tally says, not how it keeps its counters.
+    fn eq(&self, other: &Tally) -> bool {
+        self.totals == other.totals
+            && self.priorities == other.priorities
+            && self.ranking == other.ranking
+            && self.groups == other.groups
+    }
+}
+
+/// Counts over the whole session.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Interventions and inputs: every intervention, floor and chat.
+    pub interventions: usize,
+    /// Interventions on the floor.
+    pub floor: usize,
+    /// Inputs in the chat.
+    pub chat: usize,
+    /// Notes typed by the rapporteur.
+    pub notes: usize,
+    /// Distinct participants who spoke or wrote.
+    pub speakers: usize,
+    /// Participants on the roster.
+    pub registered_people: usize,
+    /// Distinct entities on the roster.
+    pub registered_entities: usize,
+    /// Groups that count toward convergence ("all 4 groups").
+    pub counting_groups: usize,
+}
+
+/// How one priority fared: who raised it, how often, and its labels.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PriorityTally {
+    /// Priority id, e.g. `recruitment`.
+    pub id: Slug,
+    /// Priority title, e.g. "Fix recruitment practices".
+    pub title: String,
+    /// Interventions with at least one note tagged with this priority.
+    pub interventions: usize,
+    /// Of those, interventions on the floor.
+    pub floor: usize,
+    /// Of those, inputs in the chat.
+    pub chat: usize,
+    /// Notes tagged with this priority.
+    pub notes: usize,
+    /// Of those, verbatim quotes.
+    pub quotes: usize,
+    /// Of those, strongly voiced points.
+    pub emphasis: usize,
+    /// Distinct participants who raised it.
+    pub speakers: usize,
+    /// Distinct entities (group and affiliation) that raised it.
+    pub entities: usize,
+    /// Ids of the groups that raised it, in the session's group order.
+    pub groups: Vec<Slug>,
+    /// Per group that raised it: interventions, speakers and entities.
+    pub by_group: Vec<PriorityGroup>,
+    /// How many of the groups that count toward convergence raised it.
+    pub counting_groups: usize,
+    /// How many groups count toward convergence in the session.
+    pub counting_groups_total: usize,
+    /// Time of the first note on it.
+    pub first: Option<Clock>,
+    /// Time of the last note on it.
+    pub last: Option<Clock>,
+    /// Labels such as "all groups" or "once".
+    pub labels: Vec<Label>,
+    /// Place in the ranking, 1 for the strongest convergence.
+    pub rank: usize,
+}
+
+impl PriorityTally {
+    /// Whether the priority carries `label`.
+    pub fn has(&self, label: Label) -> bool {
+        self.labels.contains(&label)
+    }
+
+    /// The row for group `id`, if that group raised the priority.
+    pub fn group(&self, id: &str) -> Option<&PriorityGroup> {
+        self.by_group.iter().find(|g| g.group == id)
+    }
+}
+
+/// How one group contributed to one priority.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PriorityGroup {
+    /// Group id.
+    pub group: Slug,
+    /// Interventions by this group that raised the priority.
+    pub interventions: usize,
+    /// Distinct participants of this group who raised it.
+    pub speakers: usize,
+    /// Distinct entities of this group that raised it.
+    pub entities: usize,
+}
+
+/// A label the tally gives a priority.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Label {
+    /// First in the ranking and clearly ahead of the runner-up.
+    Strongest,
+    /// Raised by every group that counts toward convergence (at least two such groups).
+    AllGroups,
+    /// Raised in a single intervention.
+    Once,
+    /// Raised in several interventions, all from one group.
+    OneGroup,
+    /// Raised only in the chat.
+    ChatOnly,
+    /// At least one note on it was strongly voiced.
+    Emphasized,
+    /// Not raised at all.
+    NotRaised,
+}
+
+impl Label {
+    /// The label as people read it: "all groups", "strongest"…
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Strongest => "strongest",
+            Label::AllGroups => "all groups",
+            Label::Once => "once",
+            Label::OneGroup => "one group",
+            Label::ChatOnly => "chat only",
+            Label::Emphasized => "emphasized",
+            Label::NotRaised => "not raised",
+        }
+    }
+
+    /// The label's id as in JSON: `all_groups`, `strongest`…
+    pub fn id(self) -> &'static str {
+        match self {
+            Label::Strongest => "strongest",
+            Label::AllGroups => "all_groups",
+            Label::Once => "once",
+            Label::OneGroup => "one_group",
+            Label::ChatOnly => "chat_only",
+            Label::Emphasized => "emphasized",
+            Label::NotRaised => "not_raised",
+        }
+    }
+}
+
+/// One group's voice: registered against heard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VoiceBalance {
+    /// Group id.
+    pub group: Slug,
+    /// Group display name.
+    pub name: String,
+    /// Whether the group counts toward convergence.
+    pub counts_for_convergence: bool,
+    /// Participants of this group on the roster.
+    pub registered_people: usize,
+    /// Distinct entities of this group on the roster.
+    pub registered_entities: usize,
+    /// Distinct participants of this group who spoke or wrote.
+    pub speakers: usize,
+    /// Distinct entities of this group that spoke or wrote.
+    pub entities_spoke: usize,
+    /// Interventions on the floor.
+    pub floor: usize,
+    /// Inputs in the chat.
+    pub chat: usize,
+    /// All interventions and inputs.
+    pub interventions: usize,
+    /// This group's interventions over all interventions, from 0 to 1.
+    pub share_of_interventions: f64,
+    /// This group's registered people over the whole roster, from 0 to 1.
+    pub share_of_roster: f64,
+}
+
+/// Who a participant id stands for in the counters.
+#[derive(Debug, Clone, Copy)]
+struct Speaker {
+    /// Index into the session's groups, `None` for a group the session lacks.
+    group: Option<usize>,
+    /// Interned entity.
+    entity: usize,
+}
+
+/// What the counters remember of one intervention.
+#[derive(Debug, Clone)]
+struct InterventionState {
+    speaker: usize,
+    channel: Channel,
+    /// (priority index, notes on it in this intervention).
+    raised: Vec<(usize, u32)>,
+}
+
+/// What the counters remember of one note, so a deletion can be undone from its id alone.
+#[derive(Debug, Clone)]
+struct NoteState {
+    intervention: Serial,
+    priorities: Vec<usize>,
+    kind: NoteKind,
+    emphasis: bool,
+    time: Clock,
+}
+
+/// Running counts for one priority.
+#[derive(Debug, Clone, Default)]
+struct PriorityCounters {
+    notes: usize,
+    quotes: usize,
+    emphasis: usize,
+    interventions: usize,
+    floor: usize,
+    chat: usize,
+    /// Raising interventions per speaker index.
+    speakers: Vec<u32>,
+    speaker_count: usize,
+    /// Raising interventions per entity index.
+    entities: Vec<u32>,
+    entity_count: usize,
+    /// Per group index: (interventions, distinct speakers, distinct entities).
+    groups: Vec<[usize; 3]>,
+    /// Note times, with how many notes at each, for first and last.
+    times: BTreeMap<Clock, u32>,
+}
+
+/// Running counts for one group's voice.
+#[derive(Debug, Clone, Default)]
+struct GroupCounters {
+    registered_people: usize,
+    registered_entities: usize,
+    floor: usize,
+    chat: usize,
+    speakers: usize,
+    entities_spoke: usize,
+}
+
+/// Everything [`Tally::apply`] needs to update the tally from one edit.
+#[derive(Debug, Clone, Default)]
+struct Counters {
+    priority_index: HashMap<Slug, usize>,
+    group_index: HashMap<Slug, usize>,
+    speaker_index: HashMap<Slug, usize>,
+    speakers: Vec<Speaker>,
+    entity_index: HashMap<(Option<usize>, String), usize>,
+    interventions: HashMap<Serial, InterventionState>,
+    notes: HashMap<Serial, NoteState>,
+    priorities: Vec<PriorityCounters>,
+    groups: Vec<GroupCounters>,
+    /// Interventions per speaker index, and per entity index.
+    speaker_turns: Vec<u32>,
+    entity_turns: Vec<u32>,
+    floor: usize,
+    chat: usize,
+    notes_total: usize,
+    speakers_total: usize,
+}
+
+/// Adds `delta` to slot `i` of `counts`, growing it as needed; true when the
+/// slot went from zero to non-zero or back (a distinct count changes).
+fn bump(counts: &mut Vec<u32>, i: usize, delta: i32) -> bool {
+    if counts.len() <= i {
+        counts.resize(i + 1, 0);
+    }
+    let before = counts[i];
+    let after = before.saturating_add_signed(delta);
+    counts[i] = after;
+    (before == 0) != (after == 0)
+}
+
+fn signed(n: &mut usize, delta: i32) {
+    *n = n.saturating_add_signed(delta as isize);
+}
+
+impl Counters {
+    /// Counters for `session` with its roster and priorities but no interventions yet.
+    fn roster(session: &Session) -> Counters {
+        let mut counters = Counters {
+            group_index: session
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (g.id.clone(), i))
+                .collect(),
+            priority_index: session
+                .priorities
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.clone(), i))
+                .collect(),
+            priorities: vec![PriorityCounters::default(); session.priorities.len()],
+            ..Counters::default()
+        };
+        for p in &session.participants {
+            counters.speaker(&p.id, &p.group, &p.affiliation);
+        }
+        counters.count_roster(session);
+        counters
+    }
+
+    /// Registered people and entities per group, from the roster.
+    fn count_roster(&mut self, session: &Session) {
+        let mut groups = vec![GroupCounters::default(); session.groups.len()];
+        let mut seen = vec![false; self.speakers.len()];
+        let mut seen_entities = HashMap::new();
+        for p in &session.participants {
+            let Some(&s) = self.speaker_index.get(&p.id) else { continue };
+            let speaker = self.speakers[s];
+            let Some(g) = speaker.group else { continue };
+            // A roster with a repeated id counts the person once.
+            if std::mem::replace(&mut seen[s], true) {
+                continue;
+            }
+            groups[g].registered_people += 1;
+            if seen_entities.insert(speaker.entity, ()).is_none() {
+                groups[g].registered_entities += 1;
+            }
+        }
+        for (g, old) in groups.iter_mut().zip(&self.groups) {
+            g.floor = old.floor;
+            g.chat = old.chat;
+            g.speakers = old.speakers;
+            g.entities_spoke = old.entities_spoke;
+        }
+        self.groups = groups;
+    }
+
+    /// The speaker index of participant `id`, interning it on first sight.
+    fn speaker(&mut self, id: &str, group: &str, affiliation: &str) -> usize {
+        if let Some(&s) = self.speaker_index.get(id) {
+            return s;
+        }
+        let group = self.group_index.get(group).copied();
+        // A participant without an affiliation is an entity of their own.
+        let key = if affiliation.trim().is_empty() {
+            (group, format!("\u{0}{id}"))
+        } else {
+            (group, affiliation.trim().to_string())
+        };
+        let next = self.entity_index.len();
+        let entity = *self.entity_index.entry(key).or_insert(next);
+        let s = self.speakers.len();
+        self.speakers.push(Speaker { group, entity });
+        self.speaker_index.insert(id.to_string(), s);
+        s
+    }
+
+    /// The speaker index of whoever holds intervention turns as `id`; ids
+    /// missing from the roster (hand-edited files) become their own entity.
+    fn speaker_of(&mut self, session: &Session, id: &str) -> usize {
+        match session.participant(id) {
+            Some(p) if !self.speaker_index.contains_key(id) => {
+                self.speaker(&p.id, &p.group, &p.affiliation)
+            }
+            _ => self.speaker(id, "", ""),
+        }
+    }
+
+    fn start(&mut self, id: Serial, speaker: usize, channel: Channel) {
+        self.turn(speaker, channel, 1);
+        self.interventions.insert(
+            id,
+            InterventionState {
+                speaker,
+                channel,
+                raised: Vec::new(),
+            },
+        );
+    }
+
+    /// Counts (or uncounts) one intervention by `speaker`.
+    fn turn(&mut self, speaker: usize, channel: Channel, delta: i32) {
+        let Speaker { group, entity } = self.speakers[speaker];
+        match channel {
+            Channel::Floor => signed(&mut self.floor, delta),
+            Channel::Chat => signed(&mut self.chat, delta),
+        }
+        let new_speaker = bump(&mut self.speaker_turns, speaker, delta);
+        let new_entity = bump(&mut self.entity_turns, entity, delta);
+        if new_speaker {
+            signed(&mut self.speakers_total, delta);
+        }
+        if let Some(g) = group.and_then(|g| self.groups.get_mut(g)) {
+            match channel {
+                Channel::Floor => signed(&mut g.floor, delta),
+                Channel::Chat => signed(&mut g.chat, delta),
+            }
+            if new_speaker {
+                signed(&mut g.speakers, delta);
+            }
+            if new_entity {
+                signed(&mut g.entities_spoke, delta);
+            }
+        }
+    }
+
+    /// Counts (or uncounts) intervention `speaker`/`channel` as raising priority `p`.
+    fn raise(&mut self, p: usize, speaker: usize, channel: Channel, delta: i32) {
+        let Speaker { group, entity } = self.speakers[speaker];
+        let n_groups = self.groups.len();
+        let counters = &mut self.priorities[p];
+        signed(&mut counters.interventions, delta);
+        match channel {
+            Channel::Floor => signed(&mut counters.floor, delta),
+            Channel::Chat => signed(&mut counters.chat, delta),
+        }
+        let new_speaker = bump(&mut counters.speakers, speaker, delta);
+        let new_entity = bump(&mut counters.entities, entity, delta);
+        if new_speaker {
+            signed(&mut counters.speaker_count, delta);
+        }
+        if new_entity {
+            signed(&mut counters.entity_count, delta);
+        }
+        if let Some(g) = group {
+            if counters.groups.len() < n_groups {
+                counters.groups.resize(n_groups, [0; 3]);
+            }
+            let row = &mut counters.groups[g];
+            signed(&mut row[0], delta);
+            if new_speaker {
+                signed(&mut row[1], delta);
+            }
+            if new_entity {
+                signed(&mut row[2], delta);
+            }
+        }
+    }
+
+    /// Counts (or uncounts) `note` inside intervention `intervention`.
+    fn note(&mut self, intervention: Serial, id: Serial, state: NoteState, delta: i32) {
+        let Some(turn) = self.interventions.get_mut(&intervention) else {
+            return;
+        };
+        let (speaker, channel) = (turn.speaker, turn.channel);
+        let mut raised = Vec::new();
+        for &p in &state.priorities {
+            let slot = match turn.raised.iter().position(|(q, _)| *q == p) {
+                Some(i) => i,
+                None => {
+                    turn.raised.push((p, 0));
+                    turn.raised.len() - 1
+                }
+            };
+            let before = turn.raised[slot].1;
+            let after = before.saturating_add_signed(delta);
+            turn.raised[slot].1 = after;
+            if after == 0 {
+                turn.raised.swap_remove(slot);
+            }
+            if (before == 0) != (after == 0) {
+                raised.push(p);
+            }
+        }
+        for p in raised {
+            self.raise(p, speaker, channel, delta);
+        }
+        for &p in &state.priorities {
+            let counters = &mut self.priorities[p];
+            signed(&mut counters.notes, delta);
+            if state.kind == NoteKind::Quote {
+                signed(&mut counters.quotes, delta);
+            }
+            if state.emphasis {
+                signed(&mut counters.emphasis, delta);
+            }
+            let at = counters.times.entry(state.time).or_insert(0);
+            *at = at.saturating_add_signed(delta);
+            if *at == 0 {
+                counters.times.remove(&state.time);
+            }
+        }
+        signed(&mut self.notes_total, delta);
+        if delta > 0 {
+            self.notes.insert(id, state);
+        } else {
+            self.notes.remove(&id);
+        }
+    }
+
+    /// What to remember of `note` in `intervention`.
+    fn note_state(&self, intervention: Serial, note: &Note) -> NoteState {
+        let mut priorities: Vec<usize> = note
+            .tags
+            .iter()
+            .filter_map(|t| self.priority_index.get(t).copied())
+            .collect();
+        // A note tagged twice with the same priority supports it once.
+        priorities.sort_unstable();
+        priorities.dedup();
+        NoteState {
+            intervention,
+            priorities,
+            kind: note.kind,
+            emphasis: note.emphasis,
+            time: note.time,
+        }
+    }
+
+    fn add_intervention(&mut self, session: &Session, intervention: &Intervention) {
+        let speaker = self.speaker_of(session, &intervention.participant);
+        self.start(intervention.id, speaker, intervention.channel);
+        for note in &intervention.notes {
+            let state = self.note_state(intervention.id, note);
+            self.note(intervention.id, note.id, state, 1);
+        }
+    }
+}
+
+impl Tally {
+    /// Counts `session` from scratch, in time proportional to its notes.
+    pub fn compute(session: &Session) -> Tally {
+        let mut counters = Counters::roster(session);
+        counters.interventions.reserve(session.interventions.len());
+        counters.notes.reserve(session.note_count());
+        for intervention in &session.interventions {
+            counters.add_intervention(session, intervention);
+        }
+        let mut tally = Tally {
+            totals: Totals::default(),
+            priorities: Vec::new(),
+            ranking: Vec::new(),
+            groups: Vec::new(),
+            counters,
+        };
+        tally.refresh(session);
+        tally
+    }
+
+    /// Folds `edit`, just applied to `session`, into the tally.
+    ///
+    /// `session` is the state after the edit. Only call this for an edit that
+    /// applied successfully; the result equals [`Tally::compute`] on `session`.
+    pub fn apply(&mut self, session: &Session, edit: &Edit) {
+        let c = &mut self.counters;
+        match edit {
+            Edit::StartIntervention {
+                id,
+                participant,
+                channel,
+                ..
+            } => {
+                let speaker = c.speaker_of(session, participant);
+                c.start(*id, speaker, *channel);
+            }
+            Edit::RemoveLastIntervention { id, .. } => {
+                let Some(turn) = c.interventions.get(id) else {
+                    return self.recompute(session);
+                };
+                if !turn.raised.is_empty() {
+                    // Undo only removes an empty turn; anything else is counted afresh.
+                    return self.recompute(session);
+                }
+                let (speaker, channel) = (turn.speaker, turn.channel);
+                c.interventions.remove(id);
+                c.turn(speaker, channel, -1);
+            }
+            Edit::InsertNote {
+                intervention, note, ..
+            } => {
+                if c.notes.contains_key(&note.id) || !c.interventions.contains_key(intervention) {
+                    return self.recompute(session);
+                }
+                let state = c.note_state(*intervention, note);
+                c.note(*intervention, note.id, state, 1);
+            }
+            Edit::UpdateNote(note) => {
+                let Some(old) = c.notes.get(&note.id).cloned() else {
+                    return self.recompute(session);
+                };
+                let intervention = old.intervention;
+                c.note(intervention, note.id, old, -1);
+                let state = c.note_state(intervention, note);
+                c.note(intervention, note.id, state, 1);
+            }
+            Edit::DeleteNote(id) => {
+                let Some(old) = c.notes.get(id).cloned() else {
+                    return self.recompute(session);
+                };
+                c.note(old.intervention, *id, old, -1);
+            }
+            Edit::AddParticipant(p) => {
+                if c.speaker_index.contains_key(&p.id) {
+                    // The id spoke before it was on the roster: its entity changes.
+                    return self.recompute(session);
+                }
+                c.speaker(&p.id, &p.group, &p.affiliation);
+                c.count_roster(session);
+            }
+            Edit::RemoveParticipant(_) => c.count_roster(session),
+            Edit::AddPriority(p) => {
+                if c.priority_index.contains_key(&p.id) {
+                    return self.recompute(session);
+                }
+                c.priority_index.insert(p.id.clone(), c.priorities.len());
+                c.priorities.push(PriorityCounters::default());
+            }
+            // Removing a priority shifts every index after it; it is rare (an undo).
+            Edit::RemovePriority(_) => return self.recompute(session),
+        }
+        self.refresh(session);
+    }
+
+    fn recompute(&mut self, session: &Session) {
+        *self = Tally::compute(session);
+    }
+
+    /// Rebuilds the public rows, ranking and labels from the counters.
+    fn refresh(&mut self, session: &Session) {
+        let c = &self.counters;
+        let counting_total = session
+            .groups
+            .iter()
+            .filter(|g| g.counts_for_convergence)
+            .count();
+        let interventions = c.floor + c.chat;
+        let people: usize = c.groups.iter().map(|g| g.registered_people).sum();
+        self.totals = Totals {
+            interventions,
+            floor: c.floor,
+            chat: c.chat,
+            notes: c.notes_total,
+            speakers: c.speakers_total,
+            registered_people: people,
+            registered_entities: c.groups.iter().map(|g| g.registered_entities).sum(),
+            counting_groups: counting_total,
+        };
+        self.groups = session
+            .groups
+            .iter()
+            .zip(&c.groups)
+            .map(|(group, g)| VoiceBalance {
+                group: group.id.clone(),
+                name: group.name.clone(),
+                counts_for_convergence: group.counts_for_convergence,
+                registered_people: g.registered_people,
+                registered_entities: g.registered_entities,
+                speakers: g.speakers,
+                entities_spoke: g.entities_spoke,
+                floor: g.floor,
+                chat: g.chat,
+                interventions: g.floor + g.chat,
+                share_of_interventions: share(g.floor + g.chat, interventions),
+                share_of_roster: share(g.registered_people, people),
+            })
+            .collect();
+        self.priorities = session
+            .priorities
+            .iter()
+            .zip(&c.priorities)
+            .map(|(priority, p)| {
+                let mut by_group = Vec::new();
+                let mut counting_groups = 0;
+                for (g, row) in p.groups.iter().enumerate() {
+                    if row[0] == 0 {
+                        continue;
+                    }
+                    let Some(group) = session.groups.get(g) else { continue };
+                    counting_groups += usize::from(group.counts_for_convergence);
+                    by_group.push(PriorityGroup {
+                        group: group.id.clone(),
+                        interventions: row[0],
+                        speakers: row[1],
+                        entities: row[2],
+                    });
+                }
+                PriorityTally {
+                    id: priority.id.clone(),
+                    title: priority.title.clone(),
+                    interventions: p.interventions,
+                    floor: p.floor,
+                    chat: p.chat,
+                    notes: p.notes,
+                    quotes: p.quotes,
+                    emphasis: p.emphasis,
+                    speakers: p.speaker_count,
+                    entities: p.entity_count,
+                    groups: by_group.iter().map(|g| g.group.clone()).collect(),
+                    by_group,
+                    counting_groups,
+                    counting_groups_total: counting_total,
+                    first: p.times.keys().next().copied(),
+                    last: p.times.keys().next_back().copied(),
+                    labels: Vec::new(),
+                    rank: 0,
+                }
+            })
+            .collect();
+        self.ranking = ranking(&self.priorities);
+        for (place, &i) in self.ranking.iter().enumerate() {
+            self.priorities[i].rank = place + 1;
+        }
+        let runner_up = self.ranking.get(1).map(|&i| self.priorities[i].clone());
+        for p in &mut self.priorities {
+            p.labels = labels(p, runner_up.as_ref());
+        }
+    }
+
+    /// The priorities, strongest convergence first.
+    pub fn ranked(&self) -> impl Iterator<Item = &PriorityTally> {
+        self.ranking.iter().map(|&i| &self.priorities[i])
+    }
+
+    /// The row of priority `id`.
+    pub fn priority(&self, id: &str) -> Option<&PriorityTally> {
+        self.priorities.iter().find(|p| p.id == id)
+    }
+
+    /// The voice balance row of group `id`.
+    pub fn group(&self, id: &str) -> Option<&VoiceBalance> {
+        self.groups.iter().find(|g| g.group == id)
+    }
+
+    /// The most interventions any priority has, for scaling bars.
+    pub fn max_interventions(&self) -> usize {
+        self.priorities
+            .iter()
+            .map(|p| p.interventions)
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+fn share(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// Orders priorities by convergence: counting groups covered, then
+/// interventions, entities, speakers, notes, emphasis, earliest first
+/// raised, and finally the session's order.
+pub fn ranking(priorities: &[PriorityTally]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..priorities.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (p, q) = (&priorities[a], &priorities[b]);
+        q.counting_groups
+            .cmp(&p.counting_groups)
+            .then(q.interventions.cmp(&p.interventions))
+            .then(q.entities.cmp(&p.entities))
+            .then(q.speakers.cmp(&p.speakers))
+            .then(q.notes.cmp(&p.notes))
+            .then(q.emphasis.cmp(&p.emphasis))
+            // Raised earlier first; never raised last.
+            .then(p.first.is_none().cmp(&q.first.is_none()))
+            .then(p.first.cmp(&q.first))
+            .then(a.cmp(&b))
+    });
+    order
+}
+
+/// Whether `first` is clearly ahead of `second`: at least as many counting
+/// groups and at least one and a half times its interventions.
+pub fn clearly_ahead(first: &PriorityTally, second: &PriorityTally) -> bool {
+    first.counting_groups >= second.counting_groups
+        && 2 * first.interventions >= 3 * second.interventions
+}
+
+/// The labels of `p`, given the runner-up of the ranking.
+fn labels(p: &PriorityTally, runner_up: Option<&PriorityTally>) -> Vec<Label> {
+    let mut labels = Vec::new();
+    if p.rank == 1 && p.interventions >= 2 && runner_up.is_none_or(|r| clearly_ahead(p, r)) {
+        labels.push(Label::Strongest);
+    }
+    if p.counting_groups_total >= 2 && p.counting_groups == p.counting_groups_total {
+        labels.push(Label::AllGroups);
+    }
+    if p.interventions == 1 {
+        labels.push(Label::Once);
+    }
+    if p.interventions >= 2 && p.groups.len() == 1 {
+        labels.push(Label::OneGroup);
+    }
+    if p.interventions >= 1 && p.floor == 0 {
+        labels.push(Label::ChatOnly);
+    }
+    if p.emphasis > 0 {
+        labels.push(Label::Emphasized);
+    }
+    if p.interventions == 0 {
+        labels.push(Label::NotRaised);
+    }
+    labels
+}

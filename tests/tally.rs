@@ -1,0 +1,282 @@
+//! The tally's counts, ranking and label rules on small sessions built in code.
+
+mod tally_fixture;
+
+use rapporteur::clock::Clock;
+use rapporteur::edit::Edit;
+use rapporteur::model::Channel;
+use rapporteur::tally::{Label, Tally};
+use tally_fixture::{Fixture, group, small_meeting};
+
+#[test]
+fn counts_the_small_meeting() {
+    let f = small_meeting();
+    let t = Tally::compute(&f.session);
+    assert_eq!(t.totals.interventions, 9);
+    assert_eq!(t.totals.floor, 7);
+    assert_eq!(t.totals.chat, 2);
+    assert_eq!(t.totals.notes, 12);
+    assert_eq!(t.totals.speakers, 9);
+    assert_eq!(t.totals.registered_people, 9);
+    // Two Moroccan delegates are one entity.
+    assert_eq!(t.totals.registered_entities, 8);
+    assert_eq!(t.totals.counting_groups, 4);
+
+    let r = t.priority("recruitment").unwrap();
+    assert_eq!(
+        (r.interventions, r.floor, r.chat, r.notes, r.speakers, r.entities),
+        (6, 5, 1, 6, 6, 5)
+    );
+    assert_eq!(r.groups, ["states", "civil-society", "business", "mayors"]);
+    assert_eq!((r.counting_groups, r.counting_groups_total), (4, 4));
+    assert_eq!(r.emphasis, 1);
+    assert_eq!(r.rank, 1);
+    assert_eq!(r.labels, [Label::Strongest, Label::AllGroups, Label::Emphasized]);
+    let states = r.group("states").unwrap();
+    assert_eq!((states.interventions, states.speakers, states.entities), (3, 3, 2));
+
+    let h = t.priority("health").unwrap();
+    assert_eq!((h.interventions, h.speakers, h.entities, h.quotes), (2, 2, 2, 1));
+    assert_eq!(h.labels, [Label::OneGroup]);
+    assert_eq!(h.first, Some(Clock::hms(10, 1, 20)));
+    assert_eq!(h.last, Some(Clock::hms(10, 4, 50)));
+
+    let ranked: Vec<&str> = t.ranked().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ranked,
+        ["recruitment", "data", "health", "regularization", "pathways", "narratives"]
+    );
+    assert_eq!(
+        t.priority("regularization").unwrap().labels,
+        [Label::Once, Label::ChatOnly, Label::Emphasized]
+    );
+    // Observers do not count toward convergence.
+    let p = t.priority("pathways").unwrap();
+    assert_eq!((p.counting_groups, p.groups.len()), (0, 1));
+    assert_eq!(p.labels, [Label::Once]);
+    assert_eq!(t.priority("narratives").unwrap().labels, [Label::NotRaised]);
+    assert_eq!(t.max_interventions(), 6);
+}
+
+#[test]
+fn voice_balance_compares_interventions_with_the_roster() {
+    let t = Tally::compute(&small_meeting().session);
+    let states = t.group("states").unwrap();
+    assert_eq!(
+        (states.registered_people, states.registered_entities, states.speakers),
+        (4, 3, 4)
+    );
+    assert_eq!((states.floor, states.chat, states.interventions), (4, 0, 4));
+    assert!((states.share_of_interventions - 4.0 / 9.0).abs() < 1e-9);
+    assert!((states.share_of_roster - 4.0 / 9.0).abs() < 1e-9);
+    let business = t.group("business").unwrap();
+    assert_eq!((business.chat, business.entities_spoke), (1, 1));
+    let shares: f64 = t.groups.iter().map(|g| g.share_of_interventions).sum();
+    assert!((shares - 1.0).abs() < 1e-9);
+}
+
+/// A session with two counting groups, two people each, and priorities a, b.
+fn two_groups() -> Fixture {
+    let mut f = Fixture::with_groups(vec![
+        group("states", "States", "State", "States", true),
+        group("cities", "cities", "city", "cities", true),
+        group("observers", "observers", "observer", "observers", false),
+    ]);
+    f.person("s1", "S One", "Chile", "states")
+        .person("s2", "S Two", "Peru", "states")
+        .person("c1", "C One", "Lima", "cities")
+        .person("c2", "C Two", "Quito", "cities")
+        .person("o1", "O One", "IOM", "observers")
+        .priority("a", "A")
+        .priority("b", "B");
+    f
+}
+
+fn labels(f: &Fixture, id: &str) -> Vec<Label> {
+    Tally::compute(&f.session).priority(id).unwrap().labels.clone()
+}
+
+#[test]
+fn strongest_needs_half_again_the_runner_ups_interventions() {
+    // 3 against 2: exactly one and a half times, so clearly ahead.
+    let mut f = two_groups();
+    for who in ["s1", "c1", "s2"] {
+        f.floor(who).point(&["a"], "x");
+    }
+    for who in ["s1", "c1"] {
+        f.floor(who).point(&["b"], "y");
+    }
+    assert!(labels(&f, "a").contains(&Label::Strongest));
+    assert!(!labels(&f, "b").contains(&Label::Strongest));
+    // 4 against 3: first, but not clearly ahead.
+    f.floor("c2").point(&["a"], "x");
+    f.floor("c2").point(&["b"], "y");
+    assert!(!labels(&f, "a").contains(&Label::Strongest));
+}
+
+#[test]
+fn strongest_needs_at_least_the_runner_ups_groups() {
+    // a leads on groups; b has far more interventions but fewer groups.
+    let mut f = two_groups();
+    f.floor("s1").point(&["a"], "x");
+    f.floor("c1").point(&["a"], "x");
+    for _ in 0..5 {
+        f.floor("s2").point(&["b"], "y");
+    }
+    let t = Tally::compute(&f.session);
+    assert_eq!(t.priority("a").unwrap().rank, 1);
+    assert!(!labels(&f, "a").contains(&Label::Strongest));
+}
+
+#[test]
+fn strongest_needs_two_interventions() {
+    let mut f = two_groups();
+    f.floor("s1").point(&["a"], "x");
+    assert_eq!(labels(&f, "a"), [Label::Once]);
+    f.floor("s1").point(&["a"], "x");
+    assert_eq!(labels(&f, "a"), [Label::Strongest, Label::OneGroup]);
+}
+
+#[test]
+fn all_groups_leaves_observers_out() {
+    let mut f = two_groups();
+    f.floor("s1").point(&["a"], "x");
+    f.floor("o1").point(&["a"], "x");
+    assert!(!labels(&f, "a").contains(&Label::AllGroups));
+    f.chat("c2").point(&["a"], "x");
+    assert!(labels(&f, "a").contains(&Label::AllGroups));
+    assert_eq!(Tally::compute(&f.session).priority("a").unwrap().counting_groups, 2);
+}
+
+#[test]
+fn all_groups_needs_two_counting_groups() {
+    let mut f = Fixture::with_groups(vec![group("states", "States", "State", "States", true)]);
+    f.person("s1", "S", "Chile", "states").priority("a", "A");
+    f.floor("s1").point(&["a"], "x");
+    f.floor("s1").point(&["a"], "x");
+    assert!(!labels(&f, "a").contains(&Label::AllGroups));
+}
+
+#[test]
+fn once_counts_interventions_not_notes() {
+    let mut f = two_groups();
+    f.floor("s1").point(&["a"], "x").point(&["a"], "y").quote(&["a"], "z");
+    assert!(labels(&f, "a").contains(&Label::Once));
+    let t = Tally::compute(&f.session);
+    assert_eq!((t.priority("a").unwrap().notes, t.priority("a").unwrap().interventions), (3, 1));
+}
+
+#[test]
+fn one_group_chat_only_emphasized_and_not_raised() {
+    let mut f = two_groups();
+    f.chat("s1").point(&["a"], "x");
+    f.chat("s2").strong(&["a"], "x");
+    assert_eq!(
+        labels(&f, "a"),
+        [Label::Strongest, Label::OneGroup, Label::ChatOnly, Label::Emphasized]
+    );
+    f.floor("s1").point(&["a"], "x");
+    assert!(!labels(&f, "a").contains(&Label::ChatOnly));
+    assert_eq!(labels(&f, "b"), [Label::NotRaised]);
+}
+
+#[test]
+fn ranking_breaks_ties_by_interventions_then_entities() {
+    let mut f = two_groups();
+    f.priority("c", "C");
+    // a and b: one group each, two interventions; b from two entities.
+    f.floor("s1").point(&["a"], "x");
+    f.floor("s1").point(&["a"], "x");
+    f.floor("s1").point(&["b"], "x");
+    f.floor("s2").point(&["b"], "x");
+    // c: one group, one intervention.
+    f.floor("c1").point(&["c"], "x");
+    let t = Tally::compute(&f.session);
+    let ranked: Vec<&str> = t.ranked().map(|p| p.id.as_str()).collect();
+    assert_eq!(ranked, ["b", "a", "c"]);
+    assert_eq!(t.priority("b").unwrap().rank, 1);
+}
+
+#[test]
+fn entities_are_group_and_affiliation_pairs() {
+    let mut f = two_groups();
+    // Same affiliation in two groups: two entities; empty affiliation: one each.
+    f.person("s3", "S Three", "Lima", "states")
+        .person("x1", "X One", "", "states")
+        .person("x2", "X Two", "", "states");
+    for who in ["c1", "s3", "x1", "x2"] {
+        f.floor(who).point(&["a"], "x");
+    }
+    let t = Tally::compute(&f.session);
+    assert_eq!(t.priority("a").unwrap().entities, 4);
+    assert_eq!(t.group("states").unwrap().registered_entities, 5);
+}
+
+#[test]
+fn tags_repeated_on_a_note_count_once() {
+    let mut f = two_groups();
+    f.floor("s1").point(&["a", "a"], "x");
+    let t = Tally::compute(&f.session);
+    assert_eq!(t.priority("a").unwrap().notes, 1);
+}
+
+#[test]
+fn an_empty_session_has_an_empty_tally() {
+    let t = Tally::compute(&Fixture::with_groups(vec![]).session);
+    assert_eq!(t.totals.interventions, 0);
+    assert!(t.priorities.is_empty() && t.groups.is_empty());
+    assert_eq!(t.max_interventions(), 0);
+}
+
+#[test]
+fn a_speaker_missing_from_the_roster_is_counted_without_a_group() {
+    let mut f = two_groups();
+    f.floor("s1").point(&["a"], "x");
+    // As in a hand-edited file.
+    f.session.interventions[0].participant = "ghost".into();
+    let t = Tally::compute(&f.session);
+    assert_eq!(t.totals.interventions, 1);
+    let a = t.priority("a").unwrap();
+    assert_eq!((a.interventions, a.entities, a.groups.len()), (1, 1, 0));
+}
+
+#[test]
+fn applying_each_edit_matches_counting_afresh() {
+    let f = small_meeting();
+    let mut session = f.session.clone();
+    session.interventions.clear();
+    session.participants.clear();
+    session.priorities.clear();
+    let mut tally = Tally::compute(&session);
+    let mut undo = Vec::new();
+    for edit in &f.edits {
+        undo.push(session.apply(edit.clone()).unwrap());
+        tally.apply(&session, edit);
+        assert_eq!(tally, Tally::compute(&session), "after {edit:?}");
+    }
+    // Retag, delete, and undo everything back to the empty session.
+    let id = f.last_note();
+    let mut note = session.note(id).unwrap().clone();
+    note.tags = vec!["health".into(), "data".into()];
+    for edit in [Edit::UpdateNote(note), Edit::DeleteNote(id)] {
+        undo.push(session.apply(edit.clone()).unwrap());
+        tally.apply(&session, &edit);
+        assert_eq!(tally, Tally::compute(&session), "after {edit:?}");
+    }
+    while let Some(edit) = undo.pop() {
+        let redo = session.apply(edit.clone()).unwrap();
+        tally.apply(&session, &edit);
+        assert_eq!(tally, Tally::compute(&session), "after undo {edit:?} (redo {redo:?})");
+    }
+    assert_eq!(tally.totals.interventions, 0);
+    assert_eq!(tally.totals.registered_people, 0);
+}
+
+#[test]
+fn a_chat_input_does_not_close_the_floor() {
+    let mut f = two_groups();
+    f.floor("s1").chat("c1");
+    assert_eq!(f.session.interventions[1].channel, Channel::Chat);
+    let t = Tally::compute(&f.session);
+    assert_eq!((t.totals.floor, t.totals.chat), (1, 1));
+}

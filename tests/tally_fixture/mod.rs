@@ -1,0 +1,213 @@
+//! Small sessions built in code for the tally and export tests.
+
+#![allow(dead_code)]
+
+use rapporteur::clock::Clock;
+use rapporteur::edit::Edit;
+use rapporteur::model::{
+    Channel, Group, Meta, Note, NoteKind, Participant, Priority, Serial, Session,
+};
+
+/// A session under construction, every change made through [`Edit`]s.
+pub struct Fixture {
+    /// The session so far.
+    pub session: Session,
+    /// Every edit applied, in order.
+    pub edits: Vec<Edit>,
+    clock: u32,
+}
+
+/// A group with the given nouns, counting toward convergence unless `observers`.
+pub fn group(id: &str, name: &str, singular: &str, plural: &str, counts: bool) -> Group {
+    Group {
+        id: id.into(),
+        name: name.into(),
+        singular: singular.into(),
+        plural: plural.into(),
+        counts_for_convergence: counts,
+    }
+}
+
+/// The five GFMD groups of the reference report.
+pub fn gfmd_groups() -> Vec<Group> {
+    vec![
+        group("states", "States", "State", "States", true),
+        group(
+            "civil-society",
+            "civil society",
+            "civil society organization",
+            "civil society organizations",
+            true,
+        ),
+        group("business", "business", "business", "businesses", true),
+        group("mayors", "Mayors", "Mayor", "Mayors", true),
+        group(
+            "observers",
+            "observers",
+            "observer organization",
+            "observer organizations",
+            false,
+        ),
+    ]
+}
+
+impl Fixture {
+    /// An empty session with the given groups.
+    pub fn with_groups(groups: Vec<Group>) -> Fixture {
+        let session = Session {
+            meta: Meta {
+                title: "Breakout session".into(),
+                theme: "Addressing Gaps in Migrant Protection".into(),
+                date: "2020-06-02".into(),
+                format: "two-hour on-line breakout session".into(),
+                languages: vec!["English".into(), "French".into()],
+                focus_areas: vec!["in transit".into(), "in admission".into()],
+            },
+            groups,
+            ..Session::default()
+        };
+        Fixture {
+            session,
+            edits: Vec::new(),
+            clock: 10 * 3600,
+        }
+    }
+
+    /// An empty session with the five GFMD groups.
+    pub fn gfmd() -> Fixture {
+        Fixture::with_groups(gfmd_groups())
+    }
+
+    /// Applies `edit`, panicking if the session refuses it.
+    pub fn edit(&mut self, edit: Edit) -> &mut Fixture {
+        self.session.apply(edit.clone()).expect("fixture edit applies");
+        self.edits.push(edit);
+        self
+    }
+
+    /// Adds a participant.
+    pub fn person(&mut self, id: &str, name: &str, affiliation: &str, group: &str) -> &mut Fixture {
+        self.edit(Edit::AddParticipant(Participant {
+            id: id.into(),
+            name: name.into(),
+            affiliation: affiliation.into(),
+            group: group.into(),
+            role: None,
+        }))
+    }
+
+    /// Adds a priority.
+    pub fn priority(&mut self, id: &str, title: &str) -> &mut Fixture {
+        self.edit(Edit::AddPriority(Priority {
+            id: id.into(),
+            title: title.into(),
+            description: None,
+        }))
+    }
+
+    /// Gives the floor (or the chat) to `who`, one minute after the last turn.
+    pub fn turn(&mut self, who: &str, channel: Channel) -> &mut Fixture {
+        self.clock += 60;
+        let id = self.session.take_serial();
+        self.edit(Edit::StartIntervention {
+            id,
+            participant: who.into(),
+            channel,
+            start: Clock(self.clock),
+        })
+    }
+
+    /// A floor intervention by `who`.
+    pub fn floor(&mut self, who: &str) -> &mut Fixture {
+        self.turn(who, Channel::Floor)
+    }
+
+    /// A chat input by `who`.
+    pub fn chat(&mut self, who: &str) -> &mut Fixture {
+        self.turn(who, Channel::Chat)
+    }
+
+    /// Adds a note to the current intervention.
+    pub fn note(&mut self, kind: NoteKind, emphasis: bool, tags: &[&str], text: &str) -> &mut Fixture {
+        self.clock += 10;
+        let id = self.session.take_serial();
+        let intervention = self.session.interventions.last().expect("a turn first").id;
+        self.edit(Edit::InsertNote {
+            intervention,
+            index: None,
+            note: Note {
+                id,
+                text: text.into(),
+                tags: tags.iter().map(|t| t.to_string()).collect(),
+                kind,
+                emphasis,
+                time: Clock(self.clock),
+            },
+        })
+    }
+
+    /// A point on `tags`.
+    pub fn point(&mut self, tags: &[&str], text: &str) -> &mut Fixture {
+        self.note(NoteKind::Point, false, tags, text)
+    }
+
+    /// A strongly voiced point on `tags`.
+    pub fn strong(&mut self, tags: &[&str], text: &str) -> &mut Fixture {
+        self.note(NoteKind::Point, true, tags, text)
+    }
+
+    /// A verbatim quote on `tags`.
+    pub fn quote(&mut self, tags: &[&str], text: &str) -> &mut Fixture {
+        self.note(NoteKind::Quote, false, tags, text)
+    }
+
+    /// Id of the last note added.
+    pub fn last_note(&self) -> Serial {
+        self.session
+            .interventions
+            .iter()
+            .flat_map(|i| &i.notes)
+            .map(|n| n.id)
+            .max()
+            .expect("a note")
+    }
+}
+
+/// A small meeting shaped like the reference: four counting groups and
+/// observers, recruitment raised everywhere, health by two States, two
+/// priorities raised once.
+pub fn small_meeting() -> Fixture {
+    let mut f = Fixture::gfmd();
+    f.person("amadou", "Amadou Ndiaye", "Senegal", "states")
+        .person("lucia", "Lucía Gómez", "Spain", "states")
+        .person("karim", "Karim Benali", "Morocco", "states")
+        .person("karim-2", "Nadia Benali", "Morocco", "states")
+        .person("grace", "Grace Okafor", "Migrant Workers Network", "civil-society")
+        .person("jean", "Jean Mbeki", "Caritas Africa", "civil-society")
+        .person("olu", "Olu Adeyemi", "Lagos Employers Forum", "business")
+        .person("fatou", "Fatou Sow", "City of Dakar", "mayors")
+        .person("ines", "Inès Martin", "", "observers")
+        .priority("health", "Open health services to all")
+        .priority("recruitment", "Fix recruitment practices")
+        .priority("data", "Invest in better data")
+        .priority("regularization", "Recognize regularization")
+        .priority("pathways", "Build regular pathways")
+        .priority("narratives", "Improve public narratives");
+    f.floor("amadou")
+        .point(&["recruitment"], "Reform is long due and within reach")
+        .quote(&["health"], "even in a selfish way");
+    f.floor("grace")
+        .strong(&["recruitment"], "Private recruiters exploit workers like slaves");
+    f.chat("olu").point(&["recruitment", "data"], "Employers need data on arrivals");
+    f.floor("lucia").point(&["health"], "Access regardless of status");
+    f.floor("fatou")
+        .point(&["recruitment"], "Cities see the victims first")
+        .point(&["data"], "No data on newly arriving migrants");
+    f.floor("karim").point(&["recruitment"], "Public agencies should regulate recruiters");
+    f.chat("jean").strong(&["regularization"], "Regularize those doing essential work");
+    f.floor("karim-2").point(&["recruitment"], "Bilateral agreements are failing");
+    f.floor("ines")
+        .point(&["pathways"], "Extraordinary effects require extraordinary measures")
+        .point(&[], "Thanks to the hosts");
+    f
+}
