@@ -10,6 +10,7 @@ pub mod capture;
 pub mod edit;
 pub mod keymap;
 pub mod model;
+pub mod recorder;
 pub mod resolve;
 pub mod storage;
 pub mod tally;

@@ -220,13 +220,22 @@ impl Session {
         // Serials grow through the meeting, so the note is normally in the last
         // intervention opened before it; a hand-edited file falls back to a scan.
         let guess = self.interventions.partition_point(|i| i.id < id);
-        let in_guess = guess
-            .checked_sub(1)
-            .and_then(|i| Some((i, self.interventions[i].notes.binary_search_by_key(&id, |n| n.id).ok()?)));
+        let in_guess = guess.checked_sub(1).and_then(|i| {
+            Some((
+                i,
+                self.interventions[i]
+                    .notes
+                    .binary_search_by_key(&id, |n| n.id)
+                    .ok()?,
+            ))
+        });
         in_guess.or_else(|| {
-            self.interventions.iter().enumerate().find_map(|(i, intervention)| {
-                Some((i, intervention.notes.iter().position(|n| n.id == id)?))
-            })
+            self.interventions
+                .iter()
+                .enumerate()
+                .find_map(|(i, intervention)| {
+                    Some((i, intervention.notes.iter().position(|n| n.id == id)?))
+                })
         })
     }
 
@@ -246,15 +255,20 @@ impl Session {
         self.interventions.last()
     }
 
-    /// Takes the next free serial.
-    pub fn take_serial(&mut self) -> Serial {
+    /// The next free serial, without taking it.
+    pub fn peek_serial(&self) -> Serial {
         let highest = self
             .interventions
             .last()
-            .map(|i| i.id.max(i.notes.last().map_or(0, |n| n.id)))
+            .map(|i| i.id.max(i.notes.iter().map(|n| n.id).max().unwrap_or(0)))
             .unwrap_or(0);
         // A hand-edited file may carry a stale counter: never hand out a used id.
-        let serial = self.next_serial.max(highest + 1).max(1);
+        self.next_serial.max(highest + 1).max(1)
+    }
+
+    /// Takes the next free serial.
+    pub fn take_serial(&mut self) -> Serial {
+        let serial = self.peek_serial();
         self.next_serial = serial + 1;
         serial
     }

@@ -151,6 +151,15 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Session, LoadError> {
                 e.code.to_string(),
             )
         })?;
+    let mut session = session;
+    // A hand-edited file may lack or carry a stale counter: never reuse an id.
+    let highest = session
+        .interventions
+        .iter()
+        .flat_map(|i| std::iter::once(i.id).chain(i.notes.iter().map(|n| n.id)))
+        .max()
+        .unwrap_or(0);
+    session.next_serial = session.next_serial.max(highest + 1);
     if session.version > SCHEMA_VERSION {
         return Err(LoadError {
             path: path.to_path_buf(),
