@@ -1,0 +1,102 @@
+//! `import notes`: the capture syntax, one line at a time, as if typed.
+
+use std::path::Path;
+
+use super::{ImportProblem, text_of};
+use crate::clock::Clock;
+use crate::model::Session;
+use crate::recorder::record;
+use crate::resolve::Resolver;
+
+/// What an import added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NotesImported {
+    /// New interventions.
+    pub interventions: usize,
+    /// New notes.
+    pub notes: usize,
+}
+
+/// Records every line of `text` into `session`, stopping at the first line that
+/// cannot be resolved; on error `session` is unchanged.
+pub fn import(
+    session: &mut Session,
+    text: &[u8],
+    path: &Path,
+) -> Result<NotesImported, ImportProblem> {
+    let text = text_of(text, path)?;
+    let resolver = Resolver::default();
+    let mut working = session.clone();
+    let before = (working.interventions.len(), working.note_count());
+    // Lines without a [time] take the time of the line before.
+    let mut now = last_time(&working);
+    for (index, line) in text.lines().enumerate() {
+        let recorded = record(&working, &resolver, line, now).map_err(|e| {
+            ImportProblem::new(path, index + 1, Some(e.column), e.problem.to_string())
+        })?;
+        now = recorded.time;
+        for edit in recorded.edits {
+            working.apply(edit).map_err(|e| {
+                ImportProblem::new(path, index + 1, Some(1), e.to_string())
+            })?;
+        }
+    }
+    let imported = NotesImported {
+        interventions: working.interventions.len() - before.0,
+        notes: working.note_count() - before.1,
+    };
+    *session = working;
+    Ok(imported)
+}
+
+/// The latest time recorded in the session.
+pub fn last_time(session: &Session) -> Clock {
+    session
+        .interventions
+        .last()
+        .map(|i| i.notes.iter().map(|n| n.time).fold(i.start, Clock::max))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Participant;
+    use crate::templates;
+
+    fn session() -> Session {
+        let mut s = templates::built_in("gfmd").unwrap();
+        for (name, group) in [("Amina Diallo", "states"), ("Omar Haddad", "mayors")] {
+            s.participants.push(Participant {
+                id: s.fresh_participant_id(name),
+                name: name.into(),
+                affiliation: String::new(),
+                group: group.into(),
+                role: None,
+            });
+        }
+        s
+    }
+
+    #[test]
+    fn lines_are_recorded_with_carried_times() {
+        let mut s = session();
+        let text = "// notes\r\n[10:15] @amina: fix it #recruitment\r\n\r\nmore #data\r\n[10:20] @omar (chat): yes\r\n";
+        let n = import(&mut s, text.as_bytes(), Path::new("n.txt")).unwrap();
+        assert_eq!(n, NotesImported { interventions: 2, notes: 3 });
+        assert_eq!(s.interventions[0].notes[1].time, Clock::hms(10, 15, 0));
+        assert_eq!(s.interventions[0].notes[1].tags, vec!["data".to_string()]);
+    }
+
+    #[test]
+    fn the_first_unresolved_line_stops_the_import_with_its_position() {
+        let mut s = session();
+        let before = s.clone();
+        let text = "@amina: ok\nfine #recruitment\n  more #nonsense-tag\n";
+        let e = import(&mut s, text.as_bytes(), Path::new("n.txt")).unwrap_err();
+        assert_eq!(e.to_string(), "n.txt:3:8: no priority matches `#nonsense-tag`; create it first");
+        assert_eq!(s, before);
+        let e = import(&mut s, b"@zed", Path::new("n.txt")).unwrap_err();
+        assert!(e.to_string().starts_with("n.txt:1:1: no participant matches `@zed`"), "{e}");
+    }
+}
