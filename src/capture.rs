@@ -214,7 +214,10 @@ fn parse_note(chars: &[char], start: usize) -> Result<Option<NoteDraft>, SyntaxE
     while i < chars.len() {
         let c = chars[i];
         let starts_word = i == at || chars[i - 1].is_whitespace();
-        let tag_len = chars[i + 1..].iter().take_while(|&&c| is_tag_char(c)).count();
+        let tag_len = chars[i + 1..]
+            .iter()
+            .take_while(|&&c| is_tag_char(c))
+            .count();
         if c == '#' && starts_word && tag_len > 0 {
             let name: String = chars[i + 1..i + 1 + tag_len].iter().collect();
             tags.push(TagRef {
@@ -314,7 +317,10 @@ mod tests {
     fn speaker_alone_gives_the_floor() {
         let c = entry("@Amina Diallo");
         let s = c.speaker.unwrap();
-        assert_eq!((s.name.as_str(), s.column, s.channel), ("Amina Diallo", 1, Channel::Floor));
+        assert_eq!(
+            (s.name.as_str(), s.column, s.channel),
+            ("Amina Diallo", 1, Channel::Floor)
+        );
         assert!(c.note.is_none());
     }
 
@@ -324,7 +330,13 @@ mod tests {
         assert_eq!(c.speaker.unwrap().name, "Amina");
         let note = c.note.unwrap();
         assert_eq!(note.text, "cities first");
-        assert_eq!(note.tags, vec![TagRef { name: "local-partners".into(), column: 22 }]);
+        assert_eq!(
+            note.tags,
+            vec![TagRef {
+                name: "local-partners".into(),
+                column: 22
+            }]
+        );
 
         let c = entry("@Amina (chat): see the link https://x.org/a#b");
         assert_eq!(c.speaker.unwrap().channel, Channel::Chat);
@@ -345,16 +357,23 @@ mod tests {
 
     #[test]
     fn quotes_emphasis_and_tags_anywhere() {
-        let note = entry("!\"integration is local\" #local-partners #data").note.unwrap();
+        let note = entry("!\"integration is local\" #local-partners #data")
+            .note
+            .unwrap();
         assert_eq!(note.text, "integration is local");
         assert_eq!(note.kind, NoteKind::Quote);
         assert!(note.emphasis);
         assert_eq!(note.tags.len(), 2);
 
         let note = entry("“even in a selfish way” #health").note.unwrap();
-        assert_eq!((note.text.as_str(), note.kind), ("even in a selfish way", NoteKind::Quote));
+        assert_eq!(
+            (note.text.as_str(), note.kind),
+            ("even in a selfish way", NoteKind::Quote)
+        );
 
-        let note = entry("reform #recruitment is due, C# and a#b are not tags.").note.unwrap();
+        let note = entry("reform #recruitment is due, C# and a#b are not tags.")
+            .note
+            .unwrap();
         assert_eq!(note.text, "reform is due, C# and a#b are not tags.");
         assert_eq!(note.tags[0].name, "recruitment");
 
@@ -383,7 +402,12 @@ mod tests {
         assert_eq!(fails_at("@Ana (chat) hi"), 13);
         assert_eq!(fails_at("!"), 1);
         assert_eq!(fails_at("[10:00]"), 8);
-        assert!(parse("[10:00]").unwrap_err().message.contains("expected a note"));
+        assert!(
+            parse("[10:00]")
+                .unwrap_err()
+                .message
+                .contains("expected a note")
+        );
     }
 
     #[test]
@@ -395,7 +419,12 @@ mod tests {
 
     #[test]
     fn notes_write_back_to_the_same_line() {
-        let line = note_to_line("integration is local", &["local".into()], NoteKind::Quote, true);
+        let line = note_to_line(
+            "integration is local",
+            &["local".into()],
+            NoteKind::Quote,
+            true,
+        );
         assert_eq!(line, "!\"integration is local\" #local");
         let note = entry(&line).note.unwrap();
         assert_eq!(note.text, "integration is local");

@@ -71,7 +71,9 @@ impl FromStr for Clock {
                     "expected digits in the time {text:?}, found {part:?}"
                 )));
             }
-            fields[i] = part.parse().map_err(|_| ClockError(format!("bad number {part:?}")))?;
+            fields[i] = part
+                .parse()
+                .map_err(|_| ClockError(format!("bad number {part:?}")))?;
         }
         let [h, m, s] = fields;
         if m > 59 || s > 59 {

@@ -4,9 +4,10 @@
 //! terminal live at the edges ([`storage`], [`cli`], [`ui`]).
 
 pub mod action;
+pub mod capture;
+pub mod check;
 pub mod cli;
 pub mod clock;
-pub mod capture;
 pub mod edit;
 pub mod import;
 pub mod keymap;
@@ -14,5 +15,5 @@ pub mod model;
 pub mod recorder;
 pub mod resolve;
 pub mod storage;
-pub mod templates;
 pub mod tally;
+pub mod templates;

@@ -70,7 +70,10 @@ impl fmt::Display for Problem {
         match self {
             Problem::Syntax(message) => f.write_str(message),
             Problem::UnknownSpeaker { name, suggestions } if suggestions.is_empty() => {
-                write!(f, "no participant matches `@{name}`; add them to the roster first")
+                write!(
+                    f,
+                    "no participant matches `@{name}`; add them to the roster first"
+                )
             }
             Problem::UnknownSpeaker { name, suggestions } => write!(
                 f,

@@ -71,7 +71,11 @@ impl std::fmt::Debug for Resolver {
 
 impl Resolver {
     /// Resolves a typed participant reference (the text after `@`).
-    pub fn participant<'a>(&self, session: &'a Session, typed: &str) -> Resolution<'a, Participant> {
+    pub fn participant<'a>(
+        &self,
+        session: &'a Session,
+        typed: &str,
+    ) -> Resolution<'a, Participant> {
         let by_affiliation: Vec<&Participant> = session
             .participants
             .iter()
@@ -108,7 +112,11 @@ impl Resolver {
             })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored.into_iter().take(limit).map(|(_, _, item)| item).collect()
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(_, _, item)| item)
+            .collect()
     }
 
     fn score<T: Named>(&self, item: &T, query: &str) -> Option<i64> {

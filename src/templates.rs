@@ -58,7 +58,11 @@ mod tests {
             assert!(session.interventions.is_empty(), "{name} is empty");
         }
         let gfmd = built_in("gfmd").unwrap();
-        let counting = gfmd.groups.iter().filter(|g| g.counts_for_convergence).count();
+        let counting = gfmd
+            .groups
+            .iter()
+            .filter(|g| g.counts_for_convergence)
+            .count();
         assert_eq!(counting, 4);
         assert!(default_template().priorities.is_empty());
     }

@@ -4,8 +4,32 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::Failure;
+use crate::check::{Severity, validate};
+use crate::storage;
 
-/// Validates the session in `file` and lints its notes.
-pub fn run(_file: &Path) -> Result<ExitCode, Failure> {
-    Err(Failure("check is not built yet".into()))
+/// Validates the session in `file` and lints its notes; exits non-zero on errors.
+pub fn run(file: &Path) -> Result<ExitCode, Failure> {
+    let session = storage::load(file)?;
+    let findings = validate(&session);
+    for finding in &findings {
+        println!("{}: {finding}", file.display());
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    println!(
+        "{}: {} participants, {} priorities, {} interventions, {} notes; {errors} errors, {warnings} warnings",
+        file.display(),
+        session.participants.len(),
+        session.priorities.len(),
+        session.interventions.len(),
+        session.note_count(),
+    );
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -14,7 +14,12 @@ mod tally;
 
 /// A terminal note-taker for the rapporteur of a multi-stakeholder meeting.
 #[derive(Debug, Parser)]
-#[command(name = "rapporteur", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "rapporteur",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// Session file to open in the screen (created if missing).
     pub file: Option<PathBuf>,

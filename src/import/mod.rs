@@ -24,7 +24,12 @@ pub struct ImportProblem {
 
 impl ImportProblem {
     /// A problem at `line` (and `column`) of `path`.
-    pub fn new(path: &Path, line: usize, column: Option<usize>, message: impl Into<String>) -> Self {
+    pub fn new(
+        path: &Path,
+        line: usize,
+        column: Option<usize>,
+        message: impl Into<String>,
+    ) -> Self {
         ImportProblem {
             path: path.to_path_buf(),
             line,
@@ -37,7 +42,13 @@ impl ImportProblem {
 impl fmt::Display for ImportProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.column {
-            Some(col) => write!(f, "{}:{}:{col}: {}", self.path.display(), self.line, self.message),
+            Some(col) => write!(
+                f,
+                "{}:{}:{col}: {}",
+                self.path.display(),
+                self.line,
+                self.message
+            ),
             None => write!(f, "{}:{}: {}", self.path.display(), self.line, self.message),
         }
     }

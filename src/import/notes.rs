@@ -36,9 +36,9 @@ pub fn import(
         })?;
         now = recorded.time;
         for edit in recorded.edits {
-            working.apply(edit).map_err(|e| {
-                ImportProblem::new(path, index + 1, Some(1), e.to_string())
-            })?;
+            working
+                .apply(edit)
+                .map_err(|e| ImportProblem::new(path, index + 1, Some(1), e.to_string()))?;
         }
     }
     let imported = NotesImported {
@@ -83,7 +83,13 @@ mod tests {
         let mut s = session();
         let text = "// notes\r\n[10:15] @amina: fix it #recruitment\r\n\r\nmore #data\r\n[10:20] @omar (chat): yes\r\n";
         let n = import(&mut s, text.as_bytes(), Path::new("n.txt")).unwrap();
-        assert_eq!(n, NotesImported { interventions: 2, notes: 3 });
+        assert_eq!(
+            n,
+            NotesImported {
+                interventions: 2,
+                notes: 3
+            }
+        );
         assert_eq!(s.interventions[0].notes[1].time, Clock::hms(10, 15, 0));
         assert_eq!(s.interventions[0].notes[1].tags, vec!["data".to_string()]);
     }
@@ -94,9 +100,16 @@ mod tests {
         let before = s.clone();
         let text = "@amina: ok\nfine #recruitment\n  more #nonsense-tag\n";
         let e = import(&mut s, text.as_bytes(), Path::new("n.txt")).unwrap_err();
-        assert_eq!(e.to_string(), "n.txt:3:8: no priority matches `#nonsense-tag`; create it first");
+        assert_eq!(
+            e.to_string(),
+            "n.txt:3:8: no priority matches `#nonsense-tag`; create it first"
+        );
         assert_eq!(s, before);
         let e = import(&mut s, b"@zed", Path::new("n.txt")).unwrap_err();
-        assert!(e.to_string().starts_with("n.txt:1:1: no participant matches `@zed`"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("n.txt:1:1: no participant matches `@zed`"),
+            "{e}"
+        );
     }
 }

@@ -8,7 +8,13 @@ use crate::model::{Group, Participant, Session};
 
 /// Accepted header names for each column, compared without case.
 const NAME: &[&str] = &["name", "full name", "participant"];
-const AFFILIATION: &[&str] = &["affiliation", "organization", "organisation", "country", "entity"];
+const AFFILIATION: &[&str] = &[
+    "affiliation",
+    "organization",
+    "organisation",
+    "country",
+    "entity",
+];
 const GROUP: &[&str] = &["group", "constituency", "category"];
 const ROLE: &[&str] = &["role", "position"];
 
@@ -25,7 +31,8 @@ pub fn import(session: &mut Session, csv: &[u8], path: &Path) -> Result<usize, V
         .trim(csv::Trim::All)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let problem = |line: u64, message: String| ImportProblem::new(path, line as usize, None, message);
+    let problem =
+        |line: u64, message: String| ImportProblem::new(path, line as usize, None, message);
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| vec![problem(1, format!("cannot read the header: {e}"))])?
@@ -34,7 +41,11 @@ pub fn import(session: &mut Session, csv: &[u8], path: &Path) -> Result<usize, V
         .collect();
     let column = |aliases: &[&str]| headers.iter().position(|h| aliases.contains(&h.as_str()));
     let (Some(name_at), Some(group_at)) = (column(NAME), column(GROUP)) else {
-        let missing = if column(NAME).is_none() { "name" } else { "group" };
+        let missing = if column(NAME).is_none() {
+            "name"
+        } else {
+            "group"
+        };
         return Err(vec![problem(
             1,
             format!(
@@ -116,7 +127,10 @@ pub fn import(session: &mut Session, csv: &[u8], path: &Path) -> Result<usize, V
 }
 
 fn person_key(name: &str, affiliation: &str) -> (String, String) {
-    (name.trim().to_lowercase(), affiliation.trim().to_lowercase())
+    (
+        name.trim().to_lowercase(),
+        affiliation.trim().to_lowercase(),
+    )
 }
 
 /// Finds a group by id, name, or entity noun, ignoring case.
@@ -153,7 +167,10 @@ mod tests {
         .unwrap();
         assert_eq!(s.participants.len(), 2);
         let a = &s.participants[0];
-        assert_eq!((a.id.as_str(), a.affiliation.as_str()), ("amina-diallo", "Ministry of Labour, Senegal"));
+        assert_eq!(
+            (a.id.as_str(), a.affiliation.as_str()),
+            ("amina-diallo", "Ministry of Labour, Senegal")
+        );
         assert_eq!(a.group, "states");
         assert_eq!(a.role.as_deref(), Some("Delegate"));
         assert_eq!(s.participants[1].group, "mayors");
@@ -173,9 +190,18 @@ mod tests {
                           bo,peru,States\n")
         .unwrap_err();
         assert_eq!(errors.len(), 3, "{errors:?}");
-        assert!(errors[0].starts_with("people.csv:2: the name is empty"), "{errors:?}");
-        assert!(errors[1].starts_with("people.csv:3: unknown group `pirates`"), "{errors:?}");
-        assert!(errors[2].starts_with("people.csv:5: bo (peru) is already"), "{errors:?}");
+        assert!(
+            errors[0].starts_with("people.csv:2: the name is empty"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[1].starts_with("people.csv:3: unknown group `pirates`"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[2].starts_with("people.csv:5: bo (peru) is already"),
+            "{errors:?}"
+        );
     }
 
     #[test]
@@ -190,6 +216,9 @@ mod tests {
     fn invalid_utf8_has_a_position() {
         let mut s = templates::built_in("gfmd").unwrap();
         let errors = import(&mut s, b"name,group\nA\xff,states\n", Path::new("p.csv")).unwrap_err();
-        assert_eq!(errors[0].to_string(), "p.csv:2:2: invalid UTF-8 (the file must be UTF-8 text)");
+        assert_eq!(
+            errors[0].to_string(),
+            "p.csv:2:2: invalid UTF-8 (the file must be UTF-8 text)"
+        );
     }
 }

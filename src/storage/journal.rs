@@ -111,17 +111,21 @@ impl Journal {
         })
     }
 
-    /// Appends `edit` and flushes it to disk; returns its sequence number.
-    pub fn append(&mut self, edit: &Edit) -> io::Result<u64> {
-        let body = ron::to_string(edit).map_err(io::Error::other)?;
-        let seq = self.next_seq;
-        let line = format!("{seq} {:08x} {body}\n", crc32fast::hash(body.as_bytes()));
-        // One write call per line, so a crash tears at most this line.
-        self.file.write_all(line.as_bytes())?;
+    /// Appends `edits` and flushes them to disk with one write and one sync.
+    pub fn append_all(&mut self, edits: &[Edit]) -> io::Result<()> {
+        let mut lines = String::new();
+        for (i, edit) in edits.iter().enumerate() {
+            let body = ron::to_string(edit).map_err(io::Error::other)?;
+            let seq = self.next_seq + i as u64;
+            let crc = crc32fast::hash(body.as_bytes());
+            lines.push_str(&format!("{seq} {crc:08x} {body}\n"));
+        }
+        // One write call, so a crash tears at most the tail of this commit.
+        self.file.write_all(lines.as_bytes())?;
         self.file.sync_data()?;
-        self.next_seq += 1;
-        self.entries += 1;
-        Ok(seq)
+        self.next_seq += edits.len() as u64;
+        self.entries += edits.len();
+        Ok(())
     }
 
     /// Sequence number of the last entry written.

@@ -259,8 +259,8 @@ pub struct SessionFile {
 /// A commit that is applied in memory but not yet on disk.
 #[derive(Debug)]
 pub struct NotDurable {
-    /// The edit that undoes the commit.
-    pub inverse: Edit,
+    /// The edits that undo the commit, in the order to apply them.
+    pub inverses: Vec<Edit>,
     /// Why it could not be written.
     pub error: StorageError,
 }
@@ -352,12 +352,37 @@ impl SessionFile {
 
     /// Applies `edit` to `session` and makes it durable before returning its inverse.
     pub fn commit(&mut self, session: &mut Session, edit: Edit) -> Result<Edit, CommitError> {
-        let journaled = edit.clone();
-        let inverse = session.apply(edit).map_err(CommitError::Rejected)?;
+        let mut inverses = self.commit_all(session, vec![edit])?;
+        Ok(inverses.pop().expect("one edit has one inverse"))
+    }
+
+    /// Applies `edits` in order, all or none, and makes them durable with one flush.
+    ///
+    /// Returns the inverses in the order to apply them for undo (last edit first).
+    pub fn commit_all(
+        &mut self,
+        session: &mut Session,
+        edits: Vec<Edit>,
+    ) -> Result<Vec<Edit>, CommitError> {
+        let journaled = edits.clone();
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match session.apply(edit) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(error) => {
+                    // Roll back the part already applied, so a rejected line leaves no trace.
+                    for inverse in inverses.into_iter().rev() {
+                        session.apply(inverse).expect("an inverse always applies");
+                    }
+                    return Err(CommitError::Rejected(error));
+                }
+            }
+        }
+        inverses.reverse();
         let durable = if self.needs_full_save {
             self.save(session)
         } else {
-            self.journal.append(&journaled).map(drop).map_err(|error| {
+            self.journal.append_all(&journaled).map_err(|error| {
                 self.needs_full_save = true;
                 StorageError::Write {
                     path: journal_path(&self.path),
@@ -366,8 +391,8 @@ impl SessionFile {
             })
         };
         match durable {
-            Ok(()) => Ok(inverse),
-            Err(error) => Err(CommitError::NotDurable(NotDurable { inverse, error })),
+            Ok(()) => Ok(inverses),
+            Err(error) => Err(CommitError::NotDurable(NotDurable { inverses, error })),
         }
     }
 
@@ -401,5 +426,14 @@ impl SessionFile {
             path: journal,
             error,
         })
+    }
+}
+
+impl SessionFile {
+    /// Releases the lock without saving, removing the journal if it holds nothing.
+    pub fn release(self) {
+        if self.journal.entries() == 0 && !self.needs_full_save {
+            let _ = self.journal.remove();
+        }
     }
 }
