@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod edit;
+pub mod export;
 pub mod import;
 pub mod keymap;
 pub mod model;

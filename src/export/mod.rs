@@ -1,0 +1,123 @@
+//! The report exporter: a session and its tally become Markdown, plain text,
+//! HTML or JSON shaped like a rapporteur's summary report.
+//!
+//! The report is first built as data ([`Report`]) with attribution already
+//! resolved for the chosen mode, then rendered through a template embedded in
+//! the binary (or one given by the user). Nothing here touches files.
+
+mod prose;
+mod render;
+mod report;
+
+use std::fmt;
+
+pub use prose::{
+    convergence_sentence, count, group_in_prose, group_speaker, interventions_sentence, join,
+    number_word, participation, participation_sentence,
+};
+pub use render::{builtin_template, wrap_text};
+pub use report::{
+    Bar, Chart, Emphasis, LegendItem, Report, ReportNote, Segment, VoiceRow, date_label, visible,
+};
+
+use crate::model::Session;
+use crate::tally::Tally;
+
+/// Output formats of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Markdown, one paragraph per line.
+    Markdown,
+    /// Plain text wrapped at 72 columns.
+    Text,
+    /// One self-contained HTML file with an inline SVG chart.
+    Html,
+    /// The report's data as JSON.
+    Json,
+}
+
+/// How the report attributes what was said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Attribution {
+    /// Group labels only when enough distinct entities of the group spoke on
+    /// the priority, otherwise "one participant".
+    #[default]
+    Group,
+    /// No name, affiliation or group of any individual speaker.
+    Chatham,
+    /// Names and affiliations, for internal minutes.
+    Named,
+}
+
+impl Attribution {
+    /// The mode as written on the command line: `group`, `chatham`, `named`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Attribution::Group => "group",
+            Attribution::Chatham => "chatham",
+            Attribution::Named => "named",
+        }
+    }
+}
+
+/// What to export and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Output format.
+    pub format: Format,
+    /// Attribution mode.
+    pub attribution: Attribution,
+    /// Fewest distinct entities of a group on a priority before the group is named.
+    pub min_group: usize,
+    /// Template source replacing the built-in one for `format` (not for JSON).
+    pub template: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            format: Format::Markdown,
+            attribution: Attribution::Group,
+            min_group: 2,
+            template: None,
+        }
+    }
+}
+
+/// Why a report could not be produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportError(pub String);
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// The report of `session` as `options` ask.
+pub fn export(session: &Session, options: &Options) -> Result<String, ExportError> {
+    let tally = Tally::compute(session);
+    let report = report::build(session, &tally, options.attribution, options.min_group);
+    render::render(&report, options.format, options.template.as_deref())
+}
+
+/// The report of `session` as data, before rendering.
+pub fn report(
+    session: &Session,
+    tally: &Tally,
+    attribution: Attribution,
+    min_group: usize,
+) -> Report {
+    report::build(session, tally, attribution, min_group)
+}
+
+/// Renders a report built with [`report`].
+pub fn render(
+    report: &Report,
+    format: Format,
+    template: Option<&str>,
+) -> Result<String, ExportError> {
+    render::render(report, format, template)
+}

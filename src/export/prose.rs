@@ -1,0 +1,196 @@
+//! The sentences a report generates from counts: participation, interventions,
+//! convergence and attribution, with number agreement and list punctuation.
+
+use crate::model::{Group, Session};
+use crate::tally::{Label, PriorityTally, Tally};
+
+use super::Attribution;
+
+/// `n` followed by the singular or plural noun: "1 State", "13 States".
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// Joins items as prose: "A", "A and B", "A, B and C".
+pub fn join(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// A number as a word from one to ten ("two"), as digits beyond.
+pub fn number_word(n: usize) -> String {
+    const WORDS: [&str; 11] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
+}
+
+/// Who registered, counted from the roster: "29 representatives of 13
+/// States, 5 civil society organizations, 2 businesses, 3 Mayors and 2
+/// observer organizations registered".
+pub fn participation_sentence(session: &Session) -> String {
+    participation(&Tally::compute(session), &session.groups)
+}
+
+/// [`participation_sentence`] from a tally already computed.
+pub fn participation(tally: &Tally, groups: &[Group]) -> String {
+    let people = tally.totals.registered_people;
+    if people == 0 {
+        return "No participants registered".to_string();
+    }
+    let bodies: Vec<String> = groups
+        .iter()
+        .zip(&tally.groups)
+        .filter(|(_, row)| row.registered_entities > 0)
+        .map(|(g, row)| count(row.registered_entities, &g.singular, &g.plural))
+        .collect();
+    let who = count(people, "representative", "representatives");
+    if bodies.is_empty() {
+        format!("{who} registered")
+    } else {
+        format!("{who} of {} registered", join(&bodies))
+    }
+}
+
+/// "Altogether, there were 21 separate interventions and inputs: 15 on the
+/// floor and 6 in the chat."
+pub fn interventions_sentence(tally: &Tally) -> String {
+    let t = &tally.totals;
+    match t.interventions {
+        0 => "There were no interventions.".to_string(),
+        1 => format!(
+            "Altogether, there was a single intervention, {}.",
+            if t.chat == 1 {
+                "in the chat"
+            } else {
+                "on the floor"
+            }
+        ),
+        n => {
+            let split = match (t.floor, t.chat) {
+                (_, 0) => "all on the floor".to_string(),
+                (0, _) => "all in the chat".to_string(),
+                (floor, chat) => format!("{floor} on the floor and {chat} in the chat"),
+            };
+            format!("Altogether, there were {n} separate interventions and inputs: {split}.")
+        }
+    }
+}
+
+/// A group's name as it reads inside a sentence: "civil society" for
+/// "Civil society", but "States" and "Mayors" kept as their own nouns are,
+/// and acronyms ("UN agencies") kept as written.
+pub fn group_in_prose(group: &Group) -> String {
+    let name = group.name.trim();
+    let mut chars = name.chars();
+    let (Some(first), second) = (chars.next(), chars.next()) else {
+        return String::new();
+    };
+    let own_noun = name == group.plural.trim() || name == group.singular.trim();
+    if own_noun || !first.is_uppercase() || second.is_some_and(|c| !c.is_lowercase()) {
+        name.to_string()
+    } else {
+        first
+            .to_lowercase()
+            .chain(name[first.len_utf8()..].chars())
+            .collect()
+    }
+}
+
+/// Groups that raised `p` and may be named under `attribution`: in `group`
+/// mode those with at least `min_group` distinct entities on it; none otherwise.
+fn nameable_groups<'a>(
+    p: &PriorityTally,
+    groups: &'a [Group],
+    attribution: Attribution,
+    min_group: usize,
+    counting_only: bool,
+) -> Vec<&'a Group> {
+    if attribution == Attribution::Chatham {
+        return Vec::new();
+    }
+    groups
+        .iter()
+        .filter(|g| !counting_only || g.counts_for_convergence)
+        .filter(|g| {
+            p.group(&g.id).is_some_and(|row| {
+                attribution == Attribution::Named || row.entities >= min_group.max(1)
+            })
+        })
+        .collect()
+}
+
+/// The convergence sentence of a priority: "Raised in 9 interventions by
+/// participants from all 4 groups: the strongest convergence by far."
+pub fn convergence_sentence(
+    p: &PriorityTally,
+    groups: &[Group],
+    attribution: Attribution,
+    min_group: usize,
+) -> String {
+    match p.interventions {
+        0 => return "Not raised.".to_string(),
+        1 if p.emphasis > 0 => return "Suggested just once, but strongly.".to_string(),
+        1 => return "Suggested just once.".to_string(),
+        _ => {}
+    }
+    let total = p.counting_groups_total;
+    let raised = format!("Raised in {} interventions", p.interventions);
+    let nameable = nameable_groups(p, groups, attribution, min_group, true);
+    let names: Vec<String> = nameable.iter().map(|g| group_in_prose(g)).collect();
+    let by = if p.has(Label::AllGroups) {
+        format!("by participants from all {total} groups")
+    } else if p.counting_groups >= 2 {
+        let list = if names.is_empty() {
+            String::new()
+        } else if names.len() == p.counting_groups {
+            format!(" ({})", join(&names))
+        } else {
+            format!(", including {}", join(&names))
+        };
+        format!(
+            "by participants from {} of the {total} groups{list}",
+            p.counting_groups
+        )
+    } else if p.groups.len() == 1 && nameable.len() == 1 {
+        let g = nameable[0];
+        format!("by {}", count(p.entities, &g.singular, &g.plural))
+    } else if p.speakers == 1 {
+        "by a single participant".to_string()
+    } else {
+        format!("by {} participants", p.speakers)
+    };
+    let tail = if p.has(Label::Strongest) {
+        ": the strongest convergence by far"
+    } else {
+        ""
+    };
+    format!("{raised} {by}{tail}.")
+}
+
+/// How a speaker is referred to in `group` mode within a scope (a priority,
+/// or the whole session): "one of the two States that spoke on this", or
+/// "one participant" when fewer than `min_group` entities of the group spoke.
+pub fn group_speaker(
+    group: Option<&Group>,
+    entities: usize,
+    min_group: usize,
+    on_this: bool,
+) -> String {
+    let scope = if on_this { " on this" } else { "" };
+    match group {
+        Some(_) if entities < min_group.max(1) => "one participant".to_string(),
+        Some(g) if entities == 1 => format!("the one {} that spoke{scope}", g.singular),
+        Some(g) => format!(
+            "one of the {} {} that spoke{scope}",
+            number_word(entities),
+            g.plural
+        ),
+        None => "one participant".to_string(),
+    }
+}

@@ -1,0 +1,262 @@
+//! Rendering a [`Report`] through minijinja templates embedded in the binary.
+
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior};
+use unicode_width::UnicodeWidthStr;
+
+use super::report::Report;
+use super::{ExportError, Format};
+
+const MARKDOWN: &str = include_str!("templates/report.md.j2");
+const TEXT: &str = include_str!("templates/report.txt.j2");
+const HTML: &str = include_str!("templates/report.html.j2");
+
+/// Width plain-text reports are wrapped to.
+pub const TEXT_WIDTH: usize = 72;
+
+/// The built-in template for `format`, to copy and adapt with `--template`.
+pub fn builtin_template(format: Format) -> Option<&'static str> {
+    match format {
+        Format::Markdown => Some(MARKDOWN),
+        Format::Text => Some(TEXT),
+        Format::Html => Some(HTML),
+        Format::Json => None,
+    }
+}
+
+/// The template name for `format`; its extension decides the escaping.
+fn template_name(format: Format) -> &'static str {
+    match format {
+        Format::Markdown => "report.md",
+        Format::Text => "report.txt",
+        Format::Html => "report.html",
+        Format::Json => "report.json",
+    }
+}
+
+/// Renders `report` in `format`, with `template` replacing the built-in one.
+pub fn render(
+    report: &Report,
+    format: Format,
+    template: Option<&str>,
+) -> Result<String, ExportError> {
+    if format == Format::Json {
+        if template.is_some() {
+            return Err(ExportError(
+                "a template cannot shape JSON output; drop --template".into(),
+            ));
+        }
+        let mut json = serde_json::to_string_pretty(report)
+            .map_err(|e| ExportError(format!("cannot write the report as JSON: {e}")))?;
+        json.push('\n');
+        return Ok(json);
+    }
+    let source = template.or(builtin_template(format)).unwrap_or_default();
+    let name = template_name(format);
+    let env = environment();
+    let mut env = env;
+    env.add_template(name, source)
+        .map_err(|e| template_error(e, template.is_some()))?;
+    let rendered = env
+        .get_template(name)
+        .and_then(|t| t.render(report))
+        .map_err(|e| template_error(e, template.is_some()))?;
+    Ok(match format {
+        Format::Text => wrap_text(&rendered, TEXT_WIDTH),
+        _ => rendered,
+    })
+}
+
+fn template_error(error: Error, custom: bool) -> ExportError {
+    let which = if custom {
+        "the report template"
+    } else {
+        "the built-in report template"
+    };
+    let mut message = format!("{which}: {error}");
+    if let Some(line) = error.line() {
+        message = format!(
+            "{which}, line {line}: {}",
+            error.detail().unwrap_or(&error.to_string())
+        );
+    }
+    ExportError(message)
+}
+
+fn environment<'s>() -> Environment<'s> {
+    let mut env = Environment::new();
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    env.set_keep_trailing_newline(true);
+    // A misspelt field in a template is an error, not a silent blank.
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") {
+            AutoEscape::Html
+        } else if name.ends_with(".md") {
+            AutoEscape::Custom("markdown")
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_formatter(format_value);
+    env.add_filter("count", count_filter);
+    env.add_filter("pad", pad_filter);
+    env.add_filter("rpad", rpad_filter);
+    env
+}
+
+/// Writes values, escaping Markdown's markup characters in Markdown reports.
+fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
+    if state.auto_escape() == AutoEscape::Custom("markdown") {
+        let text = match value.as_str() {
+            Some(s) if !value.is_safe() => markdown_escape(s),
+            _ => value.to_string(),
+        };
+        return out.write_str(&text).map_err(Error::from);
+    }
+    minijinja::escape_formatter(out, state, value)
+}
+
+/// `text` with Markdown's markup characters backslash-escaped, on one line.
+pub fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `{{ n|count("priority", "priorities") }}` gives "1 priority", "2 priorities".
+fn count_filter(n: usize, singular: String, plural: String) -> String {
+    super::prose::count(n, &singular, &plural)
+}
+
+/// Left-aligns a value in `width` columns, shortening it with "…" if needed.
+fn pad_filter(value: Value, width: usize) -> String {
+    let text = value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_string);
+    let text = fit(&text, width);
+    let gap = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(gap))
+}
+
+/// Right-aligns a value in `width` columns.
+fn rpad_filter(value: Value, width: usize) -> String {
+    let text = value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_string);
+    let text = fit(&text, width);
+    let gap = width.saturating_sub(text.width());
+    format!("{}{text}", " ".repeat(gap))
+}
+
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.to_string().width() + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Width of a list marker at the start of `line` ("- ", "  • ", "12. "), so
+/// wrapped lines hang under the item's text.
+fn hanging_indent(line: &str) -> usize {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[indent..];
+    let marker = ["- ", "* ", "• ", "o "]
+        .iter()
+        .find(|m| rest.starts_with(**m))
+        .map(|m| m.width())
+        .or_else(|| {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            (digits > 0 && rest[digits..].starts_with(". ")).then_some(digits + 2)
+        })
+        .unwrap_or(0);
+    indent + marker
+}
+
+/// Wraps every line of `text` at `width` columns, list items with a hanging
+/// indent; a word longer than the width stays whole on its own line.
+pub fn wrap_text(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(1));
+    for line in text.split_inclusive('\n') {
+        let (line, newline) = match line.strip_suffix('\n') {
+            Some(l) => (l, "\n"),
+            None => (line, ""),
+        };
+        let line = line.trim_end();
+        if line.width() <= width {
+            out.push_str(line);
+            out.push_str(newline);
+            continue;
+        }
+        let hang = hanging_indent(line);
+        let lead = line.len() - line.trim_start_matches(' ').len();
+        let mut current = String::from(&line[..lead]);
+        let mut current_width = lead;
+        let mut fresh = true;
+        for word in line[lead..].split(' ').filter(|w| !w.is_empty()) {
+            let w = word.width();
+            if !fresh && current_width + 1 + w > width {
+                out.push_str(&current);
+                out.push('\n');
+                current = " ".repeat(hang);
+                current_width = hang;
+                fresh = true;
+            }
+            if !fresh {
+                current.push(' ');
+                current_width += 1;
+            }
+            current.push_str(word);
+            current_width += w;
+            fresh = false;
+        }
+        out.push_str(&current);
+        out.push_str(newline);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_with_hanging_indents() {
+        let text = "- one two three four five six\n12. alpha beta gamma delta\nshort\n";
+        assert_eq!(
+            wrap_text(text, 14),
+            "- one two\n  three four\n  five six\n12. alpha beta\n    gamma\n    delta\nshort\n"
+        );
+    }
+
+    #[test]
+    fn long_words_stay_whole() {
+        assert_eq!(wrap_text("a abcdefghijkl b", 5), "a\nabcdefghijkl\nb");
+    }
+
+    #[test]
+    fn markdown_markup_is_escaped() {
+        assert_eq!(
+            markdown_escape("*a* [b](c) <i>"),
+            "\\*a\\* \\[b\\](c) \\<i\\>"
+        );
+    }
+}

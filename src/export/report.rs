@@ -1,0 +1,578 @@
+//! The report as data: everything a template may show, with attribution
+//! already resolved, so no template can reveal what the mode hides.
+
+use serde::Serialize;
+
+use crate::clock::{Clock, duration_label};
+use crate::model::{Intervention, Note, NoteKind, Session};
+use crate::tally::{PriorityTally, Tally};
+
+use super::Attribution;
+use super::prose;
+
+/// The whole report, as handed to the templates (and written as JSON).
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Title of the meeting.
+    pub title: String,
+    /// Theme under discussion.
+    pub theme: String,
+    /// Date as written in the file, `YYYY-MM-DD`.
+    pub date: String,
+    /// Date as people read it, "2 June 2020".
+    pub date_label: String,
+    /// Format of the meeting, e.g. "two-hour on-line breakout session".
+    pub format: String,
+    /// Languages of the meeting.
+    pub languages: Vec<String>,
+    /// Languages as prose: "English and French".
+    pub languages_label: String,
+    /// Focus areas of the meeting.
+    pub focus_areas: Vec<String>,
+    /// Attribution mode: `group`, `chatham` or `named`.
+    pub attribution: &'static str,
+    /// Fewest entities of a group on a priority before it is named (`group` mode).
+    pub min_group: usize,
+    /// "29 representatives of 13 States, … registered".
+    pub participation: String,
+    /// Registered people.
+    pub registered_people: usize,
+    /// Registered entities.
+    pub registered_entities: usize,
+    /// Groups that count toward convergence.
+    pub counting_groups: usize,
+    /// Names of the counting groups as prose: "States, civil society, business and Mayors".
+    pub counting_groups_label: String,
+    /// When the first intervention started, `HH:MM`.
+    pub start: Option<String>,
+    /// When the last intervention or note ended, `HH:MM`.
+    pub end: Option<String>,
+    /// Time from first intervention to last, "1h 05m".
+    pub duration: Option<String>,
+    /// Interventions and inputs, floor and chat.
+    pub interventions: usize,
+    /// Interventions on the floor.
+    pub floor: usize,
+    /// Inputs in the chat.
+    pub chat: usize,
+    /// "Altogether, there were 21 separate interventions and inputs: …".
+    pub interventions_sentence: String,
+    /// Priorities raised in several interventions, strongest convergence first.
+    pub emphases: Vec<Emphasis>,
+    /// Priorities raised in a single intervention.
+    pub once: Vec<Emphasis>,
+    /// Titles of priorities nobody raised.
+    pub not_raised: Vec<String>,
+    /// Notes tagged with no priority.
+    pub other_points: Vec<ReportNote>,
+    /// Voice balance, one row per group that has people on the roster or spoke.
+    pub voice_balance: Vec<VoiceRow>,
+    /// The tally as a bar chart, one bar per priority raised.
+    pub chart: Chart,
+}
+
+/// One priority in the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Emphasis {
+    /// Number in the report, continuing across sections.
+    pub number: usize,
+    /// Priority id.
+    pub id: String,
+    /// Priority title.
+    pub title: String,
+    /// Optional description of the priority.
+    pub description: Option<String>,
+    /// The generated convergence sentence.
+    pub sentence: String,
+    /// Label ids from the tally: `strongest`, `all_groups`…
+    pub labels: Vec<&'static str>,
+    /// Interventions that raised it.
+    pub interventions: usize,
+    /// Counting groups that raised it.
+    pub counting_groups: usize,
+    /// Strongly voiced notes on it.
+    pub emphasis: usize,
+    /// Its notes, in the order of the meeting.
+    pub notes: Vec<ReportNote>,
+}
+
+/// One note as the report shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportNote {
+    /// The note's text, control characters made visible.
+    pub text: String,
+    /// Whether it is a verbatim quote.
+    pub quote: bool,
+    /// Whether it was strongly voiced.
+    pub strong: bool,
+    /// Who said it, as the attribution mode allows; always set for quotes,
+    /// for points only in `named` mode.
+    pub by: Option<String>,
+    /// When it was noted, `HH:MM`.
+    pub time: String,
+}
+
+/// One group's line in the voice balance table.
+#[derive(Debug, Clone, Serialize)]
+pub struct VoiceRow {
+    /// Group display name.
+    pub name: String,
+    /// Whether the group counts toward convergence.
+    pub counts_for_convergence: bool,
+    /// People on the roster.
+    pub registered_people: usize,
+    /// Entities on the roster.
+    pub registered_entities: usize,
+    /// People who spoke or wrote.
+    pub speakers: usize,
+    /// Interventions on the floor.
+    pub floor: usize,
+    /// Inputs in the chat.
+    pub chat: usize,
+    /// All interventions and inputs.
+    pub interventions: usize,
+    /// Share of all interventions, rounded percent.
+    pub share_of_interventions: u32,
+    /// Share of the roster, rounded percent.
+    pub share_of_roster: u32,
+    /// Share of interventions minus share of roster, in percentage points.
+    pub balance: i32,
+    /// The balance with its sign: "+5", "-3", "0".
+    pub balance_label: String,
+}
+
+/// The tally as horizontal bars, geometry computed here so templates only draw.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    /// Width of the drawing.
+    pub width: u32,
+    /// Height of the drawing.
+    pub height: u32,
+    /// Where bars start, after the labels.
+    pub left: u32,
+    /// One bar per priority raised, in report order.
+    pub bars: Vec<Bar>,
+    /// The colours used, with what they stand for.
+    pub legend: Vec<LegendItem>,
+}
+
+/// One priority's bar.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    /// Number and title, shortened to fit.
+    pub label: String,
+    /// Interventions that raised it.
+    pub value: usize,
+    /// Top of the bar's row.
+    pub y: u32,
+    /// Segments, one per group that may be shown, then the rest.
+    pub segments: Vec<Segment>,
+    /// Where the bar ends, for the value label.
+    pub end: u32,
+}
+
+/// A part of a bar.
+#[derive(Debug, Clone, Serialize)]
+pub struct Segment {
+    /// Left edge.
+    pub x: u32,
+    /// Width.
+    pub width: u32,
+    /// Fill colour.
+    pub color: &'static str,
+    /// What the segment counts, for its tooltip.
+    pub title: String,
+}
+
+/// A legend entry of the chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct LegendItem {
+    /// Fill colour.
+    pub color: &'static str,
+    /// What it stands for.
+    pub label: String,
+}
+
+const PALETTE: [&str; 6] = [
+    "#1f6f8b", "#e07a1f", "#3a9d5d", "#8e5ea2", "#c94f4f", "#7d7d2b",
+];
+const REST: &str = "#9aa5ad";
+
+/// `text` with control characters shown as `\u{..}` escapes, never sent raw.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn hhmm(clock: Clock) -> String {
+    let s = clock.seconds();
+    format!("{:02}:{:02}", s / 3600, s / 60 % 60)
+}
+
+/// "2020-06-02" as "2 June 2020"; anything else as written.
+pub fn date_label(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = date.trim().split('-').collect();
+    if let [y, m, d] = parts[..]
+        && y.len() == 4
+        && let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>())
+        && (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+        && y.bytes().all(|b| b.is_ascii_digit())
+    {
+        return format!("{d} {} {y}", MONTHS[m - 1]);
+    }
+    visible(date.trim())
+}
+
+/// Who a speaker is, as the attribution mode allows.
+struct Attributor<'a> {
+    session: &'a Session,
+    tally: &'a Tally,
+    attribution: Attribution,
+    min_group: usize,
+}
+
+impl Attributor<'_> {
+    /// The speaker of `intervention` in the scope of priority `p` (or the session).
+    fn speaker(&self, intervention: &Intervention, p: Option<&PriorityTally>) -> String {
+        let person = self.session.participant(&intervention.participant);
+        match self.attribution {
+            Attribution::Chatham => "one participant".to_string(),
+            Attribution::Named => match person {
+                Some(who) if who.affiliation.trim().is_empty() => visible(&who.name),
+                Some(who) => format!("{} ({})", visible(&who.name), visible(&who.affiliation)),
+                None => visible(&intervention.participant),
+            },
+            Attribution::Group => {
+                let group = person.and_then(|who| self.session.group(&who.group));
+                let entities = match (group, p) {
+                    (Some(g), Some(p)) => p.group(&g.id).map_or(0, |row| row.entities),
+                    (Some(g), None) => self.tally.group(&g.id).map_or(0, |row| row.entities_spoke),
+                    (None, _) => 0,
+                };
+                prose::group_speaker(group, entities, self.min_group, p.is_some())
+            }
+        }
+    }
+
+    fn note(
+        &self,
+        intervention: &Intervention,
+        note: &Note,
+        p: Option<&PriorityTally>,
+    ) -> ReportNote {
+        let quote = note.kind == NoteKind::Quote;
+        let by = (quote || self.attribution == Attribution::Named)
+            .then(|| self.speaker(intervention, p));
+        ReportNote {
+            text: visible(note.text.trim()),
+            quote,
+            strong: note.emphasis,
+            by,
+            time: hhmm(note.time),
+        }
+    }
+}
+
+/// Builds the report of `session` from its `tally`.
+pub fn build(
+    session: &Session,
+    tally: &Tally,
+    attribution: Attribution,
+    min_group: usize,
+) -> Report {
+    let attributor = Attributor {
+        session,
+        tally,
+        attribution,
+        min_group,
+    };
+    let meta = &session.meta;
+    let mut emphases = Vec::new();
+    let mut once = Vec::new();
+    let mut not_raised = Vec::new();
+    for p in tally.ranked() {
+        if p.interventions == 0 {
+            not_raised.push(visible(&p.title));
+            continue;
+        }
+        let notes = session
+            .interventions
+            .iter()
+            .flat_map(|i| i.notes.iter().map(move |n| (i, n)))
+            .filter(|(_, n)| n.tags.iter().any(|t| *t == p.id))
+            .map(|(i, n)| attributor.note(i, n, Some(p)))
+            .collect();
+        let emphasis = Emphasis {
+            number: 0,
+            id: visible(&p.id),
+            title: visible(&p.title),
+            description: session
+                .priority(&p.id)
+                .and_then(|q| q.description.as_deref())
+                .map(visible),
+            sentence: visible(&prose::convergence_sentence(
+                p,
+                &session.groups,
+                attribution,
+                min_group,
+            )),
+            labels: p.labels.iter().map(|l| l.id()).collect(),
+            interventions: p.interventions,
+            counting_groups: p.counting_groups,
+            emphasis: p.emphasis,
+            notes,
+        };
+        if p.interventions == 1 {
+            once.push(emphasis);
+        } else {
+            emphases.push(emphasis);
+        }
+    }
+    for (number, e) in emphases.iter_mut().chain(once.iter_mut()).enumerate() {
+        e.number = number + 1;
+    }
+    let other_points = session
+        .interventions
+        .iter()
+        .flat_map(|i| i.notes.iter().map(move |n| (i, n)))
+        .filter(|(_, n)| !n.tags.iter().any(|t| session.priority(t).is_some()))
+        .map(|(i, n)| attributor.note(i, n, None))
+        .collect();
+
+    let start = session.interventions.iter().map(|i| i.start).min();
+    let end = session
+        .interventions
+        .iter()
+        .flat_map(|i| {
+            i.end
+                .into_iter()
+                .chain(Some(i.start))
+                .chain(i.notes.iter().map(|n| n.time))
+        })
+        .max();
+    let counting: Vec<String> = session
+        .groups
+        .iter()
+        .filter(|g| g.counts_for_convergence)
+        .map(|g| visible(&prose::group_in_prose(g)))
+        .collect();
+    let t = &tally.totals;
+    Report {
+        title: visible(&meta.title),
+        theme: visible(&meta.theme),
+        date: visible(&meta.date),
+        date_label: date_label(&meta.date),
+        format: visible(&meta.format),
+        languages: meta.languages.iter().map(|l| visible(l)).collect(),
+        languages_label: prose::join(
+            &meta
+                .languages
+                .iter()
+                .map(|l| visible(l))
+                .collect::<Vec<_>>(),
+        ),
+        focus_areas: meta.focus_areas.iter().map(|f| visible(f)).collect(),
+        attribution: attribution.id(),
+        min_group,
+        participation: visible(&prose::participation(tally, &session.groups)),
+        registered_people: t.registered_people,
+        registered_entities: t.registered_entities,
+        counting_groups: t.counting_groups,
+        counting_groups_label: prose::join(&counting),
+        start: start.map(hhmm),
+        end: end.map(hhmm),
+        duration: start.zip(end).map(|(s, e)| duration_label(s.until(e))),
+        interventions: t.interventions,
+        floor: t.floor,
+        chat: t.chat,
+        interventions_sentence: prose::interventions_sentence(tally),
+        chart: chart(session, tally, &emphases, &once, attribution, min_group),
+        emphases,
+        once,
+        not_raised,
+        other_points,
+        voice_balance: voice_rows(session, tally),
+    }
+}
+
+fn percent(share: f64) -> u32 {
+    (share * 100.0).round() as u32
+}
+
+fn voice_rows(session: &Session, tally: &Tally) -> Vec<VoiceRow> {
+    session
+        .groups
+        .iter()
+        .zip(&tally.groups)
+        .filter(|(_, row)| row.registered_people > 0 || row.interventions > 0)
+        .map(|(g, row)| {
+            let (spoke, roster) = (
+                percent(row.share_of_interventions),
+                percent(row.share_of_roster),
+            );
+            VoiceRow {
+                name: visible(&g.name),
+                counts_for_convergence: g.counts_for_convergence,
+                registered_people: row.registered_people,
+                registered_entities: row.registered_entities,
+                speakers: row.speakers,
+                floor: row.floor,
+                chat: row.chat,
+                interventions: row.interventions,
+                share_of_interventions: spoke,
+                share_of_roster: roster,
+                balance: spoke as i32 - roster as i32,
+                balance_label: match spoke as i32 - roster as i32 {
+                    b if b > 0 => format!("+{b}"),
+                    b => b.to_string(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// Shortens `text` to at most `max` characters, ending with an ellipsis.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut short: String = text.chars().take(max.saturating_sub(1)).collect();
+        short.push('…');
+        short
+    }
+}
+
+/// Bar geometry for the raised priorities. Segments show groups only where
+/// the attribution mode could name them: never in `chatham`, in `group` only
+/// for groups with enough entities on that priority.
+fn chart(
+    session: &Session,
+    tally: &Tally,
+    emphases: &[Emphasis],
+    once: &[Emphasis],
+    attribution: Attribution,
+    min_group: usize,
+) -> Chart {
+    const ROW: u32 = 26;
+    const LEFT: u32 = 250;
+    const SPAN: u32 = 360;
+    let max = tally.max_interventions().max(1) as u32;
+    let colour = |g: usize| PALETTE[g % PALETTE.len()];
+    let mut used = vec![false; session.groups.len()];
+    let mut rest_used = false;
+    let mut bars = Vec::new();
+    for (row, e) in emphases.iter().chain(once).enumerate() {
+        let Some(p) = tally.priority(&e.id) else {
+            continue;
+        };
+        let unit = |n: usize| n as u32 * SPAN / max;
+        let mut x = LEFT;
+        let mut segments = Vec::new();
+        let mut shown = 0;
+        if attribution != Attribution::Chatham {
+            for (g, group) in session.groups.iter().enumerate() {
+                let Some(part) = p.group(&group.id) else {
+                    continue;
+                };
+                if attribution == Attribution::Group && part.entities < min_group.max(1) {
+                    continue;
+                }
+                used[g] = true;
+                shown += part.interventions;
+                let width = unit(part.interventions);
+                segments.push(Segment {
+                    x,
+                    width,
+                    color: colour(g),
+                    title: format!("{}: {}", visible(&group.name), part.interventions),
+                });
+                x += width;
+            }
+        }
+        let rest = p.interventions.saturating_sub(shown);
+        if rest > 0 {
+            rest_used = true;
+            let width = unit(p.interventions) - (x - LEFT);
+            segments.push(Segment {
+                x,
+                width,
+                color: REST,
+                title: format!("participants: {rest}"),
+            });
+            x += width;
+        }
+        bars.push(Bar {
+            label: shorten(&format!("{}. {}", e.number, e.title), 38),
+            value: p.interventions,
+            y: 8 + row as u32 * ROW,
+            segments,
+            end: x,
+        });
+    }
+    let mut legend: Vec<LegendItem> = session
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(g, _)| used[*g])
+        .map(|(g, group)| LegendItem {
+            color: colour(g),
+            label: visible(&group.name),
+        })
+        .collect();
+    if rest_used {
+        legend.push(LegendItem {
+            color: REST,
+            label: if attribution == Attribution::Chatham {
+                "participants".to_string()
+            } else {
+                "other participants".to_string()
+            },
+        });
+    }
+    Chart {
+        width: LEFT + SPAN + 40,
+        height: 16 + bars.len() as u32 * ROW,
+        left: LEFT,
+        bars,
+        legend,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_naturally() {
+        assert_eq!(date_label("2020-06-02"), "2 June 2020");
+        assert_eq!(date_label("June 2020"), "June 2020");
+        assert_eq!(date_label("2020-13-02"), "2020-13-02");
+    }
+
+    #[test]
+    fn control_characters_are_shown() {
+        assert_eq!(visible("a\u{1b}[2Jb\n"), "a\\u{1b}[2Jb\\u{a}");
+    }
+}
