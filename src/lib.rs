@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod model;
 pub mod recorder;
 pub mod resolve;
+pub mod sample;
 pub mod storage;
 pub mod tally;
 pub mod templates;
