@@ -18,3 +18,14 @@ fn render(format: Format, attribution: Attribution) -> String {
 fn scratch() {
     println!("{}", render(Format::Markdown, Attribution::Group));
 }
+
+#[test]
+fn scratch_text() {
+    println!("{}", render(Format::Text, Attribution::Named));
+}
+
+#[test]
+fn scratch_html() {
+    std::fs::write("/tmp/r.html", render(Format::Html, Attribution::Group)).unwrap();
+    println!("{}", render(Format::Html, Attribution::Group));
+}
