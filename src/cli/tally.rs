@@ -1,11 +1,25 @@
 //! `rapporteur tally`.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
+
+use crate::storage;
+use crate::tally::{Tally, to_json, to_table};
 
 use super::{Failure, TallyFormat};
 
 /// Prints the tally of the session in `file`.
-pub fn run(_file: &Path, _format: TallyFormat) -> Result<ExitCode, Failure> {
-    Err(Failure("tally is not built yet".into()))
+pub fn run(file: &Path, format: TallyFormat) -> Result<ExitCode, Failure> {
+    let session = storage::load(file)?;
+    let tally = Tally::compute(&session);
+    let text = match format {
+        TallyFormat::Table => to_table(&tally),
+        TallyFormat::Json => to_json(&tally),
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| Failure(format!("cannot write the tally: {e}")))?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -285,8 +285,15 @@ impl Attributor<'_> {
         let quote = note.kind == NoteKind::Quote;
         let by = (quote || self.attribution == Attribution::Named)
             .then(|| self.speaker(intervention, p));
+        let text = note.text.trim();
+        // A quote's own closing full stop gives way to the attribution that follows it.
+        let text = if quote {
+            text.strip_suffix(['.', ',']).unwrap_or(text).trim_end()
+        } else {
+            text
+        };
         ReportNote {
-            text: visible(note.text.trim()),
+            text: visible(text),
             quote,
             strong: note.emphasis,
             by,
