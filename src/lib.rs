@@ -12,6 +12,7 @@ pub mod edit;
 pub mod export;
 pub mod import;
 pub mod keymap;
+pub mod lint;
 pub mod model;
 pub mod recorder;
 pub mod resolve;
