@@ -284,6 +284,9 @@ struct Counters {
     chat: usize,
     notes_total: usize,
     speakers_total: usize,
+    /// Everyone on the roster, whatever their group, and their distinct entities.
+    roster_people: usize,
+    roster_entities: usize,
 }
 
 /// Adds `delta` to slot `i` of `counts`, growing it as needed; true when the
@@ -333,21 +336,25 @@ impl Counters {
         let mut groups = vec![GroupCounters::default(); session.groups.len()];
         let mut seen = vec![false; self.speakers.len()];
         let mut seen_entities = HashMap::new();
+        self.roster_people = 0;
         for p in &session.participants {
             let Some(&s) = self.speaker_index.get(&p.id) else {
                 continue;
             };
             let speaker = self.speakers[s];
-            let Some(g) = speaker.group else { continue };
             // A roster with a repeated id counts the person once.
             if std::mem::replace(&mut seen[s], true) {
                 continue;
             }
+            self.roster_people += 1;
+            let new_entity = seen_entities.insert(speaker.entity, ()).is_none();
+            let Some(g) = speaker.group else { continue };
             groups[g].registered_people += 1;
-            if seen_entities.insert(speaker.entity, ()).is_none() {
+            if new_entity {
                 groups[g].registered_entities += 1;
             }
         }
+        self.roster_entities = seen_entities.len();
         for (g, old) in groups.iter_mut().zip(&self.groups) {
             g.floor = old.floor;
             g.chat = old.chat;
@@ -646,7 +653,7 @@ impl Tally {
             .filter(|g| g.counts_for_convergence)
             .count();
         let interventions = c.floor + c.chat;
-        let people: usize = c.groups.iter().map(|g| g.registered_people).sum();
+        let people = c.roster_people;
         self.totals = Totals {
             interventions,
             floor: c.floor,
@@ -654,7 +661,7 @@ impl Tally {
             notes: c.notes_total,
             speakers: c.speakers_total,
             registered_people: people,
-            registered_entities: c.groups.iter().map(|g| g.registered_entities).sum(),
+            registered_entities: c.roster_entities,
             counting_groups: counting_total,
         };
         self.groups = session

@@ -1,31 +1,363 @@
-//! Reports of small sessions built in code, in every format and attribution mode.
+//! Report sentences, attribution fallbacks, escaping and templates, on
+//! small sessions built in code.
 
 mod tally_fixture;
 
-use rapporteur::export::{Attribution, Format, Options, export};
-use tally_fixture::small_meeting;
+use rapporteur::export::{
+    Attribution, Format, Options, builtin_template, convergence_sentence, export,
+    group_in_prose, group_speaker, interventions_sentence, join, participation_sentence,
+};
+use rapporteur::model::Session;
+use rapporteur::tally::Tally;
+use tally_fixture::{Fixture, gfmd_groups, group, small_meeting};
 
-fn render(format: Format, attribution: Attribution) -> String {
+fn render(session: &Session, format: Format, attribution: Attribution) -> String {
     let options = Options {
         format,
         attribution,
         ..Options::default()
     };
-    export(&small_meeting().session, &options).unwrap()
+    export(session, &options).unwrap()
+}
+
+fn roster(people: &[(&str, &str)]) -> Session {
+    let mut f = Fixture::gfmd();
+    for (i, (affiliation, group)) in people.iter().enumerate() {
+        f.person(&format!("p{i}"), &format!("Person {i}"), affiliation, group);
+    }
+    f.session
 }
 
 #[test]
-fn scratch() {
-    println!("{}", render(Format::Markdown, Attribution::Group));
+fn participation_with_nobody_registered() {
+    assert_eq!(participation_sentence(&roster(&[])), "No participants registered");
 }
 
 #[test]
-fn scratch_text() {
-    println!("{}", render(Format::Text, Attribution::Named));
+fn participation_with_one_person_of_one_group() {
+    assert_eq!(
+        participation_sentence(&roster(&[("Chile", "states")])),
+        "1 representative of 1 State registered"
+    );
 }
 
 #[test]
-fn scratch_html() {
-    std::fs::write("/tmp/r.html", render(Format::Html, Attribution::Group)).unwrap();
-    println!("{}", render(Format::Html, Attribution::Group));
+fn participation_with_two_groups() {
+    let session = roster(&[
+        ("Chile", "states"),
+        ("Chile", "states"),
+        ("Peru", "states"),
+        ("City of Lima", "mayors"),
+    ]);
+    assert_eq!(
+        participation_sentence(&session),
+        "4 representatives of 2 States and 1 Mayor registered"
+    );
+}
+
+#[test]
+fn participation_with_many_groups_lists_them_in_order() {
+    let session = roster(&[
+        ("Observer A", "observers"),
+        ("Chile", "states"),
+        ("Peru", "states"),
+        ("Caritas", "civil-society"),
+        ("Acme", "business"),
+        ("Bolt", "business"),
+        ("City of Lima", "mayors"),
+        ("City of Quito", "mayors"),
+        ("City of Quito", "mayors"),
+    ]);
+    assert_eq!(
+        participation_sentence(&session),
+        "9 representatives of 2 States, 1 civil society organization, 2 businesses, \
+         2 Mayors and 1 observer organization registered"
+    );
+}
+
+#[test]
+fn participation_counts_people_without_an_affiliation_as_their_own_entity() {
+    let session = roster(&[("", "observers"), ("", "observers")]);
+    assert_eq!(
+        participation_sentence(&session),
+        "2 representatives of 2 observer organizations registered"
+    );
+}
+
+#[test]
+fn participation_of_people_in_no_known_group() {
+    let mut session = roster(&[("Chile", "states")]);
+    session.participants[0].group = "nowhere".into();
+    assert_eq!(participation_sentence(&session), "1 representative registered");
+}
+
+#[test]
+fn lists_read_as_prose() {
+    let items = |n: usize| (1..=n).map(|i| i.to_string()).collect::<Vec<_>>();
+    assert_eq!(join(&items(0)), "");
+    assert_eq!(join(&items(1)), "1");
+    assert_eq!(join(&items(2)), "1 and 2");
+    assert_eq!(join(&items(4)), "1, 2, 3 and 4");
+}
+
+#[test]
+fn interventions_sentence_agrees_in_number() {
+    let mut f = small_meeting();
+    let sentence = |f: &Fixture| interventions_sentence(&Tally::compute(&f.session));
+    assert_eq!(
+        sentence(&f),
+        "Altogether, there were 9 separate interventions and inputs: 7 on the floor and 2 in the chat."
+    );
+    f.session.interventions.truncate(1);
+    assert_eq!(sentence(&f), "Altogether, there was a single intervention, on the floor.");
+    f.session.interventions.clear();
+    assert_eq!(sentence(&f), "There were no interventions.");
+}
+
+#[test]
+fn group_names_read_lowercase_inside_sentences_unless_they_are_nouns() {
+    let groups = [
+        group("states", "States", "State", "States", true),
+        group("cs", "Civil society", "civil society organization", "civil society organizations", true),
+        group("un", "UN agencies", "UN agency", "agencies", true),
+        group("mayors", "Mayors", "Mayor", "Mayors", true),
+    ];
+    let names: Vec<String> = groups.iter().map(group_in_prose).collect();
+    assert_eq!(names, ["States", "civil society", "UN agencies", "Mayors"]);
+}
+
+#[test]
+fn group_labels_need_k_entities_else_one_participant() {
+    let states = &gfmd_groups()[0];
+    assert_eq!(
+        group_speaker(Some(states), 2, 2, true),
+        "one of the two States that spoke on this"
+    );
+    assert_eq!(group_speaker(Some(states), 1, 2, true), "one participant");
+    assert_eq!(group_speaker(Some(states), 2, 3, true), "one participant");
+    assert_eq!(
+        group_speaker(Some(states), 12, 3, false),
+        "one of the 12 States that spoke"
+    );
+    // k of 1 allows a group label even for a single entity.
+    assert_eq!(group_speaker(Some(states), 1, 1, true), "the one State that spoke on this");
+    assert_eq!(group_speaker(Some(states), 0, 0, true), "one participant");
+    assert_eq!(group_speaker(None, 5, 2, true), "one participant");
+}
+
+#[test]
+fn quotes_fall_back_to_one_participant_below_k() {
+    let mut f = small_meeting();
+    // Grace (civil society) quotes on health: one civil society entity on health.
+    f.floor("grace").quote(&["health"], "health is a right");
+    let group_mode = render(&f.session, Format::Markdown, Attribution::Group);
+    assert!(group_mode.contains("“health is a right”, as one participant put it."));
+    assert!(group_mode.contains("“even in a selfish way”, as one of the two States that spoke on this put it."));
+    // With k = 3, two States are not enough.
+    let options = Options {
+        min_group: 3,
+        ..Options::default()
+    };
+    let strict = export(&f.session, &options).unwrap();
+    assert!(strict.contains("“even in a selfish way”, as one participant put it."));
+    // A second civil society entity on health lifts the fallback.
+    f.floor("jean").point(&["health"], "clinics for all");
+    let group_mode = render(&f.session, Format::Markdown, Attribution::Group);
+    assert!(group_mode.contains(
+        "“health is a right”, as one of the two civil society organizations that spoke on this put it."
+    ));
+}
+
+#[test]
+fn two_delegates_of_one_state_are_one_entity_for_k() {
+    let mut f = small_meeting();
+    // Karim and Nadia both represent Morocco: one entity, so no group label.
+    f.floor("karim").quote(&["narratives"], "migrants kept us fed");
+    f.floor("karim-2").point(&["narratives"], "a new story");
+    let report = render(&f.session, Format::Markdown, Attribution::Group);
+    assert!(report.contains("“migrants kept us fed”, as one participant put it."));
+}
+
+#[test]
+fn chatham_never_names_a_group_for_a_speaker() {
+    let f = small_meeting();
+    let report = render(&f.session, Format::Markdown, Attribution::Chatham);
+    assert!(report.contains("“even in a selfish way”, as one participant put it."));
+    assert!(!report.contains("that spoke on this"));
+    assert!(report.contains("Raised in 2 interventions by 2 participants."));
+}
+
+#[test]
+fn named_mode_gives_names_and_affiliations() {
+    let f = small_meeting();
+    let report = render(&f.session, Format::Markdown, Attribution::Named);
+    assert!(report.contains("“even in a selfish way”, as Amadou Ndiaye (Senegal) put it."));
+    assert!(report.contains("- Access regardless of status — Lucía Gómez (Spain)"));
+    // No affiliation, no parentheses.
+    assert!(report.contains("— Inès Martin\n"));
+}
+
+#[test]
+fn convergence_sentences() {
+    let f = small_meeting();
+    let tally = Tally::compute(&f.session);
+    let groups = &f.session.groups;
+    let sentence = |id: &str, mode| convergence_sentence(tally.priority(id).unwrap(), groups, mode, 2);
+    assert_eq!(
+        sentence("recruitment", Attribution::Group),
+        "Raised in 6 interventions by participants from all 4 groups: the strongest convergence by far."
+    );
+    assert_eq!(
+        sentence("data", Attribution::Group),
+        "Raised in 2 interventions by participants from 2 of the 4 groups."
+    );
+    assert_eq!(
+        sentence("data", Attribution::Named),
+        "Raised in 2 interventions by participants from 2 of the 4 groups (business and Mayors)."
+    );
+    assert_eq!(sentence("health", Attribution::Group), "Raised in 2 interventions by 2 States.");
+    assert_eq!(sentence("health", Attribution::Chatham), "Raised in 2 interventions by 2 participants.");
+    assert_eq!(sentence("regularization", Attribution::Group), "Suggested just once, but strongly.");
+    assert_eq!(sentence("pathways", Attribution::Group), "Suggested just once.");
+    assert_eq!(sentence("narratives", Attribution::Group), "Not raised.");
+}
+
+#[test]
+fn convergence_names_only_groups_with_k_entities() {
+    let mut f = small_meeting();
+    // Health: two States, plus one civil society organization.
+    f.floor("grace").point(&["health"], "clinics");
+    let tally = Tally::compute(&f.session);
+    let health = tally.priority("health").unwrap();
+    assert_eq!(
+        convergence_sentence(health, &f.session.groups, Attribution::Group, 2),
+        "Raised in 3 interventions by participants from 2 of the 4 groups, including States."
+    );
+    // Once civil society has two entities on it, both groups are named.
+    f.floor("jean").point(&["health"], "clinics");
+    let tally = Tally::compute(&f.session);
+    let health = tally.priority("health").unwrap();
+    assert_eq!(
+        convergence_sentence(health, &f.session.groups, Attribution::Group, 2),
+        "Raised in 4 interventions by participants from 2 of the 4 groups (States and civil society)."
+    );
+}
+
+#[test]
+fn a_single_speaker_raising_a_priority_twice() {
+    let mut f = small_meeting();
+    f.floor("olu").point(&["narratives"], "a");
+    f.floor("olu").point(&["narratives"], "b");
+    let tally = Tally::compute(&f.session);
+    assert_eq!(
+        convergence_sentence(tally.priority("narratives").unwrap(), &f.session.groups, Attribution::Group, 2),
+        "Raised in 2 interventions by a single participant."
+    );
+}
+
+#[test]
+fn markup_in_notes_is_escaped() {
+    let mut f = small_meeting();
+    f.floor("amadou")
+        .point(&["health"], "<script>alert('x')</script> & *bold* [link](http://x)")
+        .point(&["health"], "bell \u{7} and escape \u{1b}[2J");
+    let html = render(&f.session, Format::Html, Attribution::Group);
+    assert!(html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2f;script&gt; &amp; *bold*"));
+    assert!(!html.contains("<script>"));
+    let markdown = render(&f.session, Format::Markdown, Attribution::Group);
+    assert!(markdown.contains("\\<script\\>alert('x')\\</script\\> & \\*bold\\* \\[link\\](http://x)"));
+    for format in [Format::Markdown, Format::Text, Format::Html, Format::Json] {
+        let report = render(&f.session, format, Attribution::Group);
+        assert!(!report.contains('\u{1b}') && !report.contains('\u{7}'), "{format:?}");
+        // Shown as an escape (itself escaped once more in Markdown).
+        assert!(report.contains("u{1b}"), "{format:?}");
+    }
+}
+
+#[test]
+fn html_is_one_self_contained_file() {
+    let html = render(&small_meeting().session, Format::Html, Attribution::Group);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<style>") && html.contains("<svg"));
+    for external in ["<link", "<script", "src=", "@import", "url("] {
+        assert!(!html.contains(external), "{external}");
+    }
+}
+
+#[test]
+fn plain_text_wraps_at_72_columns() {
+    let mut f = small_meeting();
+    f.floor("amadou").point(&["health"], &"a long point made of many words ".repeat(12));
+    let text = render(&f.session, Format::Text, Attribution::Named);
+    assert!(text.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 72));
+    assert!(text.contains("   - a long point"));
+}
+
+#[test]
+fn a_template_overrides_the_built_in_one() {
+    let f = small_meeting();
+    let options = Options {
+        template: Some(
+            "{% for e in emphases %}{{ e.number }} {{ e.title }}: {{ e.sentence }}\n{% endfor %}".into(),
+        ),
+        ..Options::default()
+    };
+    let report = export(&f.session, &options).unwrap();
+    assert_eq!(
+        report.lines().next(),
+        Some("1 Fix recruitment practices: Raised in 6 interventions by participants from all 4 groups: the strongest convergence by far.")
+    );
+    // Markdown escaping follows the format, not the template's file name.
+    let options = Options {
+        template: Some("{{ \"*x*\" }}".into()),
+        ..Options::default()
+    };
+    assert_eq!(export(&f.session, &options).unwrap(), "\\*x\\*");
+}
+
+#[test]
+fn template_errors_say_where() {
+    let f = small_meeting();
+    let options = Options {
+        template: Some("line one\n{{ no_such_field }}".into()),
+        ..Options::default()
+    };
+    let error = export(&f.session, &options).unwrap_err().to_string();
+    assert!(error.starts_with("the report template, line 2"), "{error}");
+    let options = Options {
+        format: Format::Json,
+        template: Some("{{ title }}".into()),
+        ..Options::default()
+    };
+    assert!(export(&f.session, &options).is_err());
+}
+
+#[test]
+fn built_in_templates_exist_for_every_templated_format() {
+    for format in [Format::Markdown, Format::Text, Format::Html] {
+        assert!(builtin_template(format).is_some_and(|t| !t.is_empty()));
+    }
+    assert!(builtin_template(Format::Json).is_none());
+}
+
+#[test]
+fn an_empty_session_still_reports() {
+    let session = Fixture::with_groups(vec![]).session;
+    for format in [Format::Markdown, Format::Text, Format::Html, Format::Json] {
+        let report = render(&session, format, Attribution::Group);
+        assert!(report.contains("No participants registered"), "{format:?}");
+    }
+    let markdown = render(&session, Format::Markdown, Attribution::Group);
+    assert!(markdown.contains("No priority was raised."));
+    assert!(markdown.contains("There were no interventions."));
+}
+
+#[test]
+fn small_meeting_markdown() {
+    insta::assert_snapshot!(render(&small_meeting().session, Format::Markdown, Attribution::Group));
+}
+
+#[test]
+fn small_meeting_text_named() {
+    insta::assert_snapshot!(render(&small_meeting().session, Format::Text, Attribution::Named));
 }
