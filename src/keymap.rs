@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::action::Action;
 
@@ -134,13 +134,15 @@ impl Key {
             _ => return None,
         };
         let m = event.modifiers;
-        Some(Key {
-            ctrl: m.contains(KeyModifiers::CONTROL),
-            alt: m.contains(KeyModifiers::ALT),
-            shift: m.contains(KeyModifiers::SHIFT),
-            code,
-        }
-        .normalised())
+        Some(
+            Key {
+                ctrl: m.contains(KeyModifiers::CONTROL),
+                alt: m.contains(KeyModifiers::ALT),
+                shift: m.contains(KeyModifiers::SHIFT),
+                code,
+            }
+            .normalised(),
+        )
     }
 
     /// Folds shift into characters (`shift-a` is `A`) and into Tab (`shift-tab` is `backtab`).
@@ -208,7 +210,9 @@ impl FromStr for Key {
                 }
             };
             if *held {
-                return Err(KeyError(format!("repeated modifier {modifier:?} in {text:?}")));
+                return Err(KeyError(format!(
+                    "repeated modifier {modifier:?} in {text:?}"
+                )));
             }
             *held = true;
             rest = tail;
@@ -324,7 +328,9 @@ pub struct KeymapError {
 impl fmt::Display for KeymapError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.position {
-            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.file.display(), self.message),
+            Some((line, col)) => {
+                write!(f, "{}:{line}:{col}: {}", self.file.display(), self.message)
+            }
             None => write!(f, "{}: {}", self.file.display(), self.message),
         }
     }
@@ -388,8 +394,9 @@ impl Keymap {
                         return Err(KeymapError {
                             file: path.to_path_buf(),
                             position: None,
-                            message: "no such keymap (built in: default, vim, emacs; or give a path)"
-                                .into(),
+                            message:
+                                "no such keymap (built in: default, vim, emacs; or give a path)"
+                                    .into(),
                         });
                     }
                     keymap.merge(read_file(path)?, name);
@@ -409,7 +416,10 @@ impl Keymap {
 
     /// The action bound to `key`, if any (`Ignore` counts as none).
     pub fn action(&self, key: &Key) -> Option<Action> {
-        self.bindings.get(key).copied().filter(|a| *a != Action::Ignore)
+        self.bindings
+            .get(key)
+            .copied()
+            .filter(|a| *a != Action::Ignore)
     }
 
     /// The keys bound to `action`, shortest first.
@@ -441,7 +451,10 @@ impl Keymap {
                 let keys = if keys.is_empty() {
                     "(unbound)".to_string()
                 } else {
-                    keys.iter().map(Key::to_string).collect::<Vec<_>>().join(", ")
+                    keys.iter()
+                        .map(Key::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 };
                 (keys, action.describe())
             })
@@ -468,7 +481,17 @@ mod tests {
 
     #[test]
     fn key_strings_parse_and_print_canonically() {
-        for text in ["ctrl-s", "alt-enter", "f1", "backtab", "ctrl-shift-z", "a", "A", "space", "minus"] {
+        for text in [
+            "ctrl-s",
+            "alt-enter",
+            "f1",
+            "backtab",
+            "ctrl-shift-z",
+            "a",
+            "A",
+            "space",
+            "minus",
+        ] {
             assert_eq!(key(text).to_string(), text);
         }
         assert_eq!(key("shift-tab"), key("backtab"));
@@ -491,10 +514,28 @@ mod tests {
     #[test]
     fn events_match_key_strings() {
         let event = |code, modifiers| Key::from_event(&KeyEvent::new(code, modifiers)).unwrap();
-        assert_eq!(event(KeyCode::Char('s'), KeyModifiers::CONTROL), key("ctrl-s"));
-        assert_eq!(event(KeyCode::Char('Z'), KeyModifiers::CONTROL | KeyModifiers::SHIFT), key("ctrl-shift-z"));
-        assert_eq!(event(KeyCode::Char('z'), KeyModifiers::CONTROL | KeyModifiers::SHIFT), key("ctrl-shift-z"));
-        assert_eq!(event(KeyCode::BackTab, KeyModifiers::SHIFT), key("shift-tab"));
+        assert_eq!(
+            event(KeyCode::Char('s'), KeyModifiers::CONTROL),
+            key("ctrl-s")
+        );
+        assert_eq!(
+            event(
+                KeyCode::Char('Z'),
+                KeyModifiers::CONTROL | KeyModifiers::SHIFT
+            ),
+            key("ctrl-shift-z")
+        );
+        assert_eq!(
+            event(
+                KeyCode::Char('z'),
+                KeyModifiers::CONTROL | KeyModifiers::SHIFT
+            ),
+            key("ctrl-shift-z")
+        );
+        assert_eq!(
+            event(KeyCode::BackTab, KeyModifiers::SHIFT),
+            key("shift-tab")
+        );
         assert_eq!(event(KeyCode::F(1), KeyModifiers::NONE), key("f1"));
     }
 
@@ -509,7 +550,10 @@ mod tests {
         let keymap = Keymap::default();
         for action in Action::ALL {
             if action != Action::Ignore {
-                assert!(!keymap.keys_for(action).is_empty(), "{action:?} has no key in the default keymap");
+                assert!(
+                    !keymap.keys_for(action).is_empty(),
+                    "{action:?} has no key in the default keymap"
+                );
             }
         }
     }
@@ -537,7 +581,11 @@ mod tests {
         let mut keymap = Keymap::default();
         let before = keymap.action(&key("ctrl-d"));
         assert!(before.is_some());
-        let mine = parse("(keys: {\"ctrl-d\": ignore, \"f9\": quit})", Path::new("m.ron")).unwrap();
+        let mine = parse(
+            "(keys: {\"ctrl-d\": ignore, \"f9\": quit})",
+            Path::new("m.ron"),
+        )
+        .unwrap();
         keymap.merge(mine, "m.ron");
         assert_eq!(keymap.action(&key("ctrl-d")), None);
         assert_eq!(keymap.action(&key("f9")), Some(Action::Quit));
@@ -547,6 +595,9 @@ mod tests {
     fn a_missing_named_keymap_is_an_error() {
         let error = Keymap::load(Some("dvorak"), None).unwrap_err();
         assert!(error.to_string().contains("no such keymap"));
-        assert_eq!(Keymap::load(Some("vim"), None).unwrap().sources, ["default", "vim"]);
+        assert_eq!(
+            Keymap::load(Some("vim"), None).unwrap().sources,
+            ["default", "vim"]
+        );
     }
 }

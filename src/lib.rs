@@ -20,3 +20,4 @@ pub mod sample;
 pub mod storage;
 pub mod tally;
 pub mod templates;
+pub mod ui;

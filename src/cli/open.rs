@@ -1,11 +1,132 @@
 //! `rapporteur [FILE]`: the live screen.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind};
+use directories::ProjectDirs;
 
 use super::Failure;
+use crate::clock::Clock;
+use crate::keymap::Keymap;
+use crate::storage::SessionFile;
+use crate::ui::{self, App, terminal};
 
 /// Opens the screen on `file`, or on a new session from the default template.
-pub fn run(_file: Option<PathBuf>, _keymap: Option<String>) -> Result<ExitCode, Failure> {
-    Err(Failure("the screen is not built yet".into()))
+pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Failure> {
+    let dirs = ProjectDirs::from("", "", "rapporteur");
+    // A keymap that does not parse stops here, before the terminal is touched.
+    let keymap = Keymap::load(
+        keymap.as_deref(),
+        dirs.as_ref().map(ProjectDirs::config_dir),
+    )?;
+    let new_session = file.is_none();
+    let path = match file {
+        Some(path) => path,
+        None => new_session_path(dirs.as_ref())?,
+    };
+    let (store, session, notice) = open_or_create(&path)?;
+    let mut app = App::with_file(store, session, keymap);
+    app.set_now(Clock::now());
+    let rescued = terminal::take_rescue(&path)
+        .map_err(|e| Failure(format!("{}: {e}", terminal::rescue_path(&path).display())))?;
+    if !rescued.is_empty() {
+        let n = rescued.len();
+        app.restore_lines(rescued);
+        app.say(
+            format!("{n} unfinished line(s) from last time are back in the capture line"),
+            false,
+        );
+    } else if let Some(notice) = notice {
+        app.say(notice, false);
+    }
+
+    terminal::install_panic_hook();
+    let mut screen =
+        terminal::init().map_err(|e| Failure(format!("cannot set up the terminal: {e}")))?;
+    let result = run_loop(&mut screen, &mut app);
+    let restored = terminal::restore();
+    let rescue = terminal::write_rescue();
+    let closed = app.close();
+    restored.map_err(|e| Failure(format!("cannot restore the terminal: {e}")))?;
+    result.map_err(|e| Failure(format!("terminal error: {e}")))?;
+    closed.map_err(Failure)?;
+    if let Ok(Some(rescue)) = rescue {
+        eprintln!(
+            "rapporteur: your unfinished line is kept in {}; it comes back next time",
+            rescue.display()
+        );
+    }
+    if new_session {
+        println!("{}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads and handles events until the user quits; every key is handled (and any note it
+/// commits is on disk) before the next is read, and the screen is drawn once the queue is empty.
+fn run_loop(screen: &mut terminal::Screen, app: &mut App) -> std::io::Result<()> {
+    loop {
+        app.set_now(Clock::now());
+        screen.draw(|frame| ui::render(app, frame))?;
+        // Wake at the next second at the latest, so the running timers tick.
+        let mut wait = Duration::from_millis(1000);
+        while event::poll(wait)? {
+            wait = Duration::ZERO;
+            app.set_now(Clock::now());
+            match event::read()? {
+                Event::Key(key) if key.kind == KeyEventKind::Press => app.handle_key(key),
+                Event::Paste(text) => app.handle_paste(&text),
+                _ => {}
+            }
+            if app.should_quit() {
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// Opens `path`, or creates it from the default template when it does not exist.
+fn open_or_create(
+    path: &Path,
+) -> Result<(SessionFile, crate::model::Session, Option<String>), Failure> {
+    if path.exists() {
+        let (store, session, recovery) = SessionFile::open(path)?;
+        let mut notes = Vec::new();
+        if recovery.replayed > 0 {
+            notes.push(format!(
+                "recovered {} change(s) from the journal",
+                recovery.replayed
+            ));
+        }
+        if let Some(holder) = recovery.stale_lock {
+            notes.push(format!("took over from {holder}, which had stopped"));
+        }
+        let notice = (!notes.is_empty()).then(|| notes.join("; "));
+        return Ok((store, session, notice));
+    }
+    let session = crate::templates::default_template();
+    let store = SessionFile::create(path, &session)?;
+    Ok((
+        store,
+        session,
+        Some(format!("new session {}", path.display())),
+    ))
+}
+
+/// A fresh file in the user's data directory, named after the date and time.
+fn new_session_path(dirs: Option<&ProjectDirs>) -> Result<PathBuf, Failure> {
+    let dirs =
+        dirs.ok_or_else(|| Failure("cannot find your data directory; give a FILE".into()))?;
+    let folder = dirs.data_dir().join("sessions");
+    std::fs::create_dir_all(&folder).map_err(|e| Failure(format!("{}: {e}", folder.display())))?;
+    let stamp = jiff::Zoned::now().strftime("%Y-%m-%d-%H%M").to_string();
+    let mut path = folder.join(format!("{stamp}.ron"));
+    let mut n = 2;
+    while path.exists() {
+        path = folder.join(format!("{stamp}-{n}.ron"));
+        n += 1;
+    }
+    Ok(path)
 }

@@ -1,0 +1,327 @@
+//! The small forms the capture line opens: add a participant, create a priority.
+
+use std::borrow::Cow;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use super::capture::LineInput;
+use super::text::{truncate, visible, wrap};
+use crate::action::Action;
+use crate::edit::Edit;
+use crate::model::{Participant, Priority, Session, Slug, slugify};
+
+/// What the form adds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// A participant: name, affiliation, group.
+    Participant,
+    /// A priority: id, title, description.
+    Priority,
+}
+
+/// What happens once the form's edit is committed: the new name or tag replaces the
+/// token typed at characters `start..end` of the capture line, and then…
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterForm {
+    /// …the line is committed again (it failed on the unknown name or tag).
+    Retry {
+        /// Character index of the `@` or `#`.
+        start: usize,
+        /// Character index just past the token.
+        end: usize,
+    },
+    /// …typing goes on (the form was opened from the completion popup).
+    Complete {
+        /// Character index of the `@` or `#`.
+        start: usize,
+        /// Character index just past the token.
+        end: usize,
+    },
+}
+
+/// A form being filled in.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// What the form adds.
+    pub kind: FormKind,
+    /// Text fields, in order; a participant form has the group as a choice after them.
+    pub fields: Vec<(&'static str, LineInput)>,
+    /// The chosen group (index into the session's groups), for a participant.
+    pub group: usize,
+    /// Field with the cursor; `fields.len()` is the group choice.
+    pub focus: usize,
+    /// Why the last submit was refused.
+    pub error: Option<String>,
+    /// What happens after.
+    pub then: AfterForm,
+}
+
+impl Form {
+    /// A form to add the participant typed as `name`.
+    pub fn participant(name: &str, then: AfterForm) -> Form {
+        Form {
+            kind: FormKind::Participant,
+            fields: vec![
+                ("Name", LineInput::with_text(name.trim())),
+                ("Affiliation", LineInput::default()),
+            ],
+            group: 0,
+            // The name is usually right as typed: start on what is missing.
+            focus: 1,
+            error: None,
+            then,
+        }
+    }
+
+    /// A form to create the priority typed as `#tag`.
+    pub fn priority(tag: &str, then: AfterForm) -> Form {
+        let title = tag.replace(['-', '_'], " ");
+        let title = title
+            .char_indices()
+            .map(|(i, c)| {
+                if i == 0 {
+                    c.to_uppercase().next().unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect::<String>();
+        Form {
+            kind: FormKind::Priority,
+            fields: vec![
+                ("Tag", LineInput::with_text(&slugify(tag))),
+                ("Title", LineInput::with_text(&title)),
+                ("Description", LineInput::default()),
+            ],
+            group: 0,
+            focus: 1,
+            error: None,
+            then,
+        }
+    }
+
+    fn stops(&self) -> usize {
+        self.fields.len() + usize::from(self.kind == FormKind::Participant)
+    }
+
+    /// The text input with the cursor, if the focus is on one.
+    pub fn input_mut(&mut self) -> Option<&mut LineInput> {
+        self.fields.get_mut(self.focus).map(|(_, input)| input)
+    }
+
+    /// Handles an action; returns whether the form wants to be submitted.
+    pub fn update(&mut self, action: Action, session: &Session) -> bool {
+        let groups = session.groups.len().max(1);
+        let on_group = self.focus == self.fields.len();
+        match action {
+            Action::Confirm => return true,
+            Action::Up | Action::CursorLeft if on_group => {
+                self.group = (self.group + groups - 1) % groups
+            }
+            Action::Down | Action::CursorRight if on_group => {
+                self.group = (self.group + 1) % groups
+            }
+            Action::Complete | Action::Down => self.focus = (self.focus + 1) % self.stops(),
+            Action::CompletePrev | Action::Up => {
+                self.focus = (self.focus + self.stops() - 1) % self.stops();
+            }
+            other => {
+                if let Some(input) = self.input_mut() {
+                    input.apply(other);
+                }
+            }
+        }
+        false
+    }
+
+    /// Types a character: into the focused field, or picks the next group starting with it.
+    pub fn type_char(&mut self, c: char, session: &Session) {
+        if let Some(input) = self.input_mut() {
+            input.insert_char(c);
+            return;
+        }
+        let wanted = c.to_lowercase().next().unwrap_or(c);
+        let count = session.groups.len();
+        let next = (1..=count)
+            .map(|step| (self.group + step) % count.max(1))
+            .find(|&i| session.groups[i].name.to_lowercase().starts_with(wanted));
+        if let Some(i) = next {
+            self.group = i;
+        }
+    }
+
+    /// Pastes text into the focused field.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(input) = self.input_mut() {
+            input.insert(text);
+        }
+    }
+
+    /// The edit the form stands for, and the name or tag to type for it; or why not.
+    pub fn edit(&self, session: &Session) -> Result<(Edit, String), String> {
+        let field = |i: usize| self.fields[i].1.text().trim().to_string();
+        match self.kind {
+            FormKind::Participant => {
+                let name = field(0);
+                if name.is_empty() {
+                    return Err("a participant needs a name".into());
+                }
+                let group = session.groups.get(self.group).ok_or(
+                    "this session has no groups yet; add one with `rapporteur new --group`",
+                )?;
+                let participant = Participant {
+                    id: session.fresh_participant_id(&name),
+                    name: name.clone(),
+                    affiliation: field(1),
+                    group: group.id.clone(),
+                    role: None,
+                };
+                // Type the name if it now resolves to this person alone, else the id.
+                let clash = session
+                    .participants
+                    .iter()
+                    .any(|p| p.name.eq_ignore_ascii_case(&name));
+                let typed = if clash { participant.id.clone() } else { name };
+                Ok((Edit::AddParticipant(participant), typed))
+            }
+            FormKind::Priority => {
+                let id: Slug = slugify(&field(0));
+                if id.is_empty() {
+                    return Err("a priority needs a tag of letters or digits".into());
+                }
+                if session.priority(&id).is_some() {
+                    return Err(format!("#{id} exists already"));
+                }
+                let title = field(1);
+                if title.is_empty() {
+                    return Err("a priority needs a title".into());
+                }
+                let description = Some(field(2)).filter(|d| !d.is_empty());
+                Ok((
+                    Edit::AddPriority(Priority {
+                        id: id.clone(),
+                        title,
+                        description,
+                    }),
+                    id,
+                ))
+            }
+        }
+    }
+}
+
+/// Draws the form centred over `screen`.
+pub fn render(form: &Form, session: &Session, screen: Rect, buf: &mut Buffer) {
+    let width = screen.width.clamp(20, 64);
+    let mut lines: Vec<Line> = Vec::new();
+    let label_width = 13;
+    let field_width = (width as usize).saturating_sub(label_width + 4);
+    let mut cursor_line = None;
+    for (i, (label, input)) in form.fields.iter().enumerate() {
+        let focused = form.focus == i;
+        if focused {
+            cursor_line = Some(lines.len());
+        }
+        let style = if focused {
+            Style::default().fg(Color::Cyan)
+        } else {
+            Style::default()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{label:<label_width$}"),
+                style.add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(
+                truncate(&visible(input.text()), field_width).into_owned(),
+                style,
+            ),
+        ]));
+    }
+    if form.kind == FormKind::Participant {
+        let focused = form.focus == form.fields.len();
+        let style = if focused {
+            Style::default().fg(Color::Cyan)
+        } else {
+            Style::default()
+        };
+        let mut fragments = vec![(
+            Cow::Owned(format!("{:<label_width$}", "Group")),
+            style.add_modifier(Modifier::BOLD),
+        )];
+        if session.groups.is_empty() {
+            fragments.push((
+                Cow::from("(none in this session)"),
+                Style::default().fg(Color::Red),
+            ));
+        }
+        for (i, group) in session.groups.iter().enumerate() {
+            let chosen = i == form.group;
+            let style = match (chosen, focused) {
+                (true, true) => Style::default().bg(Color::Cyan).fg(Color::Black),
+                (true, false) => Style::default().add_modifier(Modifier::REVERSED),
+                _ => Style::default().fg(Color::Gray),
+            };
+            // Non-breaking spaces keep a group's name whole when the choices wrap.
+            let name = visible(&group.name).replace(' ', "\u{a0}");
+            fragments.push((Cow::Owned(format!("\u{a0}{name}\u{a0}")), style));
+            fragments.push((Cow::from(" "), Style::default()));
+        }
+        lines.extend(wrap(
+            &fragments,
+            usize::from(width.saturating_sub(2)),
+            label_width,
+        ));
+    }
+    lines.push(Line::raw(""));
+    if let Some(error) = &form.error {
+        lines.push(Line::styled(error.clone(), Style::default().fg(Color::Red)));
+    }
+    let hint = if form.kind == FormKind::Participant && form.focus == form.fields.len() {
+        "↑↓ or a letter picks · Enter adds · Esc back to the line"
+    } else {
+        "Tab next field · Enter adds · Esc back to the line"
+    };
+    lines.push(Line::styled(hint, Style::default().fg(Color::DarkGray)));
+    let title = match form.kind {
+        FormKind::Participant => " Add a participant ",
+        FormKind::Priority => " Create a priority ",
+    };
+    let height = (lines.len() as u16 + 2).min(screen.height);
+    let area = Rect::new(
+        screen.x + (screen.width.saturating_sub(width)) / 2,
+        screen.y + (screen.height.saturating_sub(height)) / 2,
+        width.min(screen.width),
+        height,
+    );
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_style(Style::default().fg(Color::Cyan))
+        .title(Span::styled(
+            title,
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    Paragraph::new(lines).render(inner, buf);
+    // The focused text field gets a real input with its cursor over the plain text.
+    if let Some(line) = cursor_line {
+        let field = Rect::new(
+            inner.x + label_width as u16,
+            inner.y + line as u16,
+            inner.width.saturating_sub(label_width as u16),
+            1,
+        )
+        .intersection(inner);
+        Clear.render(field, buf);
+        form.fields[form.focus].1.render(field, buf, true, "");
+        for x in field.left()..field.right() {
+            let cell = &mut buf[(x, field.y)];
+            cell.set_fg(Color::Cyan);
+        }
+    }
+}

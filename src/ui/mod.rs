@@ -1,0 +1,20 @@
+//! The live screen: three panes (speakers, notes, tally), the capture line and a status bar.
+//!
+//! Terminal events become [`Action`](crate::action::Action)s through the keymap,
+//! [`App::update`] changes the state, and [`render`] only reads it.
+
+mod app;
+mod capture;
+mod form;
+mod help;
+mod layout;
+mod notes;
+mod speakers;
+mod status;
+mod tally;
+pub mod terminal;
+mod text;
+
+pub use app::{App, Overlay, TallyView};
+pub use layout::{MIN_HEIGHT, MIN_WIDTH, render};
+pub use text::visible;

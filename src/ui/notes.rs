@@ -1,0 +1,396 @@
+//! The notes pane: the meeting as a timeline of interventions, each with its notes.
+//!
+//! Only the rows on screen are wrapped and drawn; [`Timeline`] maps a row to
+//! its intervention and note without walking the session.
+
+use std::borrow::Cow;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::app::App;
+use super::text::{truncate, visible, wrap};
+use crate::clock::duration_label;
+use crate::model::{Channel, NoteKind, Serial, Session};
+
+/// The timeline's rows: one header per intervention followed by its notes.
+///
+/// `starts[i]` is the row of intervention `i`'s header, so a row is found by a
+/// binary search and a note appended to the last intervention costs nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Timeline {
+    starts: Vec<usize>,
+    rows: usize,
+}
+
+/// What a timeline row shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// The header of intervention `i`.
+    Header(usize),
+    /// Note `n` of intervention `i`.
+    Note(usize, usize),
+}
+
+impl Timeline {
+    /// The timeline of a whole session.
+    pub fn new(session: &Session) -> Timeline {
+        let mut timeline = Timeline::default();
+        timeline.sync(session, 0);
+        timeline
+    }
+
+    /// Recounts rows from intervention `from` on, after an edit touched it.
+    pub fn sync(&mut self, session: &Session, from: usize) {
+        let from = from.min(self.starts.len()).min(session.interventions.len());
+        self.starts.truncate(from);
+        let mut row = match from {
+            0 => 0,
+            _ => self.starts[from - 1] + 1 + session.interventions[from - 1].notes.len(),
+        };
+        for intervention in &session.interventions[from..] {
+            self.starts.push(row);
+            row += 1 + intervention.notes.len();
+        }
+        self.rows = row;
+    }
+
+    /// Number of rows.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// What row `row` shows.
+    pub fn at(&self, row: usize) -> Option<Row> {
+        if row >= self.rows {
+            return None;
+        }
+        let i = self.starts.partition_point(|&start| start <= row) - 1;
+        Some(match row - self.starts[i] {
+            0 => Row::Header(i),
+            n => Row::Note(i, n - 1),
+        })
+    }
+
+    /// The row of the note with this id.
+    pub fn row_of_note(&self, session: &Session, id: Serial) -> Option<usize> {
+        let (i, n) = session.note_position(id)?;
+        Some(self.starts.get(i)? + 1 + n)
+    }
+}
+
+/// Draws the notes pane.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let session = &app.session;
+    let title = format!(" Notes · {} ", app.tally.totals.notes);
+    let hint = if app.selected_note().is_some() {
+        format!(
+            " {} edit · {} retag · {} delete · {} latest ",
+            app.keymap.hint(crate::action::Action::EditNote),
+            app.keymap.hint(crate::action::Action::RetagNote),
+            app.keymap.hint(crate::action::Action::DeleteNote),
+            app.keymap.hint(crate::action::Action::Cancel),
+        )
+    } else {
+        String::new()
+    };
+    let block = Block::bordered()
+        .border_style(Style::default().fg(Color::DarkGray))
+        .title(Span::styled(
+            title,
+            Style::default().add_modifier(Modifier::BOLD),
+        ))
+        .title_bottom(Span::styled(hint, Style::default().fg(Color::DarkGray)));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let height = inner.height as usize;
+    let width = inner.width as usize;
+    app.remember_notes_height(height);
+    if app.timeline.rows() == 0 {
+        let hint = [
+            Line::styled("No notes yet.", Style::default().fg(Color::DarkGray)),
+            Line::raw(""),
+            Line::styled(
+                "Type @name: what they said",
+                Style::default().fg(Color::DarkGray),
+            ),
+            Line::styled(
+                "then Enter. Tag with #priority.",
+                Style::default().fg(Color::DarkGray),
+            ),
+        ];
+        Paragraph::new(hint.to_vec()).render(inner, buf);
+        return;
+    }
+    if height == 0 || width == 0 {
+        return;
+    }
+    let (top, skip) = top_row(app, height, width);
+    let mut lines: Vec<Line> = Vec::with_capacity(height + skip);
+    let mut row = top;
+    while lines.len() < height + skip {
+        let Some(kind) = app.timeline.at(row) else {
+            break;
+        };
+        lines.extend(row_lines(app, session, kind, width));
+        row += 1;
+    }
+    lines.drain(..skip.min(lines.len()));
+    lines.truncate(height);
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The first row to draw and how many of its lines to leave out: the end of the meeting
+/// when following it, else the remembered top moved just enough to show the selected note.
+fn top_row(app: &App, height: usize, width: usize) -> (usize, usize) {
+    let session = &app.session;
+    let last = app.timeline.rows().saturating_sub(1);
+    let anchor = app
+        .selected_note()
+        .and_then(|id| app.timeline.row_of_note(session, id));
+    let top = match anchor {
+        None => rows_ending_at(app, last, height, width),
+        Some(selected) => {
+            let remembered = app.notes_top.get().min(last);
+            // Show the intervention's header with its first note.
+            let wanted_top = match app.timeline.at(selected.saturating_sub(1)) {
+                Some(Row::Header(_)) => selected - 1,
+                _ => selected,
+            };
+            let bottom_aligned = rows_ending_at(app, selected, height, width);
+            if wanted_top < remembered {
+                (wanted_top, 0)
+            } else if remembered > bottom_aligned.0 {
+                (remembered, 0)
+            } else {
+                bottom_aligned
+            }
+        }
+    };
+    app.notes_top.set(top.0);
+    top
+}
+
+/// The topmost row, and the lines of it to leave out, so that rows up to `last` end
+/// exactly at the bottom of `height` lines (or start at the top when they are fewer).
+fn rows_ending_at(app: &App, last: usize, height: usize, width: usize) -> (usize, usize) {
+    let mut used = 0;
+    let mut row = last;
+    loop {
+        let Some(kind) = app.timeline.at(row) else {
+            return (row, 0);
+        };
+        used += row_lines(app, &app.session, kind, width).len();
+        if used >= height {
+            return (row, used - height);
+        }
+        if row == 0 {
+            return (0, 0);
+        }
+        row -= 1;
+    }
+}
+
+/// The lines of one row, wrapped to `width`.
+fn row_lines(app: &App, session: &Session, row: Row, width: usize) -> Vec<Line<'static>> {
+    match row {
+        Row::Header(i) => vec![header_line(app, session, i, width)],
+        Row::Note(i, n) => {
+            let note = &session.interventions[i].notes[n];
+            let selected = app.selected_note() == Some(note.id);
+            let matched = app.is_search_match(note.id);
+            let base = if selected {
+                Style::default().bg(Color::Blue).fg(Color::White)
+            } else if matched {
+                Style::default().bg(Color::Rgb(60, 60, 0))
+            } else {
+                Style::default()
+            };
+            let marker = match (note.emphasis, selected) {
+                (true, _) => Cow::from("  ! "),
+                (false, true) => Cow::from("  ▸ "),
+                (false, false) => Cow::from("  · "),
+            };
+            let marker_style = if note.emphasis {
+                base.fg(Color::Red).add_modifier(Modifier::BOLD)
+            } else {
+                base.fg(if selected {
+                    Color::White
+                } else {
+                    Color::DarkGray
+                })
+            };
+            let mut fragments = vec![(marker, marker_style)];
+            let text = visible(&note.text);
+            match note.kind {
+                NoteKind::Quote => fragments.push((
+                    Cow::Owned(format!("“{text}”")),
+                    base.add_modifier(Modifier::ITALIC).fg(if selected {
+                        Color::White
+                    } else {
+                        Color::Green
+                    }),
+                )),
+                NoteKind::Point if note.emphasis => {
+                    fragments.push((text, base.add_modifier(Modifier::BOLD)))
+                }
+                NoteKind::Point => fragments.push((text, base)),
+            }
+            for tag in &note.tags {
+                fragments.push((
+                    Cow::Owned(format!(" #{}", visible(tag))),
+                    base.fg(Color::Yellow),
+                ));
+            }
+            let mut lines = wrap(&fragments, width, 4);
+            if selected {
+                // Fill the selected row's lines to the edge so the highlight reads as one block.
+                for line in &mut lines {
+                    let used = line.width();
+                    line.spans
+                        .push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
+                }
+            }
+            lines
+        }
+    }
+}
+
+fn header_line(app: &App, session: &Session, i: usize, width: usize) -> Line<'static> {
+    let intervention = &session.interventions[i];
+    let participant = session.participant(&intervention.participant);
+    let name = participant.map_or(intervention.participant.as_str(), |p| p.name.as_str());
+    let mut detail = participant
+        .map(|p| {
+            let group = session
+                .group(&p.group)
+                .map_or(p.group.as_str(), |g| g.name.as_str());
+            match p.affiliation.is_empty() {
+                true => group.to_string(),
+                false => format!("{} · {group}", p.affiliation),
+            }
+        })
+        .unwrap_or_default();
+    let running = intervention.end.is_none() && intervention.channel == Channel::Floor;
+    let duration = match intervention.end {
+        Some(end) => duration_label(intervention.start.until(end)),
+        None if running => duration_label(intervention.start.until(app.now())),
+        None => String::new(),
+    };
+    if intervention.channel == Channel::Chat {
+        detail = format!("chat · {detail}");
+    }
+    let time = format!("{} ", intervention.start);
+    let name = visible(name).into_owned();
+    let tail = if duration.is_empty() {
+        String::new()
+    } else {
+        format!(" {duration}")
+    };
+    let room = width.saturating_sub(time.len() + super::text::width(&name) + tail.len() + 3);
+    let detail = truncate(&visible(&detail), room).into_owned();
+    let name_style = match intervention.channel {
+        Channel::Floor => Style::default()
+            .fg(Color::Cyan)
+            .add_modifier(Modifier::BOLD),
+        Channel::Chat => Style::default()
+            .fg(Color::Magenta)
+            .add_modifier(Modifier::BOLD),
+    };
+    let mut spans = vec![
+        Span::styled(time, Style::default().fg(Color::DarkGray)),
+        Span::styled(
+            truncate(&name, width.saturating_sub(9)).into_owned(),
+            name_style,
+        ),
+    ];
+    if !detail.is_empty() {
+        spans.push(Span::styled(
+            format!("  {detail}"),
+            Style::default().fg(Color::DarkGray),
+        ));
+    }
+    if !tail.is_empty() {
+        let style = if running {
+            Style::default().fg(Color::Green)
+        } else {
+            Style::default().fg(Color::DarkGray)
+        };
+        spans.push(Span::styled(tail, style));
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Clock;
+    use crate::model::{Intervention, Note};
+
+    fn session(notes: &[usize]) -> Session {
+        let mut s = Session::default();
+        let mut id = 1;
+        for count in notes {
+            let mut intervention = Intervention {
+                id,
+                participant: "p".into(),
+                channel: Channel::Floor,
+                start: Clock(0),
+                end: None,
+                notes: vec![],
+            };
+            id += 1;
+            for _ in 0..*count {
+                intervention.notes.push(Note {
+                    id,
+                    text: "x".into(),
+                    tags: vec![],
+                    kind: NoteKind::Point,
+                    emphasis: false,
+                    time: Clock(0),
+                });
+                id += 1;
+            }
+            s.interventions.push(intervention);
+        }
+        s
+    }
+
+    #[test]
+    fn rows_map_to_interventions_and_notes() {
+        let s = session(&[2, 0, 1]);
+        let t = Timeline::new(&s);
+        assert_eq!(t.rows(), 6);
+        let rows: Vec<Row> = (0..6).map(|r| t.at(r).unwrap()).collect();
+        use Row::*;
+        assert_eq!(
+            rows,
+            [
+                Header(0),
+                Note(0, 0),
+                Note(0, 1),
+                Header(1),
+                Header(2),
+                Note(2, 0)
+            ]
+        );
+        assert_eq!(t.at(6), None);
+        assert_eq!(t.row_of_note(&s, 6), Some(5));
+    }
+
+    #[test]
+    fn syncing_from_an_intervention_matches_a_rebuild() {
+        let mut s = session(&[2, 0, 1]);
+        let mut t = Timeline::new(&s);
+        s.interventions[1].notes = s.interventions[0].notes.clone();
+        s.interventions[0].notes.clear();
+        t.sync(&s, 0);
+        assert_eq!(t, Timeline::new(&s));
+        s.interventions.pop();
+        t.sync(&s, 2);
+        assert_eq!(t, Timeline::new(&s));
+    }
+}

@@ -1,0 +1,302 @@
+//! The tally pane: the live ranking of priorities, or each group's voice balance.
+//!
+//! It only reads [`crate::tally::Tally`], which the app keeps up to date edit by edit.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::app::{App, TallyView};
+use super::text::{truncate, visible, width};
+use crate::action::Action;
+use crate::tally::{Label, PriorityTally, VoiceBalance};
+
+/// Width from which a priority fits on one line.
+const ONE_LINE_WIDTH: usize = 60;
+
+/// Draws the tally pane.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let totals = &app.tally.totals;
+    let (title, other) = match app.tally_view {
+        TallyView::Ranking => (" Tally ", "voice balance"),
+        TallyView::VoiceBalance => (" Voice balance ", "ranking"),
+    };
+    let noun = if totals.interventions == 1 {
+        "intervention"
+    } else {
+        "interventions"
+    };
+    let mut title = format!("{title}· {} {noun} ", totals.interventions);
+    if totals.chat > 0 && title.len() + 10 < usize::from(area.width) {
+        title = format!("{title}({} chat) ", totals.chat);
+    }
+    let hint = format!(" {} {other} ", app.keymap.hint(Action::ToggleVoiceBalance));
+    let block = Block::bordered()
+        .border_style(Style::default().fg(Color::DarkGray))
+        .title(Span::styled(
+            title,
+            Style::default().add_modifier(Modifier::BOLD),
+        ))
+        .title_bottom(Span::styled(hint, Style::default().fg(Color::DarkGray)));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let w = inner.width as usize;
+    let lines = match app.tally_view {
+        TallyView::Ranking => ranking_lines(app, w),
+        TallyView::VoiceBalance => balance_lines(app, w),
+    };
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn ranking_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    let tally = &app.tally;
+    if tally.priorities.is_empty() {
+        return vec![
+            Line::styled("No priorities yet.", Style::default().fg(Color::DarkGray)),
+            Line::styled(
+                "Tag a note with #name to create one.",
+                Style::default().fg(Color::DarkGray),
+            ),
+        ];
+    }
+    let max = tally.max_interventions().max(1);
+    let mut lines = Vec::new();
+    for p in tally.ranked() {
+        let raised = p.interventions > 0;
+        let dim = if raised {
+            Style::default()
+        } else {
+            Style::default().fg(Color::DarkGray)
+        };
+        let rank = format!("{:>2} ", p.rank);
+        let count = format!("{:>3}", p.interventions);
+        let groups = format!(" {}/{}", p.counting_groups, p.counting_groups_total);
+        let labels = label_text(p);
+        if w >= ONE_LINE_WIDTH {
+            let bar_width = 10;
+            let fixed = rank.len() + 1 + bar_width + count.len() + groups.len() + 1;
+            let label_room = (w.saturating_sub(fixed) / 3).min(width(&labels));
+            let title_room = w.saturating_sub(fixed + label_room + 1);
+            let title = pad(&truncate(&visible(&p.title), title_room), title_room);
+            let mut spans = vec![
+                Span::styled(rank, Style::default().fg(Color::DarkGray)),
+                Span::styled(
+                    title,
+                    dim.add_modifier(if p.rank == 1 && raised {
+                        Modifier::BOLD
+                    } else {
+                        Modifier::empty()
+                    }),
+                ),
+                Span::raw(" "),
+                Span::styled(
+                    pad(&bar(p.interventions, max, bar_width), bar_width),
+                    Style::default().fg(Color::Cyan),
+                ),
+                Span::styled(count, dim.add_modifier(Modifier::BOLD)),
+                Span::styled(groups, group_style(p)),
+            ];
+            if label_room > 0 {
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(
+                    truncate(&labels, label_room).into_owned(),
+                    label_style(p),
+                ));
+            }
+            lines.push(Line::from(spans));
+        } else {
+            let title_room = w.saturating_sub(rank.len() + count.len() + 1);
+            let title = pad(&truncate(&visible(&p.title), title_room), title_room);
+            lines.push(Line::from(vec![
+                Span::styled(rank, Style::default().fg(Color::DarkGray)),
+                Span::styled(title, dim),
+                Span::raw(" "),
+                Span::styled(count, dim.add_modifier(Modifier::BOLD)),
+            ]));
+            let bar_width = (w / 3).clamp(4, 12);
+            let rest = w.saturating_sub(3 + bar_width + groups.len() + 1);
+            let mut spans = vec![
+                Span::raw("   "),
+                Span::styled(
+                    pad(&bar(p.interventions, max, bar_width), bar_width),
+                    Style::default().fg(Color::Cyan),
+                ),
+                Span::styled(groups, group_style(p)),
+            ];
+            if rest > 2 && !labels.is_empty() {
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(
+                    truncate(&labels, rest).into_owned(),
+                    label_style(p),
+                ));
+            }
+            lines.push(Line::from(spans));
+        }
+    }
+    lines
+}
+
+fn balance_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    let groups = &app.tally.groups;
+    if groups.is_empty() {
+        return vec![Line::styled(
+            "No groups in this session.",
+            Style::default().fg(Color::DarkGray),
+        )];
+    }
+    let name_room = groups
+        .iter()
+        .map(|g| width(&g.name))
+        .max()
+        .unwrap_or(0)
+        .min(w / 3)
+        .max(6);
+    let mut lines = vec![Line::styled(
+        if w >= ONE_LINE_WIDTH {
+            format!(
+                "{:<name_room$}  spoke    share of talk       share of roster",
+                "group"
+            )
+        } else {
+            "group: people who spoke / on the roster".to_string()
+        },
+        Style::default().fg(Color::DarkGray),
+    )];
+    for g in groups {
+        let name = pad(&truncate(&visible(&g.name), name_room), name_room);
+        let name_style = if g.counts_for_convergence {
+            Style::default().add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().fg(Color::Gray)
+        };
+        let spoke = format!("{:>3}/{:<3}", g.speakers, g.registered_people);
+        let talk_color = balance_color(g);
+        if w >= ONE_LINE_WIDTH {
+            let bar_width = (w.saturating_sub(name_room + 2 + 8 + 2 * 7) / 2).clamp(4, 20);
+            lines.push(Line::from(vec![
+                Span::styled(name, name_style),
+                Span::raw("  "),
+                Span::raw(spoke),
+                Span::raw(" "),
+                Span::styled(
+                    pad(&share_bar(g.share_of_interventions, bar_width), bar_width),
+                    Style::default().fg(talk_color),
+                ),
+                Span::styled(
+                    format!(" {:>3.0}%  ", g.share_of_interventions * 100.0),
+                    Style::default().fg(talk_color),
+                ),
+                Span::styled(
+                    pad(&share_bar(g.share_of_roster, bar_width), bar_width),
+                    Style::default().fg(Color::DarkGray),
+                ),
+                Span::raw(format!(" {:>3.0}%", g.share_of_roster * 100.0)),
+            ]));
+        } else {
+            let name_room = w.saturating_sub(spoke.len() + 1);
+            lines.push(Line::from(vec![
+                Span::styled(
+                    pad(&truncate(&visible(&g.name), name_room), name_room),
+                    name_style,
+                ),
+                Span::raw(" "),
+                Span::raw(spoke),
+            ]));
+            let bar_width = (w.saturating_sub(26) / 2).clamp(2, 12);
+            lines.push(Line::from(vec![
+                Span::styled(" talk ", Style::default().fg(Color::DarkGray)),
+                Span::styled(
+                    pad(&share_bar(g.share_of_interventions, bar_width), bar_width),
+                    Style::default().fg(talk_color),
+                ),
+                Span::styled(
+                    format!("{:>4.0}%", g.share_of_interventions * 100.0),
+                    Style::default().fg(talk_color),
+                ),
+                Span::styled("  roster ", Style::default().fg(Color::DarkGray)),
+                Span::styled(
+                    pad(&share_bar(g.share_of_roster, bar_width), bar_width),
+                    Style::default().fg(Color::DarkGray),
+                ),
+                Span::raw(format!("{:>4.0}%", g.share_of_roster * 100.0)),
+            ]));
+        }
+    }
+    lines
+}
+
+/// Green when a group is heard about as much as its weight on the roster, red when far below.
+fn balance_color(g: &VoiceBalance) -> Color {
+    if g.interventions == 0 {
+        Color::DarkGray
+    } else if g.share_of_interventions + 0.10 < g.share_of_roster {
+        Color::Red
+    } else if g.share_of_interventions > g.share_of_roster + 0.10 {
+        Color::Yellow
+    } else {
+        Color::Green
+    }
+}
+
+fn label_text(p: &PriorityTally) -> String {
+    p.labels
+        .iter()
+        .filter(|l| **l != Label::NotRaised || p.interventions == 0)
+        .map(|l| l.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn label_style(p: &PriorityTally) -> Style {
+    if p.has(Label::Strongest) || p.has(Label::AllGroups) {
+        Style::default().fg(Color::Green)
+    } else if p.interventions == 0 {
+        Style::default().fg(Color::DarkGray)
+    } else {
+        Style::default().fg(Color::Gray)
+    }
+}
+
+fn group_style(p: &PriorityTally) -> Style {
+    if p.counting_groups_total > 0 && p.counting_groups == p.counting_groups_total {
+        Style::default()
+            .fg(Color::Green)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        Style::default().fg(Color::Gray)
+    }
+}
+
+/// A bar of `value` against `max` in `width` cells, in eighths.
+fn bar(value: usize, max: usize, width: usize) -> String {
+    share_bar(value as f64 / max.max(1) as f64, width)
+}
+
+fn share_bar(share: f64, width: usize) -> String {
+    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let eighths = (share.clamp(0.0, 1.0) * (width * 8) as f64).round() as usize;
+    let mut out = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        out.push(EIGHTHS[eighths % 8]);
+    }
+    out
+}
+
+/// `text` padded with spaces to `room` cells.
+fn pad(text: &str, room: usize) -> String {
+    format!("{text}{}", " ".repeat(room.saturating_sub(width(text))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_scale_in_eighths() {
+        assert_eq!(bar(9, 9, 4), "████");
+        assert_eq!(bar(0, 9, 4), "");
+        assert_eq!(bar(1, 2, 3), "█▌");
+    }
+}

@@ -1,0 +1,158 @@
+//! Text helpers for the panes: control characters made visible, word wrapping, truncation.
+
+use std::borrow::Cow;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `text` with control characters replaced by visible symbols (`␛` for escape),
+/// so nothing from a note, a name or a paste is ever sent raw to the terminal.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(visible_char).collect())
+}
+
+/// Whether `c` would act on the terminal instead of printing.
+pub fn is_control(c: char) -> bool {
+    c.is_control()
+}
+
+/// The printable stand-in for a control character, `c` itself otherwise.
+pub fn visible_char(c: char) -> char {
+    match c as u32 {
+        // U+2400 "SYMBOL FOR NULL" onwards pictures each C0 control.
+        n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('�'),
+        0x7f => '␡',
+        _ if c.is_control() => '�',
+        _ => c,
+    }
+}
+
+/// Display width of `text` in terminal cells.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// `text` cut to at most `max` cells, ending with `…` when cut.
+pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
+    if width(text) <= max {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    Cow::Owned(out)
+}
+
+/// Wraps styled fragments into lines of at most `width` cells, breaking at spaces
+/// (and inside words longer than a line); lines after the first start with `indent` spaces.
+pub fn wrap(
+    fragments: &[(Cow<'_, str>, Style)],
+    width: usize,
+    indent: usize,
+) -> Vec<Line<'static>> {
+    let width = width.max(indent + 4);
+    let mut lines = Vec::new();
+    let mut line: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for (text, style) in fragments {
+        for word in split_keeping_spaces(text) {
+            let w = self::width(word);
+            let is_space = word.starts_with(' ');
+            if used + w > width && used > indent {
+                if is_space {
+                    continue;
+                }
+                // The space that led up to the break does not belong to either line.
+                if line.len() > 1 && line.last().is_some_and(|s| s.content.trim().is_empty()) {
+                    line.pop();
+                }
+                lines.push(Line::from(std::mem::take(&mut line)));
+                line.push(Span::raw(" ".repeat(indent)));
+                used = indent;
+            }
+            if used + w <= width {
+                line.push(Span::styled(word.to_string(), *style));
+                used += w;
+                continue;
+            }
+            // A word longer than a line: break it where the line ends.
+            let mut piece = String::new();
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > width {
+                    line.push(Span::styled(std::mem::take(&mut piece), *style));
+                    lines.push(Line::from(std::mem::take(&mut line)));
+                    line.push(Span::raw(" ".repeat(indent)));
+                    used = indent;
+                }
+                piece.push(c);
+                used += cw;
+            }
+            line.push(Span::styled(piece, *style));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(Line::from(line));
+    }
+    lines
+}
+
+/// Splits into runs of spaces and runs of other characters, keeping both.
+fn split_keeping_spaces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let space = rest.starts_with(' ');
+        let end = rest
+            .find(|c: char| (c == ' ') != space)
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(end);
+        rest = tail;
+        Some(run)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn control_characters_become_pictures() {
+        assert_eq!(visible("a\u{1b}[31mb\tc\u{7f}"), "a␛[31mb␉c␡");
+        assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_indents() {
+        let text = [(Cow::from("one two three four"), Style::default())];
+        assert_eq!(plain(&wrap(&text, 9, 2)), ["one two", "  three", "  four"]);
+        let long = [(Cow::from("abcdefghijkl"), Style::default())];
+        assert_eq!(plain(&wrap(&long, 5, 1)), ["abcde", " fghi", " jkl"]);
+    }
+
+    #[test]
+    fn truncation_marks_the_cut() {
+        assert_eq!(truncate("Amina Diallo", 6), "Amina…");
+        assert_eq!(truncate("Ana", 6), "Ana");
+    }
+}
