@@ -54,9 +54,17 @@ impl fmt::Display for LintWarning {
             LintKind::SpeakerName => write!(f, "names its own speaker, {:?}", self.found),
             LintKind::SpeakerEntity => write!(f, "names its speaker's entity, {:?}", self.found),
             LintKind::ParticipantName => {
-                write!(f, "names participant {} as {:?}", self.participant, self.found)
+                write!(
+                    f,
+                    "names participant {} as {:?}",
+                    self.participant, self.found
+                )
             }
-            LintKind::Entity => write!(f, "names {:?}, the entity of {}", self.found, self.participant),
+            LintKind::Entity => write!(
+                f,
+                "names {:?}, the entity of {}",
+                self.found, self.participant
+            ),
         }?;
         f.write_str(match self.kind {
             LintKind::SpeakerName | LintKind::SpeakerEntity => {
@@ -157,7 +165,9 @@ pub fn lint(session: &Session) -> Vec<LintWarning> {
                 if seen_entities.contains(&entity.as_str()) {
                     continue;
                 }
-                let Some(at) = find_words(&lower, entity) else { continue };
+                let Some(at) = find_words(&lower, entity) else {
+                    continue;
+                };
                 seen_entities.push(entity);
                 let own = speaker_entity.as_deref() == Some(entity.as_str());
                 let (kind, who) = if own {
@@ -241,7 +251,10 @@ mod tests {
     }
 
     fn kinds(s: &Session) -> Vec<(LintKind, String, usize)> {
-        lint(s).into_iter().map(|w| (w.kind, w.found, w.column)).collect()
+        lint(s)
+            .into_iter()
+            .map(|w| (w.kind, w.found, w.column))
+            .collect()
     }
 
     #[test]
@@ -258,7 +271,10 @@ mod tests {
 
     #[test]
     fn flags_other_participants_by_surname_and_entity() {
-        let s = session(&[("leila", "I agree with Essono and the border dialogue platform.")]);
+        let s = session(&[(
+            "leila",
+            "I agree with Essono and the border dialogue platform.",
+        )]);
         assert_eq!(
             kinds(&s),
             [
@@ -281,7 +297,10 @@ mod tests {
     #[test]
     fn a_lowercase_roster_name_matches_only_in_full() {
         let s = session(&[("leila", "Ana López spoke"), ("leila", "ana said")]);
-        assert_eq!(kinds(&s), [(LintKind::ParticipantName, "Ana López".into(), 1)]);
+        assert_eq!(
+            kinds(&s),
+            [(LintKind::ParticipantName, "Ana López".into(), 1)]
+        );
     }
 
     #[test]

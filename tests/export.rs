@@ -4,8 +4,8 @@
 mod tally_fixture;
 
 use rapporteur::export::{
-    Attribution, Format, Options, builtin_template, convergence_sentence, export,
-    group_in_prose, group_speaker, interventions_sentence, join, participation_sentence,
+    Attribution, Format, Options, builtin_template, convergence_sentence, export, group_in_prose,
+    group_speaker, interventions_sentence, join, participation_sentence,
 };
 use rapporteur::model::Session;
 use rapporteur::tally::Tally;
@@ -30,7 +30,10 @@ fn roster(people: &[(&str, &str)]) -> Session {
 
 #[test]
 fn participation_with_nobody_registered() {
-    assert_eq!(participation_sentence(&roster(&[])), "No participants registered");
+    assert_eq!(
+        participation_sentence(&roster(&[])),
+        "No participants registered"
+    );
 }
 
 #[test]
@@ -88,7 +91,10 @@ fn participation_counts_people_without_an_affiliation_as_their_own_entity() {
 fn participation_of_people_in_no_known_group() {
     let mut session = roster(&[("Chile", "states")]);
     session.participants[0].group = "nowhere".into();
-    assert_eq!(participation_sentence(&session), "1 representative registered");
+    assert_eq!(
+        participation_sentence(&session),
+        "1 representative registered"
+    );
 }
 
 #[test]
@@ -109,7 +115,10 @@ fn interventions_sentence_agrees_in_number() {
         "Altogether, there were 9 separate interventions and inputs: 7 on the floor and 2 in the chat."
     );
     f.session.interventions.truncate(1);
-    assert_eq!(sentence(&f), "Altogether, there was a single intervention, on the floor.");
+    assert_eq!(
+        sentence(&f),
+        "Altogether, there was a single intervention, on the floor."
+    );
     f.session.interventions.clear();
     assert_eq!(sentence(&f), "There were no interventions.");
 }
@@ -118,7 +127,13 @@ fn interventions_sentence_agrees_in_number() {
 fn group_names_read_lowercase_inside_sentences_unless_they_are_nouns() {
     let groups = [
         group("states", "States", "State", "States", true),
-        group("cs", "Civil society", "civil society organization", "civil society organizations", true),
+        group(
+            "cs",
+            "Civil society",
+            "civil society organization",
+            "civil society organizations",
+            true,
+        ),
         group("un", "UN agencies", "UN agency", "agencies", true),
         group("mayors", "Mayors", "Mayor", "Mayors", true),
     ];
@@ -140,7 +155,10 @@ fn group_labels_need_k_entities_else_one_participant() {
         "one of the 12 States that spoke"
     );
     // k of 1 allows a group label even for a single entity.
-    assert_eq!(group_speaker(Some(states), 1, 1, true), "the one State that spoke on this");
+    assert_eq!(
+        group_speaker(Some(states), 1, 1, true),
+        "the one State that spoke on this"
+    );
     assert_eq!(group_speaker(Some(states), 0, 0, true), "one participant");
     assert_eq!(group_speaker(None, 5, 2, true), "one participant");
 }
@@ -152,7 +170,11 @@ fn quotes_fall_back_to_one_participant_below_k() {
     f.floor("grace").quote(&["health"], "health is a right");
     let group_mode = render(&f.session, Format::Markdown, Attribution::Group);
     assert!(group_mode.contains("“health is a right”, as one participant put it."));
-    assert!(group_mode.contains("“even in a selfish way”, as one of the two States that spoke on this put it."));
+    assert!(
+        group_mode.contains(
+            "“even in a selfish way”, as one of the two States that spoke on this put it."
+        )
+    );
     // With k = 3, two States are not enough.
     let options = Options {
         min_group: 3,
@@ -172,7 +194,8 @@ fn quotes_fall_back_to_one_participant_below_k() {
 fn two_delegates_of_one_state_are_one_entity_for_k() {
     let mut f = small_meeting();
     // Karim and Nadia both represent Morocco: one entity, so no group label.
-    f.floor("karim").quote(&["narratives"], "migrants kept us fed");
+    f.floor("karim")
+        .quote(&["narratives"], "migrants kept us fed");
     f.floor("karim-2").point(&["narratives"], "a new story");
     let report = render(&f.session, Format::Markdown, Attribution::Group);
     assert!(report.contains("“migrants kept us fed”, as one participant put it."));
@@ -202,7 +225,8 @@ fn convergence_sentences() {
     let f = small_meeting();
     let tally = Tally::compute(&f.session);
     let groups = &f.session.groups;
-    let sentence = |id: &str, mode| convergence_sentence(tally.priority(id).unwrap(), groups, mode, 2);
+    let sentence =
+        |id: &str, mode| convergence_sentence(tally.priority(id).unwrap(), groups, mode, 2);
     assert_eq!(
         sentence("recruitment", Attribution::Group),
         "Raised in 6 interventions by participants from all 4 groups: the strongest convergence by far."
@@ -215,10 +239,22 @@ fn convergence_sentences() {
         sentence("data", Attribution::Named),
         "Raised in 2 interventions by participants from 2 of the 4 groups (business and Mayors)."
     );
-    assert_eq!(sentence("health", Attribution::Group), "Raised in 2 interventions by 2 States.");
-    assert_eq!(sentence("health", Attribution::Chatham), "Raised in 2 interventions by 2 participants.");
-    assert_eq!(sentence("regularization", Attribution::Group), "Suggested just once, but strongly.");
-    assert_eq!(sentence("pathways", Attribution::Group), "Suggested just once.");
+    assert_eq!(
+        sentence("health", Attribution::Group),
+        "Raised in 2 interventions by 2 States."
+    );
+    assert_eq!(
+        sentence("health", Attribution::Chatham),
+        "Raised in 2 interventions by 2 participants."
+    );
+    assert_eq!(
+        sentence("regularization", Attribution::Group),
+        "Suggested just once, but strongly."
+    );
+    assert_eq!(
+        sentence("pathways", Attribution::Group),
+        "Suggested just once."
+    );
     assert_eq!(sentence("narratives", Attribution::Group), "Not raised.");
 }
 
@@ -250,7 +286,12 @@ fn a_single_speaker_raising_a_priority_twice() {
     f.floor("olu").point(&["narratives"], "b");
     let tally = Tally::compute(&f.session);
     assert_eq!(
-        convergence_sentence(tally.priority("narratives").unwrap(), &f.session.groups, Attribution::Group, 2),
+        convergence_sentence(
+            tally.priority("narratives").unwrap(),
+            &f.session.groups,
+            Attribution::Group,
+            2
+        ),
         "Raised in 2 interventions by a single participant."
     );
 }
@@ -259,16 +300,24 @@ fn a_single_speaker_raising_a_priority_twice() {
 fn markup_in_notes_is_escaped() {
     let mut f = small_meeting();
     f.floor("amadou")
-        .point(&["health"], "<script>alert('x')</script> & *bold* [link](http://x)")
+        .point(
+            &["health"],
+            "<script>alert('x')</script> & *bold* [link](http://x)",
+        )
         .point(&["health"], "bell \u{7} and escape \u{1b}[2J");
     let html = render(&f.session, Format::Html, Attribution::Group);
     assert!(html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2f;script&gt; &amp; *bold*"));
     assert!(!html.contains("<script>"));
     let markdown = render(&f.session, Format::Markdown, Attribution::Group);
-    assert!(markdown.contains("\\<script\\>alert('x')\\</script\\> & \\*bold\\* \\[link\\](http://x)"));
+    assert!(
+        markdown.contains("\\<script\\>alert('x')\\</script\\> & \\*bold\\* \\[link\\](http://x)")
+    );
     for format in [Format::Markdown, Format::Text, Format::Html, Format::Json] {
         let report = render(&f.session, format, Attribution::Group);
-        assert!(!report.contains('\u{1b}') && !report.contains('\u{7}'), "{format:?}");
+        assert!(
+            !report.contains('\u{1b}') && !report.contains('\u{7}'),
+            "{format:?}"
+        );
         // Shown as an escape (itself escaped once more in Markdown).
         assert!(report.contains("u{1b}"), "{format:?}");
     }
@@ -287,9 +336,13 @@ fn html_is_one_self_contained_file() {
 #[test]
 fn plain_text_wraps_at_72_columns() {
     let mut f = small_meeting();
-    f.floor("amadou").point(&["health"], &"a long point made of many words ".repeat(12));
+    f.floor("amadou")
+        .point(&["health"], &"a long point made of many words ".repeat(12));
     let text = render(&f.session, Format::Text, Attribution::Named);
-    assert!(text.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 72));
+    assert!(
+        text.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 72)
+    );
     assert!(text.contains("   - a long point"));
 }
 
@@ -298,14 +351,17 @@ fn a_template_overrides_the_built_in_one() {
     let f = small_meeting();
     let options = Options {
         template: Some(
-            "{% for e in emphases %}{{ e.number }} {{ e.title }}: {{ e.sentence }}\n{% endfor %}".into(),
+            "{% for e in emphases %}{{ e.number }} {{ e.title }}: {{ e.sentence }}\n{% endfor %}"
+                .into(),
         ),
         ..Options::default()
     };
     let report = export(&f.session, &options).unwrap();
     assert_eq!(
         report.lines().next(),
-        Some("1 Fix recruitment practices: Raised in 6 interventions by participants from all 4 groups: the strongest convergence by far.")
+        Some(
+            "1 Fix recruitment practices: Raised in 6 interventions by participants from all 4 groups: the strongest convergence by far."
+        )
     );
     // Markdown escaping follows the format, not the template's file name.
     let options = Options {
@@ -354,10 +410,18 @@ fn an_empty_session_still_reports() {
 
 #[test]
 fn small_meeting_markdown() {
-    insta::assert_snapshot!(render(&small_meeting().session, Format::Markdown, Attribution::Group));
+    insta::assert_snapshot!(render(
+        &small_meeting().session,
+        Format::Markdown,
+        Attribution::Group
+    ));
 }
 
 #[test]
 fn small_meeting_text_named() {
-    insta::assert_snapshot!(render(&small_meeting().session, Format::Text, Attribution::Named));
+    insta::assert_snapshot!(render(
+        &small_meeting().session,
+        Format::Text,
+        Attribution::Named
+    ));
 }

@@ -63,7 +63,11 @@ fn the_report_states_the_reference_figures() {
         }
     }
     let group = render(Format::Markdown, Attribution::Group);
-    assert!(group.contains("“even in a selfish way”, as one of the two States that spoke on this put it."));
+    assert!(
+        group.contains(
+            "“even in a selfish way”, as one of the two States that spoke on this put it."
+        )
+    );
     let chatham = render(Format::Markdown, Attribution::Chatham);
     assert!(chatham.contains("“even in a selfish way”, as one participant put it."));
 }

@@ -80,7 +80,9 @@ impl Fixture {
 
     /// Applies `edit`, panicking if the session refuses it.
     pub fn edit(&mut self, edit: Edit) -> &mut Fixture {
-        self.session.apply(edit.clone()).expect("fixture edit applies");
+        self.session
+            .apply(edit.clone())
+            .expect("fixture edit applies");
         self.edits.push(edit);
         self
     }
@@ -128,7 +130,13 @@ impl Fixture {
     }
 
     /// Adds a note to the current intervention.
-    pub fn note(&mut self, kind: NoteKind, emphasis: bool, tags: &[&str], text: &str) -> &mut Fixture {
+    pub fn note(
+        &mut self,
+        kind: NoteKind,
+        emphasis: bool,
+        tags: &[&str],
+        text: &str,
+    ) -> &mut Fixture {
         self.clock += 10;
         let id = self.session.take_serial();
         let intervention = self.session.interventions.last().expect("a turn first").id;
@@ -182,7 +190,12 @@ pub fn small_meeting() -> Fixture {
         .person("lucia", "Lucía Gómez", "Spain", "states")
         .person("karim", "Karim Benali", "Morocco", "states")
         .person("karim-2", "Nadia Benali", "Morocco", "states")
-        .person("grace", "Grace Okafor", "Migrant Workers Network", "civil-society")
+        .person(
+            "grace",
+            "Grace Okafor",
+            "Migrant Workers Network",
+            "civil-society",
+        )
         .person("jean", "Jean Mbeki", "Caritas Africa", "civil-society")
         .person("olu", "Olu Adeyemi", "Lagos Employers Forum", "business")
         .person("fatou", "Fatou Sow", "City of Dakar", "mayors")
@@ -196,18 +209,113 @@ pub fn small_meeting() -> Fixture {
     f.floor("amadou")
         .point(&["recruitment"], "Reform is long due and within reach")
         .quote(&["health"], "even in a selfish way");
-    f.floor("grace")
-        .strong(&["recruitment"], "Private recruiters exploit workers like slaves");
-    f.chat("olu").point(&["recruitment", "data"], "Employers need data on arrivals");
-    f.floor("lucia").point(&["health"], "Access regardless of status");
+    f.floor("grace").strong(
+        &["recruitment"],
+        "Private recruiters exploit workers like slaves",
+    );
+    f.chat("olu")
+        .point(&["recruitment", "data"], "Employers need data on arrivals");
+    f.floor("lucia")
+        .point(&["health"], "Access regardless of status");
     f.floor("fatou")
         .point(&["recruitment"], "Cities see the victims first")
         .point(&["data"], "No data on newly arriving migrants");
-    f.floor("karim").point(&["recruitment"], "Public agencies should regulate recruiters");
-    f.chat("jean").strong(&["regularization"], "Regularize those doing essential work");
-    f.floor("karim-2").point(&["recruitment"], "Bilateral agreements are failing");
+    f.floor("karim").point(
+        &["recruitment"],
+        "Public agencies should regulate recruiters",
+    );
+    f.chat("jean")
+        .strong(&["regularization"], "Regularize those doing essential work");
+    f.floor("karim-2")
+        .point(&["recruitment"], "Bilateral agreements are failing");
     f.floor("ines")
-        .point(&["pathways"], "Extraordinary effects require extraordinary measures")
+        .point(
+            &["pathways"],
+            "Extraordinary effects require extraordinary measures",
+        )
         .point(&[], "Thanks to the hosts");
     f
+}
+
+/// A random session for property tests: roster names and affiliations are
+/// made of `Zq…` and `Xv…` words that no template text contains, and a note
+/// may mention a participant's name or affiliation on purpose.
+pub fn arb_session() -> impl proptest::strategy::Strategy<Value = Session> {
+    use proptest::prelude::*;
+    let word = |prefix: &'static str| "[a-z]{4,7}".prop_map(move |w| format!("{prefix}{w}"));
+    let person = (
+        word("Zq"),
+        word("Zq"),
+        proptest::option::weighted(0.8, 0usize..4),
+        0usize..5,
+    );
+    let note = (
+        proptest::collection::vec(0usize..5, 0..3),
+        any::<bool>(),
+        any::<bool>(),
+        proptest::option::weighted(0.15, (0usize..12, any::<bool>())),
+    );
+    let turn = (
+        0usize..12,
+        any::<bool>(),
+        proptest::collection::vec(note, 0..4),
+    );
+    (
+        proptest::collection::vec(any::<bool>(), 1..=5),
+        proptest::collection::vec(word("Xv"), 4),
+        proptest::collection::vec(person, 1..12),
+        1usize..=5,
+        proptest::collection::vec(turn, 0..24),
+    )
+        .prop_map(|(counts, affiliations, people, priorities, turns)| {
+            let groups: Vec<Group> = gfmd_groups()
+                .into_iter()
+                .zip(&counts)
+                .map(|(g, &c)| Group {
+                    counts_for_convergence: c,
+                    ..g
+                })
+                .collect();
+            let mut f = Fixture::with_groups(groups.clone());
+            let mut names = Vec::new();
+            for (i, (first, last, affiliation, group)) in people.iter().enumerate() {
+                let name = format!("{first} {last}");
+                let affiliation = affiliation.map_or(String::new(), |a| affiliations[a].clone());
+                let group = &groups[group % groups.len()].id;
+                f.person(&format!("p{i}"), &name, &affiliation, group);
+                names.push((name, affiliation));
+            }
+            for p in 0..priorities {
+                f.priority(&format!("t{p}"), &format!("Priority number {p}"));
+            }
+            for (who, chat, notes) in turns {
+                let who = format!("p{}", who % people.len());
+                f.turn(&who, if chat { Channel::Chat } else { Channel::Floor });
+                for (tags, quote, emphasis, mention) in notes {
+                    let tags: Vec<String> = tags
+                        .iter()
+                        .filter(|&&t| t < priorities)
+                        .map(|t| format!("t{t}"))
+                        .collect();
+                    let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+                    let mut text = "a point about wages and borders".to_string();
+                    if let Some((p, by_affiliation)) = mention {
+                        let (name, affiliation) = &names[p % names.len()];
+                        let mention = if by_affiliation && !affiliation.is_empty() {
+                            affiliation
+                        } else {
+                            name
+                        };
+                        text = format!("{text}, as {mention} said");
+                    }
+                    let kind = if quote {
+                        NoteKind::Quote
+                    } else {
+                        NoteKind::Point
+                    };
+                    f.note(kind, emphasis, &tags, &text);
+                }
+            }
+            f.session
+        })
 }
