@@ -68,6 +68,14 @@ fn fail<T>(message: impl Into<String>) -> Result<T, EditError> {
 }
 
 impl Session {
+    /// Whether an intervention or a note has this serial.
+    fn serial_in_use(&self, id: Serial) -> bool {
+        // Serials at or past the counter are free: this keeps a new note's commit
+        // from scanning the whole session; only undo re-uses older serials.
+        id < self.peek_serial()
+            && (self.intervention_index(id).is_some() || self.note(id).is_some())
+    }
+
     /// Applies `edit` and returns the edit that undoes it; on error nothing changes.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
         match edit {
@@ -122,7 +130,7 @@ impl Session {
                 if self.participant(&participant).is_none() {
                     return fail(format!("there is no participant {participant:?}"));
                 }
-                if self.intervention_index(id).is_some() || self.note(id).is_some() {
+                if self.serial_in_use(id) {
                     return fail(format!("serial {id} is in use already"));
                 }
                 if self.interventions.last().is_some_and(|last| last.id > id) {
@@ -178,7 +186,7 @@ impl Session {
                 index,
                 note,
             } => {
-                if self.note(note.id).is_some() || self.intervention_index(note.id).is_some() {
+                if self.serial_in_use(note.id) {
                     return fail(format!("serial {} is in use already", note.id));
                 }
                 for tag in &note.tags {

@@ -260,7 +260,7 @@ impl Session {
         let highest = self
             .interventions
             .last()
-            .map(|i| i.id.max(i.notes.iter().map(|n| n.id).max().unwrap_or(0)))
+            .map(|i| i.id.max(i.notes.last().map_or(0, |n| n.id)))
             .unwrap_or(0);
         // A hand-edited file may carry a stale counter: never hand out a used id.
         self.next_serial.max(highest + 1).max(1)
