@@ -58,7 +58,9 @@ fn commit(c: &mut Criterion) {
 
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
-    group.sample_size(10).measurement_time(Duration::from_secs(5));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
     for size in SIZES {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");

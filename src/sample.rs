@@ -28,12 +28,20 @@ const PHRASES: &[&str] = &[
 
 const GROUP_NAMES: &[(&str, &str, &str)] = &[
     ("States", "State", "States"),
-    ("Civil society", "civil society organization", "civil society organizations"),
+    (
+        "Civil society",
+        "civil society organization",
+        "civil society organizations",
+    ),
     ("Business", "business", "businesses"),
     ("Mayors", "Mayor", "Mayors"),
     ("Trade unions", "trade union", "trade unions"),
     ("Academia", "university", "universities"),
-    ("Observers", "observer organization", "observer organizations"),
+    (
+        "Observers",
+        "observer organization",
+        "observer organizations",
+    ),
 ];
 
 /// A small deterministic random source (xorshift), so no crate is needed for fixtures.
