@@ -223,11 +223,74 @@ struct InterventionState {
     raised: Vec<(usize, u32)>,
 }
 
+/// The priorities of one note: a few held inline, so most notes cost no allocation.
+#[derive(Debug, Clone, Default)]
+struct PrioritySet {
+    len: u8,
+    inline: [u32; 3],
+    more: Vec<u32>,
+}
+
+impl PrioritySet {
+    /// Adds `p` unless present.
+    fn insert(&mut self, p: usize) {
+        let p = p as u32;
+        if self.iter().any(|q| q == p as usize) {
+            return;
+        }
+        match self.inline.get_mut(self.len as usize) {
+            Some(slot) => {
+                *slot = p;
+                self.len += 1;
+            }
+            None => self.more.push(p),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.inline[..self.len as usize]
+            .iter()
+            .chain(&self.more)
+            .map(|&p| p as usize)
+    }
+}
+
+/// Hashes serials and short ids cheaply (FNV for bytes, Fibonacci hashing
+/// for integers): the keys come from the rapporteur's own file.
+#[derive(Debug, Clone, Copy)]
+struct FastHasher(u64);
+
+impl Default for FastHasher {
+    fn default() -> Self {
+        FastHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // Fibonacci hashing spreads consecutive serials over the table.
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(26);
+    }
+}
+
+type Fast = std::hash::BuildHasherDefault<FastHasher>;
+type SerialMap<V> = HashMap<Serial, V, Fast>;
+
 /// What the counters remember of one note, so a deletion can be undone from its id alone.
 #[derive(Debug, Clone)]
 struct NoteState {
     intervention: Serial,
-    priorities: Vec<usize>,
+    priorities: PrioritySet,
     kind: NoteKind,
     emphasis: bool,
     time: Clock,
@@ -268,13 +331,13 @@ struct GroupCounters {
 /// Everything [`Tally::apply`] needs to update the tally from one edit.
 #[derive(Debug, Clone, Default)]
 struct Counters {
-    priority_index: HashMap<Slug, usize>,
-    group_index: HashMap<Slug, usize>,
-    speaker_index: HashMap<Slug, usize>,
+    priority_index: HashMap<Slug, usize, Fast>,
+    group_index: HashMap<Slug, usize, Fast>,
+    speaker_index: HashMap<Slug, usize, Fast>,
     speakers: Vec<Speaker>,
     entity_index: HashMap<(Option<usize>, String), usize>,
-    interventions: HashMap<Serial, InterventionState>,
-    notes: HashMap<Serial, NoteState>,
+    interventions: SerialMap<InterventionState>,
+    notes: SerialMap<NoteState>,
     priorities: Vec<PriorityCounters>,
     groups: Vec<GroupCounters>,
     /// Interventions per speaker index, and per entity index.
@@ -387,6 +450,9 @@ impl Counters {
     /// The speaker index of whoever holds intervention turns as `id`; ids
     /// missing from the roster (hand-edited files) become their own entity.
     fn speaker_of(&mut self, session: &Session, id: &str) -> usize {
+        if let Some(&s) = self.speaker_index.get(id) {
+            return s;
+        }
         match session.participant(id) {
             Some(p) if !self.speaker_index.contains_key(id) => {
                 self.speaker(&p.id, &p.group, &p.affiliation)
@@ -473,7 +539,7 @@ impl Counters {
         };
         let (speaker, channel) = (turn.speaker, turn.channel);
         let mut raised = Vec::new();
-        for &p in &state.priorities {
+        for p in state.priorities.iter() {
             let slot = match turn.raised.iter().position(|(q, _)| *q == p) {
                 Some(i) => i,
                 None => {
@@ -494,7 +560,7 @@ impl Counters {
         for p in raised {
             self.raise(p, speaker, channel, delta);
         }
-        for &p in &state.priorities {
+        for p in state.priorities.iter() {
             let counters = &mut self.priorities[p];
             signed(&mut counters.notes, delta);
             if state.kind == NoteKind::Quote {
@@ -519,14 +585,11 @@ impl Counters {
 
     /// What to remember of `note` in `intervention`.
     fn note_state(&self, intervention: Serial, note: &Note) -> NoteState {
-        let mut priorities: Vec<usize> = note
-            .tags
-            .iter()
-            .filter_map(|t| self.priority_index.get(t).copied())
-            .collect();
         // A note tagged twice with the same priority supports it once.
-        priorities.sort_unstable();
-        priorities.dedup();
+        let mut priorities = PrioritySet::default();
+        for p in note.tags.iter().filter_map(|t| self.priority_index.get(t)) {
+            priorities.insert(*p);
+        }
         NoteState {
             intervention,
             priorities,
