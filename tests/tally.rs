@@ -24,19 +24,35 @@ fn counts_the_small_meeting() {
 
     let r = t.priority("recruitment").unwrap();
     assert_eq!(
-        (r.interventions, r.floor, r.chat, r.notes, r.speakers, r.entities),
+        (
+            r.interventions,
+            r.floor,
+            r.chat,
+            r.notes,
+            r.speakers,
+            r.entities
+        ),
         (6, 5, 1, 6, 6, 5)
     );
     assert_eq!(r.groups, ["states", "civil-society", "business", "mayors"]);
     assert_eq!((r.counting_groups, r.counting_groups_total), (4, 4));
     assert_eq!(r.emphasis, 1);
     assert_eq!(r.rank, 1);
-    assert_eq!(r.labels, [Label::Strongest, Label::AllGroups, Label::Emphasized]);
+    assert_eq!(
+        r.labels,
+        [Label::Strongest, Label::AllGroups, Label::Emphasized]
+    );
     let states = r.group("states").unwrap();
-    assert_eq!((states.interventions, states.speakers, states.entities), (3, 3, 2));
+    assert_eq!(
+        (states.interventions, states.speakers, states.entities),
+        (3, 3, 2)
+    );
 
     let h = t.priority("health").unwrap();
-    assert_eq!((h.interventions, h.speakers, h.entities, h.quotes), (2, 2, 2, 1));
+    assert_eq!(
+        (h.interventions, h.speakers, h.entities, h.quotes),
+        (2, 2, 2, 1)
+    );
     assert_eq!(h.labels, [Label::OneGroup]);
     assert_eq!(h.first, Some(Clock::hms(10, 1, 20)));
     assert_eq!(h.last, Some(Clock::hms(10, 4, 50)));
@@ -44,7 +60,14 @@ fn counts_the_small_meeting() {
     let ranked: Vec<&str> = t.ranked().map(|p| p.id.as_str()).collect();
     assert_eq!(
         ranked,
-        ["recruitment", "data", "health", "regularization", "pathways", "narratives"]
+        [
+            "recruitment",
+            "data",
+            "health",
+            "regularization",
+            "pathways",
+            "narratives"
+        ]
     );
     assert_eq!(
         t.priority("regularization").unwrap().labels,
@@ -63,7 +86,11 @@ fn voice_balance_compares_interventions_with_the_roster() {
     let t = Tally::compute(&small_meeting().session);
     let states = t.group("states").unwrap();
     assert_eq!(
-        (states.registered_people, states.registered_entities, states.speakers),
+        (
+            states.registered_people,
+            states.registered_entities,
+            states.speakers
+        ),
         (4, 3, 4)
     );
     assert_eq!((states.floor, states.chat, states.interventions), (4, 0, 4));
@@ -93,7 +120,11 @@ fn two_groups() -> Fixture {
 }
 
 fn labels(f: &Fixture, id: &str) -> Vec<Label> {
-    Tally::compute(&f.session).priority(id).unwrap().labels.clone()
+    Tally::compute(&f.session)
+        .priority(id)
+        .unwrap()
+        .labels
+        .clone()
 }
 
 #[test]
@@ -145,7 +176,13 @@ fn all_groups_leaves_observers_out() {
     assert!(!labels(&f, "a").contains(&Label::AllGroups));
     f.chat("c2").point(&["a"], "x");
     assert!(labels(&f, "a").contains(&Label::AllGroups));
-    assert_eq!(Tally::compute(&f.session).priority("a").unwrap().counting_groups, 2);
+    assert_eq!(
+        Tally::compute(&f.session)
+            .priority("a")
+            .unwrap()
+            .counting_groups,
+        2
+    );
 }
 
 #[test]
@@ -160,10 +197,19 @@ fn all_groups_needs_two_counting_groups() {
 #[test]
 fn once_counts_interventions_not_notes() {
     let mut f = two_groups();
-    f.floor("s1").point(&["a"], "x").point(&["a"], "y").quote(&["a"], "z");
+    f.floor("s1")
+        .point(&["a"], "x")
+        .point(&["a"], "y")
+        .quote(&["a"], "z");
     assert!(labels(&f, "a").contains(&Label::Once));
     let t = Tally::compute(&f.session);
-    assert_eq!((t.priority("a").unwrap().notes, t.priority("a").unwrap().interventions), (3, 1));
+    assert_eq!(
+        (
+            t.priority("a").unwrap().notes,
+            t.priority("a").unwrap().interventions
+        ),
+        (3, 1)
+    );
 }
 
 #[test]
@@ -173,7 +219,12 @@ fn one_group_chat_only_emphasized_and_not_raised() {
     f.chat("s2").strong(&["a"], "x");
     assert_eq!(
         labels(&f, "a"),
-        [Label::Strongest, Label::OneGroup, Label::ChatOnly, Label::Emphasized]
+        [
+            Label::Strongest,
+            Label::OneGroup,
+            Label::ChatOnly,
+            Label::Emphasized
+        ]
     );
     f.floor("s1").point(&["a"], "x");
     assert!(!labels(&f, "a").contains(&Label::ChatOnly));
@@ -266,7 +317,11 @@ fn applying_each_edit_matches_counting_afresh() {
     while let Some(edit) = undo.pop() {
         let redo = session.apply(edit.clone()).unwrap();
         tally.apply(&session, &edit);
-        assert_eq!(tally, Tally::compute(&session), "after undo {edit:?} (redo {redo:?})");
+        assert_eq!(
+            tally,
+            Tally::compute(&session),
+            "after undo {edit:?} (redo {redo:?})"
+        );
     }
     assert_eq!(tally.totals.interventions, 0);
     assert_eq!(tally.totals.registered_people, 0);

@@ -328,7 +328,7 @@ pub fn build(
             .interventions
             .iter()
             .flat_map(|i| i.notes.iter().map(move |n| (i, n)))
-            .filter(|(_, n)| n.tags.iter().any(|t| *t == p.id))
+            .filter(|(_, n)| n.tags.contains(&p.id))
             .map(|(i, n)| attributor.note(i, n, Some(p)))
             .collect();
         let emphasis = Emphasis {
