@@ -208,26 +208,27 @@ mod tests {
     }
 
     fn session() -> Session {
-        let mut s = Session::default();
-        s.participants = vec![
-            person("amina-diallo", "Amina Diallo", "Senegal"),
-            person("omar-haddad", "Omar Haddad", "Morocco"),
-            person("omar-benali", "Omar Benali", "Morocco"),
-            person("lena-fischer", "Lena Fischer", "City of Dakar"),
-        ];
-        s.priorities = vec![
-            Priority {
-                id: "recruitment".into(),
-                title: "Fix recruitment practices".into(),
-                description: None,
-            },
-            Priority {
-                id: "health".into(),
-                title: "Open health services to all".into(),
-                description: None,
-            },
-        ];
-        s
+        Session {
+            participants: vec![
+                person("amina-diallo", "Amina Diallo", "Senegal"),
+                person("omar-haddad", "Omar Haddad", "Morocco"),
+                person("omar-benali", "Omar Benali", "Morocco"),
+                person("lena-fischer", "Lena Fischer", "City of Dakar"),
+            ],
+            priorities: vec![
+                Priority {
+                    id: "recruitment".into(),
+                    title: "Fix recruitment practices".into(),
+                    description: None,
+                },
+                Priority {
+                    id: "health".into(),
+                    title: "Open health services to all".into(),
+                    description: None,
+                },
+            ],
+            ..Session::default()
+        }
     }
 
     fn found(r: Resolution<'_, Participant>) -> &str {

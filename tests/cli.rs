@@ -56,7 +56,9 @@ fn the_readme_walk_through_builds_the_example() {
     );
     let o = rapporteur(&["check", "m.ron"], d);
     assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
-    assert!(stdout(&o).contains("0 errors"), "{}", stdout(&o));
+    let report = stdout(&o);
+    assert!(report.contains("0 errors, 4 warnings"), "{report}");
+    assert!(report.contains("m.ron: warning: note 43 "), "{report}");
     // Nothing is left beside the session once the commands are done.
     let mut names: Vec<String> = fs::read_dir(d)
         .unwrap()

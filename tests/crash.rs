@@ -96,7 +96,7 @@ fn writer(path: &Path) {
     for i in 0.. {
         let id = session.peek_serial();
         let intervention = session.interventions.last().unwrap().id;
-        let edits = if i % 5 == 0 {
+        let edits = if i.is_multiple_of(5) {
             let participant = session.participants[i % session.participants.len()]
                 .id
                 .clone();
@@ -131,7 +131,7 @@ fn note(id: u64, intervention: u64, i: usize) -> Edit {
             text: format!("point {i} with \"quotes\", a \\ and\na line break"),
             tags: vec!["recruitment".into()],
             kind: NoteKind::Point,
-            emphasis: i % 3 == 0,
+            emphasis: i.is_multiple_of(3),
             time: Clock::hms(13, 0, 0),
         },
     }

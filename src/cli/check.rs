@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use super::Failure;
 use crate::check::{Severity, validate};
+use crate::lint::lint;
 use crate::storage;
 
-/// Validates the session in `file` and lints its notes; exits non-zero on errors.
+/// Validates the session in `file` and lints its notes; exits non-zero on errors only.
 pub fn run(file: &Path) -> Result<ExitCode, Failure> {
     let session = storage::load(file)?;
     let findings = validate(&session);
@@ -18,7 +19,12 @@ pub fn run(file: &Path) -> Result<ExitCode, Failure> {
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let warnings = findings.len() - errors;
+    // Lint warnings flag notes that could identify a speaker; they never fail the check.
+    let lints = lint(&session);
+    for warning in &lints {
+        println!("{}: warning: {warning}", file.display());
+    }
+    let warnings = findings.len() - errors + lints.len();
     println!(
         "{}: {} participants, {} priorities, {} interventions, {} notes; {errors} errors, {warnings} warnings",
         file.display(),
