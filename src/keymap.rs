@@ -145,6 +145,34 @@ impl Key {
         )
     }
 
+    /// The terminal key event this key stands for (for replaying keys into the screen).
+    pub fn to_event(self) -> KeyEvent {
+        let code = match self.code {
+            KeyName::Char(c) => KeyCode::Char(c),
+            KeyName::F(n) => KeyCode::F(n),
+            KeyName::Enter => KeyCode::Enter,
+            KeyName::Esc => KeyCode::Esc,
+            KeyName::Tab => KeyCode::Tab,
+            KeyName::BackTab => KeyCode::BackTab,
+            KeyName::Backspace => KeyCode::Backspace,
+            KeyName::Delete => KeyCode::Delete,
+            KeyName::Insert => KeyCode::Insert,
+            KeyName::Home => KeyCode::Home,
+            KeyName::End => KeyCode::End,
+            KeyName::PageUp => KeyCode::PageUp,
+            KeyName::PageDown => KeyCode::PageDown,
+            KeyName::Up => KeyCode::Up,
+            KeyName::Down => KeyCode::Down,
+            KeyName::Left => KeyCode::Left,
+            KeyName::Right => KeyCode::Right,
+        };
+        let mut modifiers = KeyModifiers::NONE;
+        modifiers.set(KeyModifiers::CONTROL, self.ctrl);
+        modifiers.set(KeyModifiers::ALT, self.alt);
+        modifiers.set(KeyModifiers::SHIFT, self.shift);
+        KeyEvent::new(code, modifiers)
+    }
+
     /// Folds shift into characters (`shift-a` is `A`) and into Tab (`shift-tab` is `backtab`).
     fn normalised(mut self) -> Key {
         match self.code {
@@ -353,6 +381,8 @@ pub fn parse(text: &str, file: &Path) -> Result<Bindings, KeymapError> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     bindings: BTreeMap<Key, Action>,
+    /// Keys per action, shortest key string first, rebuilt on each merge (hints are drawn every frame).
+    by_action: BTreeMap<Action, Vec<Key>>,
     /// Where each merged layer came from, for help: `default`, then names or paths.
     pub sources: Vec<String>,
 }
@@ -364,6 +394,7 @@ impl Default for Keymap {
             .expect("the default keymap is checked by a test");
         let mut keymap = Keymap {
             bindings: BTreeMap::new(),
+            by_action: BTreeMap::new(),
             sources: Vec::new(),
         };
         keymap.merge(bindings, "default");
@@ -412,6 +443,13 @@ impl Keymap {
             self.bindings.insert(key, action);
         }
         self.sources.push(source.to_string());
+        self.by_action.clear();
+        for (key, action) in &self.bindings {
+            self.by_action.entry(*action).or_default().push(*key);
+        }
+        for keys in self.by_action.values_mut() {
+            keys.sort_by_cached_key(|k| (k.to_string().len(), *k));
+        }
     }
 
     /// The action bound to `key`, if any (`Ignore` counts as none).
@@ -423,15 +461,8 @@ impl Keymap {
     }
 
     /// The keys bound to `action`, shortest first.
-    pub fn keys_for(&self, action: Action) -> Vec<Key> {
-        let mut keys: Vec<Key> = self
-            .bindings
-            .iter()
-            .filter(|(_, a)| **a == action)
-            .map(|(k, _)| *k)
-            .collect();
-        keys.sort_by_key(|k| (k.to_string().len(), *k));
-        keys
+    pub fn keys_for(&self, action: Action) -> &[Key] {
+        self.by_action.get(&action).map_or(&[], Vec::as_slice)
     }
 
     /// The first key bound to `action` as a key string, or `-` when unbound (for hints).
@@ -537,6 +568,9 @@ mod tests {
             key("shift-tab")
         );
         assert_eq!(event(KeyCode::F(1), KeyModifiers::NONE), key("f1"));
+        for text in ["ctrl-s", "alt-enter", "shift-f3", "A", "backtab"] {
+            assert_eq!(Key::from_event(&key(text).to_event()), Some(key(text)));
+        }
     }
 
     #[test]

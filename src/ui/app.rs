@@ -10,7 +10,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::capture::{
-    Candidate, Completion, CompletionKind, LineInput, POPUP_ROWS, Token, token_at,
+    Candidate, Completion, CompletionKind, LineInput, POPUP_ROWS, Token, clean_line, token_at,
 };
 use super::form::{AfterForm, Form};
 use super::help;
@@ -227,7 +227,7 @@ impl App {
         let mut lines = lines.into_iter();
         if let Some(first) = lines.next() {
             self.capture.set_text(&first);
-            self.pending.extend(lines);
+            self.pending.extend(lines.map(|l| clean_line(&l)));
             self.refresh_completion();
             self.remember_unsaved();
         }
@@ -274,7 +274,7 @@ impl App {
                     self.capture.insert(&text);
                 } else {
                     self.capture.insert(lines.next().unwrap_or(""));
-                    self.pending.extend(lines.map(str::to_string));
+                    self.pending.extend(lines.map(clean_line));
                     self.commit_capture();
                 }
                 self.refresh_completion();
@@ -334,7 +334,17 @@ impl App {
     fn update_capture(&mut self, action: Action) {
         let popup = self.completion.is_some();
         match action {
-            Action::Confirm if popup && !self.enter_commits() => self.accept_completion(),
+            Action::Confirm if popup && !self.enter_commits() => {
+                // A tag ends a thought: accept it and commit. A name is followed by the note.
+                let tag = self
+                    .completion
+                    .as_ref()
+                    .is_some_and(|c| c.token.kind == CompletionKind::Tag);
+                self.accept_completion();
+                if tag && self.completion.is_none() && matches!(self.overlay, Overlay::None) {
+                    self.commit_capture();
+                }
+            }
             Action::Confirm => self.commit_capture(),
             Action::Complete if popup => self.accept_completion(),
             Action::Up | Action::CompletePrev if popup => self.step_completion(-1),
@@ -1083,9 +1093,15 @@ impl App {
                 scored.push((score, note.id));
             }
         }
-        // Best first; among equals, the latest first.
+        // Best first; among equals, the latest first. Letters scattered across a long note
+        // score far below the real matches: keep only those within reach of the best.
         scored.sort_unstable_by(|a, b| b.cmp(a));
-        scored.into_iter().map(|(_, id)| id).collect()
+        let floor = scored.first().map_or(0, |(best, _)| best / 2);
+        scored
+            .into_iter()
+            .take_while(|(score, _)| *score >= floor)
+            .map(|(_, id)| id)
+            .collect()
     }
 
     fn step_last_search(&mut self, delta: isize) {

@@ -72,14 +72,7 @@ impl LineInput {
     /// Inserts text at the cursor; control characters become visible symbols and line
     /// breaks become spaces, so the line never holds anything the terminal would act on.
     pub fn insert(&mut self, text: &str) {
-        let clean: String = text
-            .chars()
-            .map(|c| match c {
-                '\n' | '\r' | '\t' => ' ',
-                c => visible_char(c),
-            })
-            .collect();
-        self.area.insert_str(clean);
+        self.area.insert_str(clean_line(text));
     }
 
     /// Types one character.
@@ -159,6 +152,17 @@ fn new_area() -> TextArea<'static> {
     // Undo belongs to the session, not to the line being typed.
     area.set_max_histories(0);
     area
+}
+
+/// `text` as one line fit to type: line breaks and tabs become spaces, other control
+/// characters their visible symbols.
+pub fn clean_line(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c => visible_char(c),
+        })
+        .collect()
 }
 
 /// What a completion completes.
@@ -328,7 +332,12 @@ pub fn render_popup(app: &App, capture: Rect, screen: Rect, buf: &mut Buffer) {
     if rows.is_empty() {
         return;
     }
-    let label_width = rows.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
+    let label_width = rows
+        .iter()
+        .filter(|(_, d)| !d.is_empty())
+        .map(|(l, _)| width(l))
+        .max()
+        .unwrap_or(0);
     let detail_width = rows.iter().map(|(_, d)| width(d)).max().unwrap_or(0);
     let wanted = (label_width + 2 + detail_width + 2) as u16;
     let popup_width = wanted.clamp(20, screen.width.min(70));
@@ -362,13 +371,23 @@ pub fn render_popup(app: &App, capture: Rect, screen: Rect, buf: &mut Buffer) {
             } else {
                 Style::default()
             };
-            let label = truncate(label, inner_width).into_owned();
-            let room = inner_width.saturating_sub(width(&label) + 2);
-            let detail = truncate(detail, room).into_owned();
-            let pad = inner_width.saturating_sub(width(&label) + width(&detail));
+            // Labels in one column (the "add" row spans both), details left-aligned after them.
+            let column = if detail.is_empty() {
+                inner_width
+            } else {
+                label_width.min(inner_width / 2)
+            };
+            let label = truncate(label, column).into_owned();
+            let detail = truncate(detail, inner_width.saturating_sub(column + 2)).into_owned();
+            let gap = if detail.is_empty() {
+                0
+            } else {
+                column.saturating_sub(width(&label)) + 2
+            };
+            let pad = inner_width.saturating_sub(width(&label) + gap + width(&detail));
             Line::from(vec![
                 Span::styled(label, style.add_modifier(Modifier::BOLD)),
-                Span::styled(" ".repeat(pad), style),
+                Span::styled(" ".repeat(gap), style),
                 Span::styled(
                     detail,
                     style.fg(if i == completion.selected {
@@ -377,6 +396,7 @@ pub fn render_popup(app: &App, capture: Rect, screen: Rect, buf: &mut Buffer) {
                         Color::DarkGray
                     }),
                 ),
+                Span::styled(" ".repeat(pad), style),
             ])
         })
         .collect();

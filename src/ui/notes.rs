@@ -12,7 +12,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::app::App;
-use super::text::{truncate, visible, wrap};
+use super::text::{draw_lines, truncate, visible, wrap};
+use crate::action::Action;
 use crate::clock::duration_label;
 use crate::model::{Channel, NoteKind, Serial, Session};
 
@@ -84,19 +85,24 @@ impl Timeline {
 
 /// Draws the notes pane.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let session = &app.session;
     let title = format!(" Notes · {} ", app.tally.totals.notes);
-    let hint = if app.selected_note().is_some() {
-        format!(
-            " {} edit · {} retag · {} delete · {} latest ",
-            app.keymap.hint(crate::action::Action::EditNote),
-            app.keymap.hint(crate::action::Action::RetagNote),
-            app.keymap.hint(crate::action::Action::DeleteNote),
-            app.keymap.hint(crate::action::Action::Cancel),
-        )
-    } else {
-        String::new()
-    };
+    let mut hint = String::new();
+    if app.selected_note().is_some() {
+        // As many of the note keys as fit in the bottom border.
+        let room = usize::from(area.width).saturating_sub(4);
+        for (action, what) in [
+            (Action::EditNote, "edit"),
+            (Action::DeleteNote, "delete"),
+            (Action::RetagNote, "retag"),
+            (Action::Cancel, "latest"),
+        ] {
+            let item = format!(" {} {what} ", app.keymap.hint(action));
+            if super::text::width(&hint) + super::text::width(&item) > room {
+                break;
+            }
+            hint.push_str(&item);
+        }
+    }
     let block = Block::bordered()
         .border_style(Style::default().fg(Color::DarkGray))
         .title(Span::styled(
@@ -128,31 +134,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if height == 0 || width == 0 {
         return;
     }
-    let (top, skip) = top_row(app, height, width);
-    let mut lines: Vec<Line> = Vec::with_capacity(height + skip);
-    let mut row = top;
-    while lines.len() < height + skip {
-        let Some(kind) = app.timeline.at(row) else {
-            break;
-        };
-        lines.extend(row_lines(app, session, kind, width));
-        row += 1;
-    }
-    lines.drain(..skip.min(lines.len()));
+    let mut lines = visible_lines(app, height, width);
     lines.truncate(height);
-    Paragraph::new(lines).render(inner, buf);
+    draw_lines(&lines, inner, buf);
 }
 
-/// The first row to draw and how many of its lines to leave out: the end of the meeting
-/// when following it, else the remembered top moved just enough to show the selected note.
-fn top_row(app: &App, height: usize, width: usize) -> (usize, usize) {
+/// The lines on screen: the end of the meeting when following it, else from the remembered
+/// top, moved just enough to show the selected note. Only rows on screen are wrapped.
+fn visible_lines(app: &App, height: usize, width: usize) -> Vec<Line<'static>> {
     let session = &app.session;
     let last = app.timeline.rows().saturating_sub(1);
     let anchor = app
         .selected_note()
         .and_then(|id| app.timeline.row_of_note(session, id));
-    let top = match anchor {
-        None => rows_ending_at(app, last, height, width),
+    let (top, mut lines, mut next) = match anchor {
+        None => {
+            let (top, lines) = ending_at(app, last, height, width);
+            (top, lines, last + 1)
+        }
         Some(selected) => {
             let remembered = app.notes_top.get().min(last);
             // Show the intervention's header with its first note.
@@ -160,38 +159,47 @@ fn top_row(app: &App, height: usize, width: usize) -> (usize, usize) {
                 Some(Row::Header(_)) => selected - 1,
                 _ => selected,
             };
-            let bottom_aligned = rows_ending_at(app, selected, height, width);
             if wanted_top < remembered {
-                (wanted_top, 0)
-            } else if remembered > bottom_aligned.0 {
-                (remembered, 0)
+                (wanted_top, Vec::new(), wanted_top)
             } else {
-                bottom_aligned
+                let (top, lines) = ending_at(app, selected, height, width);
+                if remembered > top {
+                    (remembered, Vec::new(), remembered)
+                } else {
+                    (top, lines, selected + 1)
+                }
             }
         }
     };
-    app.notes_top.set(top.0);
-    top
+    while lines.len() < height {
+        let Some(kind) = app.timeline.at(next) else {
+            break;
+        };
+        lines.extend(row_lines(app, session, kind, width));
+        next += 1;
+    }
+    app.notes_top.set(top);
+    lines
 }
 
-/// The topmost row, and the lines of it to leave out, so that rows up to `last` end
-/// exactly at the bottom of `height` lines (or start at the top when they are fewer).
-fn rows_ending_at(app: &App, last: usize, height: usize, width: usize) -> (usize, usize) {
+/// The topmost row and the lines from it through row `last`, cut at the top so that they
+/// end exactly at the bottom of `height` lines (all of them when they are fewer).
+fn ending_at(app: &App, last: usize, height: usize, width: usize) -> (usize, Vec<Line<'static>>) {
+    let mut rows: Vec<Vec<Line<'static>>> = Vec::new();
     let mut used = 0;
     let mut row = last;
-    loop {
-        let Some(kind) = app.timeline.at(row) else {
-            return (row, 0);
-        };
-        used += row_lines(app, &app.session, kind, width).len();
-        if used >= height {
-            return (row, used - height);
-        }
-        if row == 0 {
-            return (0, 0);
+    while let Some(kind) = app.timeline.at(row) {
+        let lines = row_lines(app, &app.session, kind, width);
+        used += lines.len();
+        rows.push(lines);
+        if used >= height || row == 0 {
+            break;
         }
         row -= 1;
     }
+    let mut lines: Vec<Line<'static>> = rows.into_iter().rev().flatten().collect();
+    lines.drain(..used.saturating_sub(height));
+    (row, lines)
 }
 
 /// The lines of one row, wrapped to `width`.

@@ -5,10 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use super::app::App;
-use super::text::{truncate, visible, width};
+use super::text::{draw_lines, truncate, visible, width};
 use crate::clock::duration_label;
 use crate::model::Participant;
 
@@ -56,7 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Style::default().fg(Color::DarkGray),
             ));
         }
-        Paragraph::new(lines).render(inner, buf);
+        draw_lines(&lines, inner, buf);
         return;
     }
 
@@ -82,62 +82,64 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )),
     }
 
-    // The roster can outgrow the pane: start the list so the person on the floor stays shown.
-    let mut roster: Vec<Line> = Vec::new();
-    let mut floor_line = None;
+    // Lay the roster out as plain entries first, and make lines only for those on screen.
+    enum Entry<'a> {
+        Group(&'a str, usize, usize),
+        Person(&'a Participant),
+    }
+    let mut roster: Vec<Entry> = Vec::new();
     for group in &session.groups {
-        let members: Vec<&Participant> = session
-            .participants
-            .iter()
-            .filter(|p| p.group == group.id)
-            .collect();
-        if members.is_empty() {
-            continue;
+        let at = roster.len();
+        let (mut members, mut spoke) = (0, 0);
+        for p in session.participants.iter().filter(|p| p.group == group.id) {
+            members += 1;
+            spoke += usize::from(app.interventions_of(&p.id) > 0);
+            roster.push(Entry::Person(p));
         }
-        let spoke = members
-            .iter()
-            .filter(|p| app.interventions_of(&p.id) > 0)
-            .count();
-        roster.push(Line::from(vec![
-            Span::styled(
-                truncate(&visible(&group.name), w.saturating_sub(6)).into_owned(),
-                Style::default()
-                    .fg(Color::Cyan)
-                    .add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(
-                format!(" {spoke}/{}", members.len()),
-                Style::default().fg(Color::DarkGray),
-            ),
-        ]));
-        for p in members {
-            if floor == Some(&p.id) {
-                floor_line = Some(roster.len());
-            }
-            roster.push(person_line(app, p, w, false, floor == Some(&p.id)));
+        if members > 0 {
+            roster.insert(at, Entry::Group(&group.name, spoke, members));
         }
     }
-    let orphans: Vec<&Participant> = session
+    let orphans = session
         .participants
         .iter()
-        .filter(|p| session.group(&p.group).is_none())
-        .collect();
-    if !orphans.is_empty() {
-        roster.push(Line::styled(
-            "(no group)",
-            Style::default().fg(Color::DarkGray),
-        ));
-        for p in orphans {
-            roster.push(person_line(app, p, w, false, floor == Some(&p.id)));
+        .filter(|p| session.group(&p.group).is_none());
+    for (i, p) in orphans.enumerate() {
+        if i == 0 {
+            roster.push(Entry::Group("(no group)", 0, 0));
         }
+        roster.push(Entry::Person(p));
     }
+    // The roster can outgrow the pane: start the list so the person on the floor stays shown.
+    let floor_line = roster
+        .iter()
+        .position(|e| matches!(e, Entry::Person(p) if floor == Some(&p.id)));
     let room = (inner.height as usize).saturating_sub(lines.len());
     let skip = match floor_line {
         Some(at) if at >= room => at + 1 - room,
         _ => 0,
     };
-    lines.extend(roster.into_iter().skip(skip));
-    Paragraph::new(lines).render(inner, buf);
+    for entry in roster.iter().skip(skip).take(room) {
+        lines.push(match entry {
+            Entry::Group(name, spoke, members) => {
+                let mut spans = vec![Span::styled(
+                    truncate(&visible(name), w.saturating_sub(6)).into_owned(),
+                    Style::default()
+                        .fg(Color::Cyan)
+                        .add_modifier(Modifier::BOLD),
+                )];
+                if *members > 0 {
+                    spans.push(Span::styled(
+                        format!(" {spoke}/{members}"),
+                        Style::default().fg(Color::DarkGray),
+                    ));
+                }
+                Line::from(spans)
+            }
+            Entry::Person(p) => person_line(app, p, w, false, floor == Some(&p.id)),
+        });
+    }
+    draw_lines(&lines, inner, buf);
 }
 
 /// One roster line: marker, name, affiliation when it fits, interventions so far.

@@ -6,10 +6,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use super::app::{App, TallyView};
-use super::text::{truncate, visible, width};
+use super::text::{draw_lines, truncate, visible, width};
 use crate::action::Action;
 use crate::tally::{Label, PriorityTally, VoiceBalance};
 
@@ -47,7 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         TallyView::Ranking => ranking_lines(app, w),
         TallyView::VoiceBalance => balance_lines(app, w),
     };
-    Paragraph::new(lines).render(inner, buf);
+    draw_lines(&lines, inner, buf);
 }
 
 fn ranking_lines(app: &App, w: usize) -> Vec<Line<'static>> {
@@ -278,7 +278,7 @@ fn share_bar(share: f64, width: usize) -> String {
     const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
     let eighths = (share.clamp(0.0, 1.0) * (width * 8) as f64).round() as usize;
     let mut out = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         out.push(EIGHTHS[eighths % 8]);
     }
     out

@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -28,6 +30,13 @@ pub fn visible_char(c: char) -> char {
         0x7f => '␡',
         _ if c.is_control() => '�',
         _ => c,
+    }
+}
+
+/// Draws `lines` top down in `area`, each cut at its width (a lighter `Paragraph`).
+pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut Buffer) {
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        buf.set_line(area.x, y, line, area.width);
     }
 }
 

@@ -1,0 +1,128 @@
+//! The screen's hot path: one keystroke handled and one frame drawn, at 80x24 and
+//! 200x50, on sessions of 100, 10,000 and 100,000 notes. The cost must stay flat.
+//!
+//! `cargo bench --bench screen`
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use rapporteur::clock::Clock;
+use rapporteur::keymap::{Key, KeyName, Keymap};
+use rapporteur::sample;
+use rapporteur::ui::{self, App};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const NOTES: [usize; 3] = [100, 10_000, 100_000];
+const SIZES: [(u16, u16); 2] = [(80, 24), (200, 50)];
+
+fn app(notes: usize) -> App {
+    let session = sample::session(notes, 60, 20, 7);
+    let mut app = App::new(session, Keymap::default());
+    app.set_now(Clock::hms(23, 0, 0));
+    app
+}
+
+fn key(name: &str) -> crossterm::event::KeyEvent {
+    name.parse::<Key>().expect("a key string").to_event()
+}
+
+/// Typing in the capture line: each iteration handles one key (a letter, then Backspace,
+/// so the line stays the same) and draws one frame.
+fn keystroke_and_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("keystroke_and_frame");
+    group
+        .sample_size(200)
+        .measurement_time(Duration::from_secs(3));
+    for notes in NOTES {
+        let mut app = app(notes);
+        // Mid-tag, so every key also ranks the completion popup.
+        for ch in "a point on #re".chars() {
+            app.handle_key(Key::plain(KeyName::Char(ch)).to_event());
+        }
+        for (w, h) in SIZES {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            let (letter, back) = (key("c"), key("backspace"));
+            let mut odd = false;
+            group.bench_function(BenchmarkId::new(format!("{w}x{h}"), notes), |b| {
+                b.iter(|| {
+                    odd = !odd;
+                    app.handle_key(if odd { letter } else { back });
+                    terminal
+                        .draw(|frame| ui::render(black_box(&app), frame))
+                        .unwrap();
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+/// Moving the selection through the middle of the meeting: one Up or Down and one frame.
+fn select_and_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("select_and_frame");
+    group
+        .sample_size(200)
+        .measurement_time(Duration::from_secs(3));
+    for notes in NOTES {
+        let mut app = app(notes);
+        for (w, h) in SIZES {
+            app.update(rapporteur::action::Action::First);
+            for _ in 0..(notes / 2).min(50) {
+                app.update(rapporteur::action::Action::PageDown);
+            }
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            let (up, down) = (key("up"), key("down"));
+            let mut odd = false;
+            group.bench_function(BenchmarkId::new(format!("{w}x{h}"), notes), |b| {
+                b.iter(|| {
+                    odd = !odd;
+                    app.handle_key(if odd { down } else { up });
+                    terminal
+                        .draw(|frame| ui::render(black_box(&app), frame))
+                        .unwrap();
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+/// Enter on a typed note: recorded, applied, tally and timeline updated, one frame drawn
+/// (in memory: the disk's part is measured by the storage bench).
+fn commit_and_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("commit_and_frame");
+    group
+        .sample_size(100)
+        .measurement_time(Duration::from_secs(3));
+    for notes in NOTES {
+        let mut app = app(notes);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let line: Vec<_> = "a short point"
+            .chars()
+            .map(|ch| Key::plain(KeyName::Char(ch)).to_event())
+            .collect();
+        let enter = key("enter");
+        group.bench_function(BenchmarkId::new("80x24", notes), |b| {
+            b.iter(|| {
+                for event in &line {
+                    app.handle_key(*event);
+                }
+                app.handle_key(enter);
+                terminal
+                    .draw(|frame| ui::render(black_box(&app), frame))
+                    .unwrap();
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    keystroke_and_frame,
+    select_and_frame,
+    commit_and_frame
+);
+criterion_main!(benches);
