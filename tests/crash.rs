@@ -93,7 +93,7 @@ fn writer(path: &Path) {
         }
     };
     let mut stdout = std::io::stdout();
-    for i in 0.. {
+    for i in 0usize.. {
         let id = session.peek_serial();
         let intervention = session.interventions.last().unwrap().id;
         let edits = if i.is_multiple_of(5) {
