@@ -9,9 +9,13 @@ use directories::ProjectDirs;
 
 use super::Failure;
 use crate::clock::Clock;
-use crate::keymap::Keymap;
+use crate::keymap::{Key, Keymap};
 use crate::storage::SessionFile;
 use crate::ui::{self, App, terminal};
+
+/// Environment variable naming a key that makes the screen panic, to test that a panic
+/// restores the terminal and rescues the unfinished line.
+const PANIC_KEY_VARIABLE: &str = "RAPPORTEUR_PANIC_KEY";
 
 /// Opens the screen on `file`, or on a new session from the default template.
 pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Failure> {
@@ -67,6 +71,10 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
 /// Reads and handles events until the user quits; every key is handled (and any note it
 /// commits is on disk) before the next is read, and the screen is drawn once the queue is empty.
 fn run_loop(screen: &mut terminal::Screen, app: &mut App) -> std::io::Result<()> {
+    // Fault injection for the end-to-end test of the panic path: this key panics.
+    let panic_key: Option<Key> = std::env::var(PANIC_KEY_VARIABLE)
+        .ok()
+        .and_then(|k| k.parse().ok());
     loop {
         app.set_now(Clock::now());
         screen.draw(|frame| ui::render(app, frame))?;
@@ -76,7 +84,12 @@ fn run_loop(screen: &mut terminal::Screen, app: &mut App) -> std::io::Result<()>
             wait = Duration::ZERO;
             app.set_now(Clock::now());
             match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => app.handle_key(key),
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    if panic_key.is_some() && Key::from_event(&key) == panic_key {
+                        panic!("{PANIC_KEY_VARIABLE} pressed");
+                    }
+                    app.handle_key(key)
+                }
                 Event::Paste(text) => app.handle_paste(&text),
                 _ => {}
             }
