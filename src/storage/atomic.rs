@@ -5,19 +5,32 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::faults::{self, Faults, Step};
+
 /// Replaces `path` with `bytes` so that a crash leaves either the old or the new file, whole.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let temp = write_temp_beside(path, bytes)?;
-    if let Err(error) = fs::rename(&temp, path) {
+    write_atomically_with(path, bytes, &Faults::default())
+}
+
+/// [`write_atomically`], with storage faults injected by `faults`.
+pub fn write_atomically_with(path: &Path, bytes: &[u8], faults: &Faults) -> io::Result<()> {
+    replace(path, bytes, faults).map_err(|(error, _)| error)
+}
+
+/// Replaces `path` with `bytes`; on error, also says whether the rename had happened,
+/// so the caller knows whether the file on disk is the new one.
+pub(super) fn replace(path: &Path, bytes: &[u8], faults: &Faults) -> Result<(), (io::Error, bool)> {
+    let temp = write_temp_beside(path, bytes, faults).map_err(|e| (e, false))?;
+    if let Err(error) = faults::run(faults, Step::Rename, || fs::rename(&temp, path)) {
         let _ = fs::remove_file(&temp);
-        return Err(error);
+        return Err((error, false));
     }
-    sync_folder_of(path)
+    faults::run(faults, Step::FolderSync, || sync_folder_of(path)).map_err(|e| (e, true))
 }
 
 /// Writes `bytes` to `path` only if no file is there, atomically.
 pub fn create_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let temp = write_temp_beside(path, bytes)?;
+    let temp = write_temp_beside(path, bytes, &Faults::default())?;
     // A hard link fails if the target exists, so a file created meanwhile is never clobbered.
     let linked = fs::hard_link(&temp, path);
     let _ = fs::remove_file(&temp);
@@ -37,7 +50,7 @@ pub fn private_options() -> OpenOptions {
     options
 }
 
-fn write_temp_beside(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+fn write_temp_beside(path: &Path, bytes: &[u8], faults: &Faults) -> io::Result<PathBuf> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let name = path
         .file_name()
@@ -50,8 +63,8 @@ fn write_temp_beside(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     ));
     let written = (|| {
         let mut file = private_options().create_new(true).open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()
+        faults::write(faults, Step::TempWrite, bytes, |b| file.write_all(b))?;
+        faults::run(faults, Step::TempSync, || file.sync_all())
     })();
     if let Err(error) = written {
         let _ = fs::remove_file(&temp);

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use super::LoadError;
 use super::atomic::{private_options, sync_folder_of};
+use super::faults::{self, Faults, Step};
 use crate::edit::Edit;
 
 /// Path of the journal of a session file.
@@ -112,7 +113,7 @@ impl Journal {
     }
 
     /// Appends `edits` and flushes them to disk with one write and one sync.
-    pub fn append_all(&mut self, edits: &[Edit]) -> io::Result<()> {
+    pub fn append_all(&mut self, edits: &[Edit], faults: &Faults) -> io::Result<()> {
         let mut lines = String::new();
         for (i, edit) in edits.iter().enumerate() {
             let body = ron::to_string(edit).map_err(io::Error::other)?;
@@ -120,10 +121,14 @@ impl Journal {
             let crc = crc32fast::hash(body.as_bytes());
             lines.push_str(&format!("{seq} {crc:08x} {body}\n"));
         }
-        // One write call, so a crash tears at most the tail of this commit.
-        self.file.write_all(lines.as_bytes())?;
-        self.file.sync_data()?;
+        // Burn the numbers even if the write fails: a line that reached the disk anyway
+        // must never replay over a later save that already holds its edit.
         self.next_seq += edits.len() as u64;
+        // One write call, so a crash tears at most the tail of this commit.
+        faults::write(faults, Step::JournalWrite, lines.as_bytes(), |b| {
+            self.file.write_all(b)
+        })?;
+        faults::run(faults, Step::JournalSync, || self.file.sync_data())?;
         self.entries += edits.len();
         Ok(())
     }
@@ -139,8 +144,8 @@ impl Journal {
     }
 
     /// Empties the journal once its entries are in the session file.
-    pub fn clear(&mut self) -> io::Result<()> {
-        self.file.set_len(0)?;
+    pub fn clear(&mut self, faults: &Faults) -> io::Result<()> {
+        faults::run(faults, Step::JournalClear, || self.file.set_len(0))?;
         self.file.sync_all()?;
         self.entries = 0;
         Ok(())

@@ -5,6 +5,7 @@
 //! `FILE` with an atomic rewrite. A file that fails to load is never written.
 
 mod atomic;
+pub mod faults;
 mod journal;
 mod lock;
 
@@ -13,7 +14,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-pub use atomic::{create_atomically, write_atomically};
+pub use atomic::{create_atomically, write_atomically, write_atomically_with};
+pub use faults::Faults;
 pub use journal::journal_path;
 pub use lock::{LockError, SessionLock, lock_path};
 
@@ -86,6 +88,8 @@ pub enum StorageError {
     },
     /// The session already exists and would be overwritten.
     Exists(PathBuf),
+    /// Another program changed the session file since rapporteur read or wrote it.
+    ChangedOnDisk(PathBuf),
 }
 
 impl fmt::Display for StorageError {
@@ -99,6 +103,11 @@ impl fmt::Display for StorageError {
             StorageError::Exists(path) => write!(
                 f,
                 "{} exists already; rapporteur never overwrites a session",
+                path.display()
+            ),
+            StorageError::ChangedOnDisk(path) => write!(
+                f,
+                "{} was changed by another program; your notes are safe in its journal: save a copy elsewhere, or overwrite it",
                 path.display()
             ),
         }
@@ -246,14 +255,53 @@ fn load_with_recovery(path: &Path) -> Result<(Session, Recovery, u64), LoadError
     Ok((session, recovery, last_seq))
 }
 
+/// Writes `session` to a new file at `path` (never over an existing one), e.g. to keep
+/// both versions when the open file was changed by another program.
+pub fn save_copy(session: &Session, path: &Path) -> Result<(), StorageError> {
+    let mut copy = session.clone();
+    copy.journal_seq = 0;
+    create_atomically(path, to_ron(&copy).as_bytes()).map_err(|error| {
+        if error.kind() == io::ErrorKind::AlreadyExists {
+            StorageError::Exists(path.to_path_buf())
+        } else {
+            StorageError::Write {
+                path: path.to_path_buf(),
+                error,
+            }
+        }
+    })
+}
+
 /// A session file open for writing: holds the lock and the journal.
 #[derive(Debug)]
 pub struct SessionFile {
     path: PathBuf,
     journal: journal::Journal,
-    /// A failed journal append leaves the journal suspect: save the whole file instead.
-    needs_full_save: bool,
+    /// A failed or torn journal append: commit by saving the whole file until a save clears it.
+    journal_suspect: bool,
+    /// Commits are applied in memory that neither the journal nor the file holds.
+    behind: bool,
+    faults: Faults,
+    /// Size and modification time of the file as rapporteur last read or wrote it.
+    stamp: Option<Stamp>,
     _lock: SessionLock,
+}
+
+/// What tells a file changed by someone else: its size and modification time.
+type Stamp = (u64, Option<std::time::SystemTime>);
+
+fn stamp_of(path: &Path) -> Option<Stamp> {
+    let meta = fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()))
+}
+
+/// How the session file on disk differs from what rapporteur last saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskChange {
+    /// Another program wrote it.
+    Modified,
+    /// It was deleted or moved away; the next save writes it again.
+    Missing,
 }
 
 /// A commit that is applied in memory but not yet on disk.
@@ -293,6 +341,7 @@ impl SessionFile {
         // Fail on a missing or broken file before creating a lock beside it.
         fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
         let lock = SessionLock::acquire(path)?;
+        let stamp = stamp_of(path);
         let (session, mut recovery, last_seq) = load_with_recovery(path)?;
         recovery.stale_lock = lock.took_over_from.clone();
         let journal =
@@ -300,7 +349,10 @@ impl SessionFile {
         let file = SessionFile {
             path: path.to_path_buf(),
             journal,
-            needs_full_save: recovery.torn_tail,
+            journal_suspect: recovery.torn_tail,
+            behind: false,
+            faults: Faults::default(),
+            stamp,
             _lock: lock,
         };
         Ok((file, session, recovery))
@@ -330,9 +382,17 @@ impl SessionFile {
         Ok(SessionFile {
             path: path.to_path_buf(),
             journal,
-            needs_full_save: false,
+            journal_suspect: false,
+            behind: false,
+            faults: Faults::default(),
+            stamp: stamp_of(path),
             _lock: lock,
         })
+    }
+
+    /// Makes later writes fail as `faults` says (for tests of disk failures).
+    pub fn inject_faults(&mut self, faults: Faults) {
+        self.faults = faults;
     }
 
     /// The session file's path.
@@ -342,12 +402,12 @@ impl SessionFile {
 
     /// Whether there is committed work not yet folded into the session file.
     pub fn has_journal(&self) -> bool {
-        self.journal.entries() > 0 || self.needs_full_save
+        self.journal.entries() > 0 || self.behind
     }
 
-    /// Whether the last write failed, so the session on disk lags the one in memory.
+    /// Whether a commit failed to reach the disk, so the session on disk lags the one in memory.
     pub fn is_behind(&self) -> bool {
-        self.needs_full_save
+        self.behind
     }
 
     /// Applies `edit` to `session` and makes it durable before returning its inverse.
@@ -379,42 +439,71 @@ impl SessionFile {
             }
         }
         inverses.reverse();
-        let durable = if self.needs_full_save {
-            self.save(session)
-        } else {
-            self.journal.append_all(&journaled).map_err(|error| {
-                self.needs_full_save = true;
-                StorageError::Write {
-                    path: journal_path(&self.path),
-                    error,
-                }
-            })
-        };
+        let durable = self.make_durable(session, &journaled);
+        if durable.is_err() {
+            self.behind = true;
+        }
         match durable {
             Ok(()) => Ok(inverses),
             Err(error) => Err(CommitError::NotDurable(NotDurable { inverses, error })),
         }
     }
 
+    /// Puts committed `edits` (already applied to `session`) on disk: in the journal,
+    /// or by saving the whole file when the journal cannot be trusted.
+    fn make_durable(&mut self, session: &mut Session, edits: &[Edit]) -> Result<(), StorageError> {
+        if !self.journal_suspect {
+            match self.journal.append_all(edits, &self.faults) {
+                Ok(()) => return Ok(()),
+                // Part of the line may be on disk: never append after it; save instead.
+                Err(_) => self.journal_suspect = true,
+            }
+        }
+        self.save(session)
+    }
+
+    /// Whether the session file was changed, moved or deleted by someone else.
+    pub fn disk_change(&self) -> Option<DiskChange> {
+        match stamp_of(&self.path) {
+            None => Some(DiskChange::Missing),
+            now if now != self.stamp => Some(DiskChange::Modified),
+            _ => None,
+        }
+    }
+
     /// Writes the whole session atomically and empties the journal.
+    ///
+    /// Refuses, keeping every commit in the journal, when another program has
+    /// changed the file since; see [`SessionFile::overwrite`] and [`save_copy`].
     pub fn save(&mut self, session: &mut Session) -> Result<(), StorageError> {
+        if self.disk_change() == Some(DiskChange::Modified) {
+            return Err(StorageError::ChangedOnDisk(self.path.clone()));
+        }
+        self.overwrite(session)
+    }
+
+    /// Writes the whole session atomically over whatever is on disk, and empties the journal.
+    pub fn overwrite(&mut self, session: &mut Session) -> Result<(), StorageError> {
         session.journal_seq = self.journal.last_seq();
-        write_atomically(&self.path, to_ron(session).as_bytes()).map_err(|error| {
-            self.needs_full_save = true;
-            StorageError::Write {
+        if let Err((error, replaced)) =
+            atomic::replace(&self.path, to_ron(session).as_bytes(), &self.faults)
+        {
+            // Our own rename is not someone else's change, even if its flush failed.
+            if replaced {
+                self.stamp = stamp_of(&self.path);
+            }
+            return Err(StorageError::Write {
                 path: self.path.clone(),
                 error,
-            }
-        })?;
-        // The file now holds every entry, so a crash before this clear replays nothing twice.
-        self.journal.clear().map_err(|error| {
-            self.needs_full_save = true;
-            StorageError::Write {
-                path: journal_path(&self.path),
-                error,
-            }
-        })?;
-        self.needs_full_save = false;
+            });
+        }
+        self.stamp = stamp_of(&self.path);
+        self.behind = false;
+        // The file now holds every entry (its journal_seq says so), so old lines never
+        // replay; if emptying fails they stay, harmless, and later lines go after them.
+        if self.journal.clear(&self.faults).is_ok() {
+            self.journal_suspect = false;
+        }
         Ok(())
     }
 
@@ -432,7 +521,7 @@ impl SessionFile {
 impl SessionFile {
     /// Releases the lock without saving, removing the journal if it holds nothing.
     pub fn release(self) {
-        if self.journal.entries() == 0 && !self.needs_full_save {
+        if self.journal.entries() == 0 && !self.behind {
             let _ = self.journal.remove();
         }
     }
