@@ -78,8 +78,13 @@ fn run_loop(screen: &mut terminal::Screen, app: &mut App) -> std::io::Result<()>
     loop {
         app.set_now(Clock::now());
         screen.draw(|frame| ui::render(app, frame))?;
-        // Wake at the next second at the latest, so the running timers tick.
-        let mut wait = Duration::from_millis(1000);
+        // Wake at the next second at the latest, so the running timers tick; at once when
+        // work waits (a long search scans between keys, a slice per frame).
+        let mut wait = if app.has_work() {
+            Duration::ZERO
+        } else {
+            Duration::from_millis(1000)
+        };
         while event::poll(wait)? {
             wait = Duration::ZERO;
             app.set_now(Clock::now());
@@ -96,6 +101,9 @@ fn run_loop(screen: &mut terminal::Screen, app: &mut App) -> std::io::Result<()>
             if app.should_quit() {
                 return Ok(());
             }
+        }
+        if app.has_work() {
+            app.work(Duration::from_millis(8));
         }
     }
 }

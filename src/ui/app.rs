@@ -69,7 +69,16 @@ pub struct Search {
     pub at: usize,
     /// The selection before the search, restored by Cancel.
     origin: Option<Serial>,
+    /// Scores found so far; a long meeting is scanned a slice at a time between keys.
+    scored: Vec<(i64, Serial)>,
+    /// Interventions scanned so far.
+    scanned: usize,
+    /// Whether the whole meeting has been scanned for this query.
+    pub done: bool,
 }
+
+/// Notes a search scans per slice: a key never waits for more than this.
+const SEARCH_SLICE: usize = 4_000;
 
 /// The roster filter in progress.
 #[derive(Debug, Default)]
@@ -434,6 +443,9 @@ impl App {
                 return;
             }
             Action::Confirm => {
+                if !search.done {
+                    self.scan_notes(&mut search, usize::MAX);
+                }
                 self.last_search = search.matches;
                 self.last_search_at = search.at;
                 if self.last_search.is_empty() {
@@ -495,9 +507,13 @@ impl App {
     fn overlay_changed(&mut self) {
         match std::mem::take(&mut self.overlay) {
             Overlay::Search(mut search) => {
-                search.matches = self.find_notes(search.input.text());
-                search.matched = search.matches.iter().copied().collect();
+                search.scored.clear();
+                search.matches.clear();
+                search.matched.clear();
+                search.scanned = 0;
                 search.at = 0;
+                search.done = false;
+                self.scan_notes(&mut search, SEARCH_SLICE);
                 self.selected = search.matches.first().copied().or(search.origin);
                 self.overlay = Overlay::Search(search);
             }
@@ -1075,33 +1091,71 @@ impl App {
         });
     }
 
-    /// Notes matching `query` fuzzily in their text or tags, best first.
-    fn find_notes(&self, query: &str) -> Vec<Serial> {
-        let query = query.trim();
+    /// Scans about `notes` more notes for the search's query (fuzzily, in text and tags);
+    /// the best so far is selected, and once all are scanned the matches are ranked.
+    fn scan_notes(&self, search: &mut Search, notes: usize) {
+        let query = search.input.text().trim();
+        let interventions = &self.session.interventions;
         if query.is_empty() {
-            return Vec::new();
+            search.scanned = interventions.len();
         }
-        let mut scored: Vec<(i64, Serial)> = Vec::new();
-        for note in self.session.interventions.iter().flat_map(|i| &i.notes) {
-            let text = self.matcher.fuzzy_match(&note.text, query);
-            let tag = note
-                .tags
-                .iter()
-                .filter_map(|t| self.matcher.fuzzy_match(t, query))
-                .max();
-            if let Some(score) = text.max(tag) {
-                scored.push((score, note.id));
+        let mut seen = 0;
+        while seen < notes && search.scanned < interventions.len() {
+            for note in &interventions[search.scanned].notes {
+                let text = self.matcher.fuzzy_match(&note.text, query);
+                let tag = note
+                    .tags
+                    .iter()
+                    .filter_map(|t| self.matcher.fuzzy_match(t, query))
+                    .max();
+                if let Some(score) = text.max(tag) {
+                    search.scored.push((score, note.id));
+                }
             }
+            seen += 1 + interventions[search.scanned].notes.len();
+            search.scanned += 1;
         }
-        // Best first; among equals, the latest first. Letters scattered across a long note
-        // score far below the real matches: keep only those within reach of the best.
-        scored.sort_unstable_by(|a, b| b.cmp(a));
-        let floor = scored.first().map_or(0, |(best, _)| best / 2);
-        scored
-            .into_iter()
-            .take_while(|(score, _)| *score >= floor)
-            .map(|(_, id)| id)
-            .collect()
+        if search.scanned < interventions.len() {
+            search.matches = search
+                .scored
+                .iter()
+                .max()
+                .map(|(_, id)| *id)
+                .into_iter()
+                .collect();
+        } else {
+            // Best first; among equals, the latest first. Letters scattered across a long
+            // note score far below the real matches: keep those within reach of the best.
+            search.scored.sort_unstable_by(|a, b| b.cmp(a));
+            let floor = search.scored.first().map_or(0, |(best, _)| best / 2);
+            search.matches = search
+                .scored
+                .iter()
+                .take_while(|(score, _)| *score >= floor)
+                .map(|(_, id)| *id)
+                .collect();
+            search.matched = search.matches.iter().copied().collect();
+            search.done = true;
+        }
+        search.at = 0;
+    }
+
+    /// Whether work waits to be done between keys (a search still scanning).
+    pub fn has_work(&self) -> bool {
+        matches!(&self.overlay, Overlay::Search(s) if !s.done)
+    }
+
+    /// Does waiting work for about `budget`, a slice at a time.
+    pub fn work(&mut self, budget: std::time::Duration) {
+        let Overlay::Search(mut search) = std::mem::take(&mut self.overlay) else {
+            return;
+        };
+        let started = std::time::Instant::now();
+        while !search.done && started.elapsed() < budget {
+            self.scan_notes(&mut search, SEARCH_SLICE);
+        }
+        self.selected = search.matches.first().copied().or(search.origin);
+        self.overlay = Overlay::Search(search);
     }
 
     fn step_last_search(&mut self, delta: isize) {
@@ -1192,9 +1246,10 @@ impl App {
             Overlay::Search(s) => (
                 format!(
                     " Search notes · {} · ↑↓ · {} keeps · {} back ",
-                    match s.matches.len() {
-                        0 => "no match".to_string(),
-                        n => format!("{} of {n}", s.at + 1),
+                    match (s.done, s.matches.len()) {
+                        (false, _) => "searching…".to_string(),
+                        (true, 0) => "no match".to_string(),
+                        (true, n) => format!("{} of {n}", s.at + 1),
                     },
                     keys.hint(Action::Confirm),
                     keys.hint(Action::Cancel)
