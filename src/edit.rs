@@ -76,6 +76,25 @@ impl Session {
             && (self.intervention_index(id).is_some() || self.note(id).is_some())
     }
 
+    /// Applies `edits` in order, all or none; returns the inverses in the order that undoes them.
+    pub fn apply_all(&mut self, edits: Vec<Edit>) -> Result<Vec<Edit>, EditError> {
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match self.apply(edit) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(error) => {
+                    // Roll back the part already applied, so a rejected line leaves no trace.
+                    for inverse in inverses.into_iter().rev() {
+                        self.apply(inverse).expect("an inverse always applies");
+                    }
+                    return Err(error);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(inverses)
+    }
+
     /// Applies `edit` and returns the edit that undoes it; on error nothing changes.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
         match edit {

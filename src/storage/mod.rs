@@ -260,7 +260,12 @@ fn load_with_recovery(path: &Path) -> Result<(Session, Recovery, u64), LoadError
 pub fn save_copy(session: &Session, path: &Path) -> Result<(), StorageError> {
     let mut copy = session.clone();
     copy.journal_seq = 0;
-    create_atomically(path, to_ron(&copy).as_bytes()).map_err(|error| {
+    create_new(path, &copy)
+}
+
+/// Writes `session` atomically to `path`, which must not exist yet.
+fn create_new(path: &Path, session: &Session) -> Result<(), StorageError> {
+    create_atomically(path, to_ron(session).as_bytes()).map_err(|error| {
         if error.kind() == io::ErrorKind::AlreadyExists {
             StorageError::Exists(path.to_path_buf())
         } else {
@@ -368,16 +373,7 @@ impl SessionFile {
         // A leftover journal from an older file of the same name must not replay into this one.
         let stale = journal::read(path, 0).map(|r| r.last_seq).unwrap_or(0);
         session.journal_seq = stale;
-        create_atomically(path, to_ron(&session).as_bytes()).map_err(|error| {
-            if error.kind() == io::ErrorKind::AlreadyExists {
-                StorageError::Exists(path.to_path_buf())
-            } else {
-                StorageError::Write {
-                    path: path.to_path_buf(),
-                    error,
-                }
-            }
-        })?;
+        create_new(path, &session)?;
         let journal = journal::Journal::open(path, stale, 0).map_err(write_error(path))?;
         Ok(SessionFile {
             path: path.to_path_buf(),
@@ -425,20 +421,7 @@ impl SessionFile {
         edits: Vec<Edit>,
     ) -> Result<Vec<Edit>, CommitError> {
         let journaled = edits.clone();
-        let mut inverses = Vec::with_capacity(edits.len());
-        for edit in edits {
-            match session.apply(edit) {
-                Ok(inverse) => inverses.push(inverse),
-                Err(error) => {
-                    // Roll back the part already applied, so a rejected line leaves no trace.
-                    for inverse in inverses.into_iter().rev() {
-                        session.apply(inverse).expect("an inverse always applies");
-                    }
-                    return Err(CommitError::Rejected(error));
-                }
-            }
-        }
-        inverses.reverse();
+        let inverses = session.apply_all(edits).map_err(CommitError::Rejected)?;
         let durable = self.make_durable(session, &journaled);
         if durable.is_err() {
             self.behind = true;
