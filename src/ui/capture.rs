@@ -339,7 +339,13 @@ pub fn render_popup(app: &App, capture: Rect, screen: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(0);
     let detail_width = rows.iter().map(|(_, d)| width(d)).max().unwrap_or(0);
-    let wanted = (label_width + 2 + detail_width + 2) as u16;
+    let add_row = rows
+        .iter()
+        .filter(|(_, d)| d.is_empty())
+        .map(|(l, _)| width(l))
+        .max()
+        .unwrap_or(0);
+    let wanted = ((label_width + 2 + detail_width).max(add_row) + 2) as u16;
     let popup_width = wanted.clamp(20, screen.width.min(70));
     let height = rows.len() as u16 + 2;
     // Anchor at the sigil's column inside the capture box, kept on screen.
