@@ -35,6 +35,16 @@ pub struct Session {
     /// The meeting's turns, in order, each holding its notes.
     #[serde(default)]
     pub interventions: Vec<Intervention>,
+    /// Ids of the participants a registration or attendee export says attended.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attended: Vec<Slug>,
+    /// Ids of the participants an attendee export says registered but did not attend.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<Slug>,
+    /// Fingerprints of the chat messages imported so far, so that importing the same
+    /// chat again adds nothing twice, even after an imported note was edited or deleted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chat_imported: Vec<String>,
     /// Next free serial for interventions and notes, so ids are never reused.
     #[serde(default)]
     pub next_serial: Serial,
@@ -184,6 +194,9 @@ impl Default for Session {
             participants: Vec::new(),
             priorities: Vec::new(),
             interventions: Vec::new(),
+            attended: Vec::new(),
+            absent: Vec::new(),
+            chat_imported: Vec::new(),
             next_serial: 1,
             journal_seq: 0,
         }
@@ -199,6 +212,29 @@ impl Session {
     /// The participant with this id.
     pub fn participant(&self, id: &str) -> Option<&Participant> {
         self.participants.iter().find(|p| p.id == id)
+    }
+
+    /// Whether the participant attended: `None` when no export said.
+    pub fn attendance(&self, id: &str) -> Option<bool> {
+        if self.attended.iter().any(|a| a == id) {
+            Some(true)
+        } else if self.absent.iter().any(|a| a == id) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// Records whether the participant attended, replacing what was recorded before.
+    pub fn set_attendance(&mut self, id: &str, attended: bool) {
+        self.attended.retain(|a| a != id);
+        self.absent.retain(|a| a != id);
+        let list = if attended {
+            &mut self.attended
+        } else {
+            &mut self.absent
+        };
+        list.push(id.to_string());
     }
 
     /// The priority with this id.

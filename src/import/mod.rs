@@ -1,8 +1,9 @@
-//! Importers: a roster CSV and notes in the capture syntax.
+//! Importers: a roster CSV or registration export, notes in the capture syntax, a Zoom chat.
 //!
 //! Each works on a session in memory and either succeeds whole or reports
 //! every problem with its position; the caller writes nothing on error.
 
+pub mod chat;
 pub mod notes;
 pub mod roster;
 
