@@ -1,6 +1,15 @@
-//! `import roster`: people from a CSV with header-named columns.
+//! `import roster`: people from a CSV with header-named columns, or from a
+//! Zoom or Eventbrite registration or attendee export.
+//!
+//! A plain roster has a header line with `name`, `affiliation`, `group` and
+//! optional `role`. A registration export (`First Name`, `Last Name`,
+//! `Organization` or `Company`, `Attended`, `Approval Status`…) may have report
+//! lines before its header, several sections, and the same person on several
+//! rows; its people go into the group given with `--group` or read from a mapped
+//! column, cancelled registrations are left out, people already on the roster are
+//! matched rather than refused, and attendance is recorded when the export says.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::{ImportProblem, text_of};
@@ -14,92 +23,373 @@ const AFFILIATION: &[&str] = &[
     "organisation",
     "country",
     "entity",
+    "company",
 ];
 const GROUP: &[&str] = &["group", "constituency", "category"];
-const ROLE: &[&str] = &["role", "position"];
+const ROLE: &[&str] = &["role", "position", "job title"];
+
+/// Header names only registration and attendee exports use.
+const FIRST_NAME: &[&str] = &["first name", "firstname", "given name"];
+const LAST_NAME: &[&str] = &["last name", "lastname", "surname", "family name"];
+const DISPLAY_NAME: &[&str] = &[
+    "user name (original name)",
+    "name (original name)",
+    "user name",
+    "attendee name",
+];
+const EMAIL: &[&str] = &["email", "e-mail", "email address", "user email"];
+const ATTENDED: &[&str] = &["attended", "checked in", "checked-in", "check-in", "attendance"];
+const STATUS: &[&str] = &[
+    "attendee status",
+    "approval status",
+    "registration status",
+    "status",
+];
+const JOIN_TIME: &[&str] = &["join time"];
+
+/// Words in a status cell that mean the registration does not stand.
+const CANCELLED: &[&str] = &[
+    "cancel",
+    "refund",
+    "denied",
+    "declined",
+    "rejected",
+    "not attending",
+    "deleted",
+];
 
 /// Most problems listed before the import gives up reading.
 const MAX_PROBLEMS: usize = 50;
+
+/// The fields a `--column FIELD=HEADER` mapping can name.
+pub const FIELDS: &[&str] = &[
+    "name",
+    "first-name",
+    "last-name",
+    "affiliation",
+    "group",
+    "role",
+    "attended",
+];
+
+/// How to read a roster beyond its header.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RosterOptions {
+    /// The group of everyone in the file (a cell of a mapped group column wins when not empty).
+    pub group: Option<String>,
+    /// `FIELD=HEADER` mappings, for headers rapporteur does not know; see [`FIELDS`].
+    pub columns: Vec<String>,
+}
+
+/// What a roster import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RosterImported {
+    /// Whether the file was read as a registration or attendee export.
+    pub registration: bool,
+    /// People added to the roster.
+    pub added: usize,
+    /// People of the file already on the roster (registration exports only).
+    pub matched: usize,
+    /// People the export says attended.
+    pub attended: usize,
+    /// People the export says registered but did not attend.
+    pub absent: usize,
+    /// Rows of cancelled, refused or refunded registrations, left out.
+    pub cancelled: usize,
+    /// Rows repeating a person already read from the same file, folded into the first.
+    pub repeated: usize,
+}
+
+/// Where each field is in the current header, by column index.
+#[derive(Debug, Clone, Default)]
+struct Columns {
+    name: Option<usize>,
+    first: Option<usize>,
+    last: Option<usize>,
+    display: Option<usize>,
+    affiliation: Option<usize>,
+    group: Option<usize>,
+    role: Option<usize>,
+    email: Option<usize>,
+    attended: Option<usize>,
+    status: Option<usize>,
+    join_time: Option<usize>,
+}
+
+impl Columns {
+    /// Reads a header row, with the user's mappings first; `None` if it names no name column.
+    fn of(headers: &[String], mapped: &HashMap<String, String>) -> Option<Columns> {
+        let find = |field: &str, aliases: &[&str]| match mapped.get(field) {
+            Some(header) => headers.iter().position(|h| h == header),
+            None => headers.iter().position(|h| aliases.contains(&h.as_str())),
+        };
+        let columns = Columns {
+            name: find("name", NAME),
+            first: find("first-name", FIRST_NAME),
+            last: find("last-name", LAST_NAME),
+            display: headers
+                .iter()
+                .position(|h| DISPLAY_NAME.contains(&h.as_str())),
+            affiliation: find("affiliation", AFFILIATION),
+            group: find("group", GROUP),
+            role: find("role", ROLE),
+            email: headers.iter().position(|h| EMAIL.contains(&h.as_str())),
+            attended: find("attended", ATTENDED),
+            status: headers.iter().position(|h| STATUS.contains(&h.as_str())),
+            join_time: headers.iter().position(|h| JOIN_TIME.contains(&h.as_str())),
+        };
+        let named = columns.name.is_some()
+            || columns.display.is_some()
+            || (columns.first.is_some() && columns.last.is_some());
+        named.then_some(columns)
+    }
+
+    /// Whether this header is a registration or attendee export's rather than a plain roster's.
+    fn is_registration(&self) -> bool {
+        self.name.is_none()
+            || self.attended.is_some()
+            || self.status.is_some()
+            || self.join_time.is_some()
+            || self.email.is_some()
+    }
+}
+
+fn lowered(record: &csv::StringRecord) -> Vec<String> {
+    record.iter().map(|h| h.trim().to_lowercase()).collect()
+}
 
 /// Adds the people in `csv` to the roster of `session`.
 ///
 /// On any problem (missing column, empty name, unknown group, duplicate person)
 /// returns every problem with its CSV line, and `session` is unchanged.
 pub fn import(session: &mut Session, csv: &[u8], path: &Path) -> Result<usize, Vec<ImportProblem>> {
+    import_with(session, csv, path, &RosterOptions::default()).map(|r| r.added)
+}
+
+/// Adds the people in `csv` to the roster of `session`, reading it as `options` say.
+///
+/// On any problem returns every problem with its CSV line, and `session` is unchanged.
+pub fn import_with(
+    session: &mut Session,
+    csv: &[u8],
+    path: &Path,
+    options: &RosterOptions,
+) -> Result<RosterImported, Vec<ImportProblem>> {
     let text = text_of(csv, path).map_err(|p| vec![p])?;
+    let problem =
+        |line: u64, message: String| ImportProblem::new(path, line as usize, None, message);
+    let option_problem = |message: String| vec![ImportProblem::new(path, 1, None, message)];
+    let mut mapped: HashMap<String, String> = HashMap::new();
+    for spec in &options.columns {
+        let Some((field, header)) = spec.split_once('=') else {
+            return Err(option_problem(format!(
+                "--column {spec:?}: expected FIELD=HEADER, as in affiliation=Company"
+            )));
+        };
+        let field = field.trim().to_lowercase().replace([' ', '_'], "-");
+        if !FIELDS.contains(&field.as_str()) {
+            return Err(option_problem(format!(
+                "--column {spec:?}: unknown field {field:?} (fields: {})",
+                FIELDS.join(", ")
+            )));
+        }
+        mapped.insert(field, header.trim().to_lowercase());
+    }
+    let fixed_group = match &options.group {
+        None => None,
+        Some(text) => Some(find_group(&session.groups, text).ok_or_else(|| {
+            let known: Vec<&str> = session.groups.iter().map(|g| g.id.as_str()).collect();
+            option_problem(format!(
+                "--group {text:?}: there is no such group (groups: {})",
+                known.join(", ")
+            ))
+        })?),
+    };
+
     let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
         .trim(csv::Trim::All)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let problem =
-        |line: u64, message: String| ImportProblem::new(path, line as usize, None, message);
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| vec![problem(1, format!("cannot read the header: {e}"))])?
+    let mut rows: Vec<(u64, csv::StringRecord)> = Vec::new();
+    let mut problems = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(r) => rows.push((r.position().map_or(0, |p| p.line()), r)),
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.push(problem(line, format!("cannot read this row: {e}")));
+                if problems.len() >= MAX_PROBLEMS {
+                    return Err(problems);
+                }
+            }
+        }
+    }
+    let headers_at: Vec<Option<Columns>> = rows
         .iter()
-        .map(|h| h.trim().to_lowercase())
+        .map(|(_, r)| Columns::of(&lowered(r), &mapped))
         .collect();
-    let column = |aliases: &[&str]| headers.iter().position(|h| aliases.contains(&h.as_str()));
-    let (Some(name_at), Some(group_at)) = (column(NAME), column(GROUP)) else {
-        let missing = if column(NAME).is_none() {
-            "name"
-        } else {
-            "group"
-        };
+    let Some(first_header) = headers_at.iter().position(Option::is_some) else {
+        let found = rows.first().map(|(_, r)| lowered(r)).unwrap_or_default();
         return Err(vec![problem(
-            1,
+            rows.first().map_or(1, |(line, _)| *line),
             format!(
-                "the header has no `{missing}` column (found: {}); expected name, affiliation, group and optional role",
-                headers.join(", ")
+                "the header has no `name` column (found: {}); expected name, affiliation, group and optional role, \
+                 or the First Name and Last Name of a registration export",
+                found.join(", ")
             ),
         )]);
     };
-    let affiliation_at = column(AFFILIATION);
-    let role_at = column(ROLE);
+    for (field, header) in &mapped {
+        let found = rows
+            .iter()
+            .zip(&headers_at)
+            .any(|((_, r), h)| h.is_some() && lowered(r).contains(header));
+        if !found {
+            let headers = lowered(&rows[first_header].1);
+            return Err(option_problem(format!(
+                "--column {field}={header}: the header has no column {header:?} (found: {})",
+                headers.join(", ")
+            )));
+        }
+    }
+    let registration = headers_at
+        .iter()
+        .flatten()
+        .any(Columns::is_registration)
+        || options.group.is_some()
+        || !options.columns.is_empty();
 
+    let mut report = RosterImported {
+        registration,
+        ..RosterImported::default()
+    };
+    let mut roster = session.clone();
     let mut seen: HashSet<(String, String)> = session
         .participants
         .iter()
         .map(|p| person_key(&p.name, &p.affiliation))
         .collect();
-    let mut problems = Vec::new();
-    let mut added = Vec::new();
-    let mut roster = session.clone();
-    for record in reader.records() {
+    // People read from this file: their id, by name and email or affiliation.
+    let mut read: HashMap<(String, String), String> = HashMap::new();
+    let mut attendance: Vec<(String, bool)> = Vec::new();
+    let mut matched: HashSet<String> = HashSet::new();
+    let mut columns = headers_at[first_header].clone().expect("found above");
+    let mut header_row = rows[first_header].0;
+    for (index, (line, record)) in rows.iter().enumerate().skip(first_header + 1) {
         if problems.len() >= MAX_PROBLEMS {
             break;
         }
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                problems.push(problem(line, format!("cannot read this row: {e}")));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = *line;
+        if let Some(next) = &headers_at[index] {
+            columns = next.clone();
+            header_row = line;
+            continue;
+        }
+        // A section title (`Attendee Details`) stands just above the header it names.
+        if headers_at.get(index + 1).is_some_and(Option::is_some) {
+            continue;
+        }
         if record.iter().all(str::is_empty) {
             continue;
         }
         let field = |at: Option<usize>| at.and_then(|i| record.get(i)).unwrap_or("").to_string();
-        let name = field(Some(name_at));
-        let affiliation = field(affiliation_at);
-        let group_text = field(Some(group_at));
+        let status = field(columns.status).to_lowercase();
+        if CANCELLED.iter().any(|word| status.contains(word)) {
+            report.cancelled += 1;
+            continue;
+        }
+        let name = person_name(&columns, record, &mapped);
+        let affiliation = field(columns.affiliation);
         if name.is_empty() {
             problems.push(problem(line, "the name is empty".into()));
             continue;
         }
-        let Some(group) = find_group(&roster.groups, &group_text) else {
+        let group_text = field(columns.group);
+        let group = match (&fixed_group, mapped.contains_key("group"), group_text.is_empty()) {
+            (Some(g), false, _) | (Some(g), true, true) => Some(g.clone()),
+            _ if columns.group.is_none() => {
+                problems.push(problem(
+                    header_row,
+                    format!(
+                        "the header has no `group` column (found: {}); expected name, affiliation, group and optional role, \
+                         or give --group GROUP for everyone in the file",
+                        lowered(&rows[first_header].1).join(", ")
+                    ),
+                ));
+                break;
+            }
+            _ => find_group(&roster.groups, &group_text),
+        };
+        let Some(group) = group else {
             let known: Vec<&str> = roster.groups.iter().map(|g| g.id.as_str()).collect();
+            let hint = if registration {
+                "; give --group GROUP, or map a column with --column group=HEADER"
+            } else {
+                ""
+            };
             problems.push(problem(
                 line,
                 format!(
-                    "unknown group `{group_text}` for {name} (groups: {})",
+                    "unknown group `{group_text}` for {name} (groups: {}){hint}",
                     known.join(", ")
                 ),
             ));
             continue;
         };
+        let attended = attended_of(&field(columns.attended), &status, &field(columns.join_time));
+        let role = Some(field(columns.role)).filter(|r| !r.is_empty());
+        if registration {
+            let again_key = (
+                name_key(&name),
+                match field(columns.email).to_lowercase() {
+                    email if !email.is_empty() => email,
+                    _ => affiliation.to_lowercase(),
+                },
+            );
+            if let Some(id) = read.get(&again_key) {
+                report.repeated += 1;
+                if let Some(attended) = attended {
+                    attendance.push((id.clone(), attended));
+                }
+                continue;
+            }
+            match on_roster(&session.participants, &name, &affiliation) {
+                Ok(Some(id)) => {
+                    matched.insert(id.clone());
+                    if let Some(attended) = attended {
+                        attendance.push((id.clone(), attended));
+                    }
+                    read.insert(again_key, id);
+                    continue;
+                }
+                Ok(None) => {}
+                Err(ids) => {
+                    problems.push(problem(
+                        line,
+                        format!(
+                            "{name} matches several people on the roster ({}); give their affiliation",
+                            ids.join(", ")
+                        ),
+                    ));
+                    continue;
+                }
+            }
+            let person = Participant {
+                id: roster.fresh_participant_id(&name),
+                name,
+                affiliation,
+                group,
+                role,
+            };
+            if let Some(attended) = attended {
+                attendance.push((person.id.clone(), attended));
+            }
+            read.insert(again_key, person.id.clone());
+            roster.participants.push(person);
+            report.added += 1;
+            continue;
+        }
         if !seen.insert(person_key(&name, &affiliation)) {
             problems.push(problem(
                 line,
@@ -107,23 +397,107 @@ pub fn import(session: &mut Session, csv: &[u8], path: &Path) -> Result<usize, V
             ));
             continue;
         }
-        let role = Some(field(role_at)).filter(|r| !r.is_empty());
-        let person = Participant {
+        roster.participants.push(Participant {
             id: roster.fresh_participant_id(&name),
             name,
             affiliation,
             group,
             role,
-        };
-        roster.participants.push(person.clone());
-        added.push(person);
+        });
+        report.added += 1;
     }
     if !problems.is_empty() {
         return Err(problems);
     }
-    let count = added.len();
-    session.participants.extend(added);
-    Ok(count)
+    report.matched = matched.len();
+    // A person seen on several rows attended if any row says so.
+    let mut said: HashMap<String, bool> = HashMap::new();
+    for (id, attended) in attendance {
+        *said.entry(id).or_insert(false) |= attended;
+    }
+    let ids: Vec<String> = roster.participants.iter().map(|p| p.id.clone()).collect();
+    for id in ids {
+        if let Some(&attended) = said.get(&id) {
+            roster.set_attendance(&id, attended);
+            if attended {
+                report.attended += 1;
+            } else {
+                report.absent += 1;
+            }
+        }
+    }
+    *session = roster;
+    Ok(report)
+}
+
+/// The person's name: a mapped or plain name column, else first and last names, else
+/// the display name of an attendee report.
+fn person_name(columns: &Columns, record: &csv::StringRecord, mapped: &HashMap<String, String>) -> String {
+    let field = |at: Option<usize>| at.and_then(|i| record.get(i)).unwrap_or("").trim();
+    if mapped.contains_key("name") || (columns.name.is_some() && !field(columns.name).is_empty()) {
+        return collapse(field(columns.name));
+    }
+    let full = collapse(&format!("{} {}", field(columns.first), field(columns.last)));
+    if !full.is_empty() {
+        return full;
+    }
+    // Zoom writes a renamed person as "Display Name (Original Name)".
+    let display = field(columns.display);
+    let display = match display.rfind(" (") {
+        Some(at) if display.ends_with(')') && at > 0 => &display[..at],
+        _ => display,
+    };
+    collapse(display)
+}
+
+/// Whether a row says the person attended: an Attended or Checked In cell, an
+/// Eventbrite status of `Checked In`, or a Zoom join time.
+fn attended_of(cell: &str, status: &str, join_time: &str) -> Option<bool> {
+    match cell.trim().to_lowercase().as_str() {
+        "yes" | "y" | "true" | "1" | "checked in" | "attended" | "present" | "x" => {
+            return Some(true);
+        }
+        "no" | "n" | "false" | "0" | "absent" | "not checked in" | "no show" => {
+            return Some(false);
+        }
+        _ => {}
+    }
+    if status.contains("checked in") || !join_time.trim().is_empty() {
+        return Some(true);
+    }
+    None
+}
+
+/// The roster participant a registration row stands for: by name, then affiliation.
+///
+/// `Err` holds the ids when several people share the name and the affiliation does not tell them apart.
+fn on_roster(people: &[Participant], name: &str, affiliation: &str) -> Result<Option<String>, Vec<String>> {
+    let same_name: Vec<&Participant> = people
+        .iter()
+        .filter(|p| name_key(&p.name) == name_key(name))
+        .collect();
+    match same_name.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(one.id.clone())),
+        several => {
+            let same_affiliation: Vec<&&Participant> = several
+                .iter()
+                .filter(|p| !affiliation.is_empty() && name_key(&p.affiliation) == name_key(affiliation))
+                .collect();
+            match same_affiliation.as_slice() {
+                [one] => Ok(Some(one.id.clone())),
+                _ => Err(several.iter().map(|p| p.id.clone()).collect()),
+            }
+        }
+    }
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn name_key(text: &str) -> String {
+    collapse(text).to_lowercase()
 }
 
 fn person_key(name: &str, affiliation: &str) -> (String, String) {
