@@ -13,6 +13,7 @@ pub mod export;
 pub mod import;
 pub mod keymap;
 pub mod lint;
+pub mod merge;
 pub mod model;
 pub mod recorder;
 pub mod resolve;
