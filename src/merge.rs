@@ -178,14 +178,18 @@ fn merge_groups(m: &mut Session, b: &Session, report: &mut MergeReport) -> HashM
     let mut map = HashMap::new();
     let base: Vec<Group> = m.groups.clone();
     for g in &b.groups {
-        let found = base
-            .iter()
-            .find(|ours| ours.id == g.id)
-            .or_else(|| base.iter().find(|ours| text_key(&ours.name) == text_key(&g.name)));
+        let found = base.iter().find(|ours| ours.id == g.id).or_else(|| {
+            base.iter()
+                .find(|ours| text_key(&ours.name) == text_key(&g.name))
+        });
         match found {
             Some(ours) => {
-                if (&ours.name, &ours.singular, &ours.plural, ours.counts_for_convergence)
-                    != (&g.name, &g.singular, &g.plural, g.counts_for_convergence)
+                if (
+                    &ours.name,
+                    &ours.singular,
+                    &ours.plural,
+                    ours.counts_for_convergence,
+                ) != (&g.name, &g.singular, &g.plural, g.counts_for_convergence)
                 {
                     conflict(
                         report,
@@ -209,11 +213,7 @@ fn merge_groups(m: &mut Session, b: &Session, report: &mut MergeReport) -> HashM
 }
 
 /// Maps B's priority ids to the merged session's.
-fn merge_priorities(
-    m: &mut Session,
-    b: &Session,
-    report: &mut MergeReport,
-) -> HashMap<Slug, Slug> {
+fn merge_priorities(m: &mut Session, b: &Session, report: &mut MergeReport) -> HashMap<Slug, Slug> {
     let mut map = HashMap::new();
     let base: Vec<Priority> = m.priorities.clone();
     for p in &b.priorities {
@@ -255,7 +255,12 @@ fn merge_priorities(
         }
     }
     // A tag B uses without a priority for it still reaches the merged session.
-    for tag in b.interventions.iter().flat_map(|i| &i.notes).flat_map(|n| &n.tags) {
+    for tag in b
+        .interventions
+        .iter()
+        .flat_map(|i| &i.notes)
+        .flat_map(|n| &n.tags)
+    {
         if !map.contains_key(tag) {
             if m.priority(tag).is_none() {
                 m.priorities.push(Priority {
@@ -286,7 +291,10 @@ fn merge_participants(
 ) -> HashMap<Slug, Slug> {
     let mut map = HashMap::new();
     for p in &b.participants {
-        let group = groups.get(&p.group).cloned().unwrap_or_else(|| p.group.clone());
+        let group = groups
+            .get(&p.group)
+            .cloned()
+            .unwrap_or_else(|| p.group.clone());
         let by_id = a.participants.iter().find(|ours| ours.id == p.id);
         let same_name: Vec<&Participant> = a
             .participants
@@ -364,7 +372,9 @@ fn merge_participants(
             .expect("A's participants are in the merged session");
         if merged.affiliation.is_empty() {
             merged.affiliation.clone_from(&p.affiliation);
-        } else if !p.affiliation.is_empty() && text_key(&merged.affiliation) != text_key(&p.affiliation) {
+        } else if !p.affiliation.is_empty()
+            && text_key(&merged.affiliation) != text_key(&p.affiliation)
+        {
             conflict(
                 report,
                 place.clone(),
@@ -469,10 +479,10 @@ fn merge_interventions(
     // pairs as many notes as any pairing could, so a second merge finds them all.
     let mut duplicate_of: HashMap<(usize, usize), Serial> = HashMap::new();
     for t in &theirs {
-        if let Some(slot) = pool
-            .get_mut(&t.key)
-            .and_then(|ours| ours.iter_mut().find(|(time, _, used)| !used && *time == t.time))
-        {
+        if let Some(slot) = pool.get_mut(&t.key).and_then(|ours| {
+            ours.iter_mut()
+                .find(|(time, _, used)| !used && *time == t.time)
+        }) {
             slot.2 = true;
             duplicate_of.insert((t.intervention, t.note), slot.1);
         }
@@ -497,7 +507,9 @@ fn merge_interventions(
     // Duplicates join their tags and emphasis to A's note.
     for (&(ii, ni), &ours) in &duplicate_of {
         let note = &b.interventions[ii].notes[ni];
-        let (i, n) = m.note_position(ours).expect("A's notes are in the merged session");
+        let (i, n) = m
+            .note_position(ours)
+            .expect("A's notes are in the merged session");
         let target = &mut m.interventions[i].notes[n];
         for tag in tags_of(note) {
             if !target.tags.contains(&tag) {
@@ -599,7 +611,11 @@ fn close_open_floor_turns(m: &mut Session) {
         let next_start = m.interventions[pair[1]].start;
         let turn = &mut m.interventions[pair[0]];
         if turn.end.is_none() {
-            let last = turn.notes.iter().map(|n| n.time).fold(turn.start, Clock::max);
+            let last = turn
+                .notes
+                .iter()
+                .map(|n| n.time)
+                .fold(turn.start, Clock::max);
             turn.end = Some(next_start.max(last));
         }
     }
@@ -672,11 +688,35 @@ mod tests {
     #[test]
     fn floor_and_chat_come_together() {
         let mut a = session();
-        turn(&mut a, "amina", Channel::Floor, 36_000, &[("fix recruitment", &["recruitment"])]);
-        turn(&mut a, "omar", Channel::Floor, 36_600, &[("cities first", &[])]);
+        turn(
+            &mut a,
+            "amina",
+            Channel::Floor,
+            36_000,
+            &[("fix recruitment", &["recruitment"])],
+        );
+        turn(
+            &mut a,
+            "omar",
+            Channel::Floor,
+            36_600,
+            &[("cities first", &[])],
+        );
         let mut b = session();
-        turn(&mut b, "omar", Channel::Chat, 36_300, &[("see the ILO", &["data"])]);
-        turn(&mut b, "omar", Channel::Floor, 36_630, &[("Cities  first", &["local-partners"]), ("and data", &[])]);
+        turn(
+            &mut b,
+            "omar",
+            Channel::Chat,
+            36_300,
+            &[("see the ILO", &["data"])],
+        );
+        turn(
+            &mut b,
+            "omar",
+            Channel::Floor,
+            36_630,
+            &[("Cities  first", &["local-partners"]), ("and data", &[])],
+        );
         let merged = merge(&a, &b);
         let s = &merged.session;
         assert_eq!(s.interventions.len(), 3);
@@ -687,7 +727,11 @@ mod tests {
         assert_eq!(omar.notes[0].tags, vec!["local-partners".to_string()]);
         assert_eq!(merged.report.notes_duplicate, 1);
         assert_eq!(merged.report.interventions_folded, 1);
-        assert!(crate::check::validate(s).is_empty(), "{:?}", crate::check::validate(s));
+        assert!(
+            crate::check::validate(s).is_empty(),
+            "{:?}",
+            crate::check::validate(s)
+        );
         assert_eq!(merge(s, &b).session, *s);
         assert_eq!(merge(s, &a).session, *s);
         assert_eq!(merge(&a, &a).session, a);

@@ -5,22 +5,52 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Failure, Import};
+use crate::import::chat::{self, ChatOptions};
 use crate::import::{notes, roster};
 use crate::model::Session;
 use crate::storage::SessionFile;
 
-/// Imports a roster or notes into a session file; on any problem nothing is written.
+/// Imports a roster, notes or a chat into a session file; on any problem nothing is written.
 pub fn run(what: Import) -> Result<ExitCode, Failure> {
     match what {
-        Import::Roster { file, csv } => into_session(&file, &csv, |session, bytes| {
-            let added = roster::import(session, bytes, &csv).map_err(|problems| {
+        Import::Roster {
+            file,
+            csv,
+            group,
+            columns,
+        } => into_session(&file, &csv, |session, bytes| {
+            let options = roster::RosterOptions { group, columns };
+            let done = roster::import_with(session, bytes, &csv, &options).map_err(|problems| {
                 let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
                 Failure(format!(
                     "{}\nnothing was imported",
                     lines.join("\nrapporteur: ")
                 ))
             })?;
-            Ok(format!("added {added} people to the roster"))
+            Ok(roster_summary(&done))
+        }),
+        Import::Chat {
+            file,
+            chat,
+            map,
+            add_unknown,
+            starts_at,
+        } => into_session(&file, &chat, |session, bytes| {
+            let options = ChatOptions {
+                map,
+                add_unknown,
+                starts_at,
+            };
+            let done = chat::import(session, bytes, &chat, &options).map_err(|e| {
+                Failure(format!(
+                    "{}\nnothing was imported",
+                    e.to_string().replace('\n', "\nrapporteur: ")
+                ))
+            })?;
+            for warning in &done.warnings {
+                eprintln!("rapporteur: warning: {warning}");
+            }
+            Ok(chat_summary(&done))
         }),
         Import::Notes { file, notes } => into_session(&file, &notes, |session, bytes| {
             let imported = notes::import(session, bytes, &notes)
@@ -52,4 +82,91 @@ fn into_session(
             Err(failure)
         }
     }
+}
+
+/// Counts in words, leaving out the ones that are zero.
+fn counted(parts: &[(usize, &str, &str)]) -> Vec<String> {
+    parts
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect()
+}
+
+/// What a roster import did, in one line.
+fn roster_summary(done: &roster::RosterImported) -> String {
+    let mut line = format!(
+        "added {} {} to the roster",
+        done.added,
+        if done.added == 1 { "person" } else { "people" }
+    );
+    let more = counted(&[
+        (done.matched, "already on it", "already on it"),
+        (done.attended, "attended", "attended"),
+        (
+            done.absent,
+            "registered but absent",
+            "registered but absent",
+        ),
+        (
+            done.cancelled,
+            "cancelled registration left out",
+            "cancelled registrations left out",
+        ),
+        (done.repeated, "repeated row folded", "repeated rows folded"),
+        (done.hosts, "host row left out", "host rows left out"),
+    ]);
+    if !more.is_empty() {
+        line.push_str("; ");
+        line.push_str(&more.join(", "));
+    }
+    line
+}
+
+/// What a chat import did: a line, then what was left out and what to check.
+fn chat_summary(done: &chat::ChatImported) -> String {
+    let formats: Vec<String> = done.formats.iter().map(|f| f.to_string()).collect();
+    let mut text = format!(
+        "added {} chat {} ({})",
+        done.added,
+        if done.added == 1 { "input" } else { "inputs" },
+        formats.join("; ")
+    );
+    let left_out = counted(&[
+        (done.already, "already imported", "already imported"),
+        (done.reactions, "reaction", "reactions"),
+        (done.private, "private message", "private messages"),
+        (
+            done.skipped,
+            "message of people mapped to nobody",
+            "messages of people mapped to nobody",
+        ),
+        (done.empty, "empty message", "empty messages"),
+    ]);
+    if !left_out.is_empty() {
+        text.push_str(&format!("\n  left out: {}", left_out.join(", ")));
+    }
+    if done.replies > 0 {
+        text.push_str(&format!(
+            "\n  {} {} kept without the line quoting the message answered",
+            done.replies,
+            if done.replies == 1 {
+                "reply"
+            } else {
+                "replies"
+            }
+        ));
+    }
+    for (name, id) in &done.similar {
+        text.push_str(&format!(
+            "\n  matched by similarity, check: {name:?} is {id}"
+        ));
+    }
+    if !done.new_participants.is_empty() {
+        text.push_str(&format!(
+            "\n  added to the roster: {}",
+            done.new_participants.join(", ")
+        ));
+    }
+    text
 }

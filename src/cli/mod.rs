@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod check;
 mod export;
 mod import;
+mod merge;
 mod new;
 mod open;
 mod tally;
@@ -90,17 +91,35 @@ pub enum Command {
         /// The session file.
         file: PathBuf,
     },
+    /// Merge two rapporteurs' sessions of the same meeting into a new session file.
+    Merge {
+        /// The first session: the base, whose ids and wording are kept.
+        a: PathBuf,
+        /// The second session, merged into the first.
+        b: PathBuf,
+        /// The merged session file to create; never overwritten.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
 }
 
 /// The things `rapporteur import` reads.
 #[derive(Debug, Subcommand)]
 pub enum Import {
-    /// A roster CSV with columns name, affiliation, group and optional role.
+    /// A roster CSV (name, affiliation, group, optional role), or a Zoom or Eventbrite
+    /// registration or attendee export (First Name, Last Name, Organization…).
     Roster {
         /// The session file.
         file: PathBuf,
         /// The CSV file.
         csv: PathBuf,
+        /// Put everyone in the file in this group (id, name or noun).
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
+        /// Read a field from a column rapporteur does not know, as FIELD=HEADER
+        /// (fields: name, first-name, last-name, affiliation, group, role, attended; repeatable).
+        #[arg(long = "column", value_name = "FIELD=HEADER")]
+        columns: Vec<String>,
     },
     /// Notes in the capture syntax, one line at a time, as if typed.
     Notes {
@@ -108,6 +127,23 @@ pub enum Import {
         file: PathBuf,
         /// The notes file.
         notes: PathBuf,
+    },
+    /// A Zoom chat file (saved on a computer or with a cloud recording): each message a chat input.
+    Chat {
+        /// The session file.
+        file: PathBuf,
+        /// The chat file.
+        chat: PathBuf,
+        /// Match a chat name to a participant, as "ZOOM NAME=PARTICIPANT ID";
+        /// "ZOOM NAME=" leaves that person's messages out (repeatable).
+        #[arg(long, value_name = "NAME=ID")]
+        map: Vec<String>,
+        /// Add chat names that match nobody on the roster to this group instead of stopping.
+        #[arg(long, value_name = "GROUP")]
+        add_unknown: Option<String>,
+        /// When a cloud recording started: its chat's times count from it.
+        #[arg(long, value_name = "HH:MM[:SS]")]
+        starts_at: Option<crate::clock::Clock>,
     },
 }
 
@@ -183,6 +219,7 @@ pub fn run(cli: Cli) -> ExitCode {
             output.as_deref(),
         ),
         Some(Command::Check { file }) => check::run(&file),
+        Some(Command::Merge { a, b, output }) => merge::run(&a, &b, &output),
     };
     match result {
         Ok(code) => code,

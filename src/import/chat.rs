@@ -139,7 +139,13 @@ impl fmt::Display for ChatError {
                         1 => "1 message".to_string(),
                         n => format!("{n} messages"),
                     };
-                    write!(f, "{}:{}: {:?} ({messages}) ", path.display(), u.line, u.name)?;
+                    write!(
+                        f,
+                        "{}:{}: {:?} ({messages}) ",
+                        path.display(),
+                        u.line,
+                        u.name
+                    )?;
                     match (u.ambiguous, u.candidates.is_empty()) {
                         (true, _) => write!(
                             f,
@@ -175,7 +181,7 @@ pub struct ChatMessage {
     pub time: Clock,
     /// The sender's name, spaces collapsed.
     pub sender: String,
-    /// The text, its lines joined with spaces.
+    /// The text, its lines joined with ` / `.
     pub text: String,
     /// The layout it was written in.
     pub format: ChatFormat,
@@ -461,14 +467,15 @@ fn reply_rest(text: &str) -> Option<&str> {
     quoted.find("\" ").map(|at| quoted[at + 2..].trim_start())
 }
 
-/// Joins pieces with spaces, remembering each character's file position.
+/// Joins a message's lines with ` / `, as quoted verse is, remembering each character's
+/// file position: a note is one line, and the break still shows.
 fn join(pieces: &[Piece]) -> (String, Vec<(usize, usize)>) {
     let mut text = String::new();
     let mut origins = Vec::new();
     for piece in pieces {
         if !text.is_empty() {
-            text.push(' ');
-            origins.push((piece.line, piece.column));
+            text.push_str(" / ");
+            origins.extend([(piece.line, piece.column); 3]);
         }
         for (i, c) in piece.text.chars().enumerate() {
             // Tabs inside a message are spaces to the note.
@@ -524,7 +531,11 @@ enum Sender {
     Ambiguous(Vec<Slug>),
 }
 
-fn parse_map(session: &Session, resolver: &Resolver, specs: &[String]) -> Result<Vec<(String, Option<Slug>)>, ChatError> {
+fn parse_map(
+    session: &Session,
+    resolver: &Resolver,
+    specs: &[String],
+) -> Result<Vec<(String, Option<Slug>)>, ChatError> {
     let mut map = Vec::new();
     for spec in specs {
         let Some((name, target)) = spec.rsplit_once('=') else {
@@ -592,16 +603,67 @@ fn match_sender(
             };
         }
     }
-    let exact = |p: &Participant| name_key(&p.name) == key || p.id.to_lowercase() == key;
+    let bare_key = name_key(&bare);
+    let exact = |p: &Participant| {
+        let name = name_key(&p.name);
+        name == key || name == bare_key || p.id.to_lowercase() == key
+    };
     let mut outcome = resolver.participant(session, name);
     if matches!(outcome, Resolution::Unknown(_)) && !bare.is_empty() && bare != name {
         outcome = resolver.participant(session, &bare);
+    }
+    if let Resolution::Unknown(_) = outcome {
+        // Zoom names often lose their accents: `Keita` for `Keïta`.
+        let plain = folded(&bare_key);
+        let same: Vec<&Participant> = session
+            .participants
+            .iter()
+            .filter(|p| folded(&name_key(&p.name)) == plain)
+            .collect();
+        match same.as_slice() {
+            [one] => return Sender::Participant(one.id.clone(), false),
+            [] => {}
+            several => return Sender::Ambiguous(several.iter().map(|p| p.id.clone()).collect()),
+        }
     }
     match outcome {
         Resolution::Found(p) => Sender::Participant(p.id.clone(), exact(p)),
         Resolution::Ambiguous(c) => Sender::Ambiguous(c.iter().map(|p| p.id.clone()).collect()),
         Resolution::Unknown(c) => Sender::Unknown(c.iter().map(|p| p.id.clone()).collect()),
     }
+}
+
+/// `text` with the accents of Latin letters dropped, for comparing names.
+pub fn folded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let plain = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+            'ç' | 'ć' | 'č' => "c",
+            'ď' | 'đ' => "d",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+            'ğ' => "g",
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+            'ł' | 'ľ' => "l",
+            'ñ' | 'ń' | 'ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+            'ř' => "r",
+            'ś' | 'š' | 'ş' | 'ș' => "s",
+            'ť' | 'ţ' | 'ț' => "t",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+            'ý' | 'ÿ' => "y",
+            'ź' | 'ż' | 'ž' => "z",
+            'æ' => "ae",
+            'œ' => "oe",
+            'ß' => "ss",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(plain);
+    }
+    out
 }
 
 /// A chat message as a note: `#tags`, `!` and quotes read as the capture line reads them.
@@ -719,7 +781,10 @@ pub fn import(
         ));
     }
     if options.starts_at.is_none()
-        && let Some(first) = transcript.messages.iter().find(|m| m.format == ChatFormat::Cloud)
+        && let Some(first) = transcript
+            .messages
+            .iter()
+            .find(|m| m.format == ChatFormat::Cloud)
         && first.time < OFFSET_LOOKING
     {
         return Err(ChatError::BadOption(format!(
@@ -768,7 +833,10 @@ pub fn import(
             Sender::Ambiguous(candidates) => (candidates, true),
             Sender::Participant(..) | Sender::Skip => continue,
         };
-        match unmatched.iter_mut().find(|u| name_key(&u.name) == name_key(&m.sender)) {
+        match unmatched
+            .iter_mut()
+            .find(|u| name_key(&u.name) == name_key(&m.sender))
+        {
             Some(u) => u.messages += 1,
             None => unmatched.push(Unmatched {
                 name: m.sender.clone(),
@@ -786,10 +854,9 @@ pub fn import(
         });
     }
     for (i, (mapped, _)) in map.iter().enumerate() {
-        let used = transcript
-            .messages
-            .iter()
-            .any(|m| name_key(&m.sender) == *mapped || name_key(&without_brackets(&m.sender)) == *mapped);
+        let used = transcript.messages.iter().any(|m| {
+            name_key(&m.sender) == *mapped || name_key(&without_brackets(&m.sender)) == *mapped
+        });
         if !used {
             report.warnings.push(ImportProblem::new(
                 path,
@@ -918,8 +985,8 @@ mod tests {
         );
         assert_eq!(t.formats, vec![ChatFormat::LocalBlock]);
         assert_eq!(t.messages.len(), 2);
-        assert_eq!(t.messages[0].text, "first line second line");
-        assert_eq!(t.messages[0].origins[11], (3, 2));
+        assert_eq!(t.messages[0].text, "first line / second line");
+        assert_eq!(t.messages[0].origins[13], (3, 2));
         assert!(t.messages[1].reply);
         assert_eq!(t.messages[1].text, "agreed");
         assert_eq!((t.reactions, t.private), (1, 1));
@@ -962,7 +1029,10 @@ mod tests {
         assert_eq!(public_sender("Ana to Bo (Direct Message)"), None);
         assert_eq!(public_sender("Ana to Bo(privately)"), None);
         assert_eq!(public_sender("Ana to All Panelists"), None);
-        assert_eq!(without_brackets("Amina Diallo (she/her) [ILO]"), "Amina Diallo");
+        assert_eq!(
+            without_brackets("Amina Diallo (she/her) [ILO]"),
+            "Amina Diallo"
+        );
     }
 
     #[test]

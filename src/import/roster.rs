@@ -12,6 +12,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use super::chat::{folded, name_key};
 use super::{ImportProblem, text_of};
 use crate::model::{Group, Participant, Session};
 
@@ -38,7 +39,13 @@ const DISPLAY_NAME: &[&str] = &[
     "attendee name",
 ];
 const EMAIL: &[&str] = &["email", "e-mail", "email address", "user email"];
-const ATTENDED: &[&str] = &["attended", "checked in", "checked-in", "check-in", "attendance"];
+const ATTENDED: &[&str] = &[
+    "attended",
+    "checked in",
+    "checked-in",
+    "check-in",
+    "attendance",
+];
 const STATUS: &[&str] = &[
     "attendee status",
     "approval status",
@@ -98,6 +105,8 @@ pub struct RosterImported {
     pub cancelled: usize,
     /// Rows repeating a person already read from the same file, folded into the first.
     pub repeated: usize,
+    /// Rows of a Zoom report's host section, left out: the host runs the meeting.
+    pub hosts: usize,
 }
 
 /// Where each field is in the current header, by column index.
@@ -253,10 +262,7 @@ pub fn import_with(
             )));
         }
     }
-    let registration = headers_at
-        .iter()
-        .flatten()
-        .any(Columns::is_registration)
+    let registration = headers_at.iter().flatten().any(Columns::is_registration)
         || options.group.is_some()
         || !options.columns.is_empty();
 
@@ -274,8 +280,16 @@ pub fn import_with(
     let mut read: HashMap<(String, String), String> = HashMap::new();
     let mut attendance: Vec<(String, bool)> = Vec::new();
     let mut matched: HashSet<String> = HashSet::new();
+    // The host of a Zoom meeting runs it, and is not one of its participants.
+    let host_title = |header: usize| {
+        header
+            .checked_sub(1)
+            .and_then(|title| rows[title].1.get(0))
+            .is_some_and(|t| t.to_lowercase().contains("host"))
+    };
     let mut columns = headers_at[first_header].clone().expect("found above");
-    let mut header_row = rows[first_header].0;
+    let mut header_row = first_header;
+    let mut host_section = host_title(first_header);
     for (index, (line, record)) in rows.iter().enumerate().skip(first_header + 1) {
         if problems.len() >= MAX_PROBLEMS {
             break;
@@ -283,7 +297,8 @@ pub fn import_with(
         let line = *line;
         if let Some(next) = &headers_at[index] {
             columns = next.clone();
-            header_row = line;
+            header_row = index;
+            host_section = host_title(index);
             continue;
         }
         // A section title (`Attendee Details`) stands just above the header it names.
@@ -291,6 +306,10 @@ pub fn import_with(
             continue;
         }
         if record.iter().all(str::is_empty) {
+            continue;
+        }
+        if host_section {
+            report.hosts += 1;
             continue;
         }
         let field = |at: Option<usize>| at.and_then(|i| record.get(i)).unwrap_or("").to_string();
@@ -305,48 +324,16 @@ pub fn import_with(
             problems.push(problem(line, "the name is empty".into()));
             continue;
         }
-        let group_text = field(columns.group);
-        let group = match (&fixed_group, mapped.contains_key("group"), group_text.is_empty()) {
-            (Some(g), false, _) | (Some(g), true, true) => Some(g.clone()),
-            _ if columns.group.is_none() => {
-                problems.push(problem(
-                    header_row,
-                    format!(
-                        "the header has no `group` column (found: {}); expected name, affiliation, group and optional role, \
-                         or give --group GROUP for everyone in the file",
-                        lowered(&rows[first_header].1).join(", ")
-                    ),
-                ));
-                break;
-            }
-            _ => find_group(&roster.groups, &group_text),
-        };
-        let Some(group) = group else {
-            let known: Vec<&str> = roster.groups.iter().map(|g| g.id.as_str()).collect();
-            let hint = if registration {
-                "; give --group GROUP, or map a column with --column group=HEADER"
-            } else {
-                ""
-            };
-            problems.push(problem(
-                line,
-                format!(
-                    "unknown group `{group_text}` for {name} (groups: {}){hint}",
-                    known.join(", ")
-                ),
-            ));
-            continue;
-        };
         let attended = attended_of(&field(columns.attended), &status, &field(columns.join_time));
         let role = Some(field(columns.role)).filter(|r| !r.is_empty());
+        let again_key = (
+            folded(&name_key(&name)),
+            match field(columns.email).to_lowercase() {
+                email if !email.is_empty() => email,
+                _ => affiliation.to_lowercase(),
+            },
+        );
         if registration {
-            let again_key = (
-                name_key(&name),
-                match field(columns.email).to_lowercase() {
-                    email if !email.is_empty() => email,
-                    _ => affiliation.to_lowercase(),
-                },
-            );
             if let Some(id) = read.get(&again_key) {
                 report.repeated += 1;
                 if let Some(attended) = attended {
@@ -375,35 +362,64 @@ pub fn import_with(
                     continue;
                 }
             }
-            let person = Participant {
-                id: roster.fresh_participant_id(&name),
-                name,
-                affiliation,
-                group,
-                role,
-            };
-            if let Some(attended) = attended {
-                attendance.push((person.id.clone(), attended));
-            }
-            read.insert(again_key, person.id.clone());
-            roster.participants.push(person);
-            report.added += 1;
-            continue;
         }
-        if !seen.insert(person_key(&name, &affiliation)) {
+        let group_text = field(columns.group);
+        let group = match (
+            &fixed_group,
+            mapped.contains_key("group"),
+            group_text.is_empty(),
+        ) {
+            (Some(g), false, _) | (Some(g), true, true) => Some(g.clone()),
+            _ if columns.group.is_none() => {
+                problems.push(problem(
+                    rows[header_row].0,
+                    format!(
+                        "the header has no `group` column (found: {}); expected name, affiliation, group and optional role, \
+                         or give --group GROUP for the people not on the roster yet",
+                        lowered(&rows[header_row].1).join(", ")
+                    ),
+                ));
+                break;
+            }
+            _ => find_group(&roster.groups, &group_text),
+        };
+        let Some(group) = group else {
+            let known: Vec<&str> = roster.groups.iter().map(|g| g.id.as_str()).collect();
+            let hint = if registration {
+                "; give --group GROUP, or map a column with --column group=HEADER"
+            } else {
+                ""
+            };
+            let what = if group_text.is_empty() {
+                format!("no group for {name}")
+            } else {
+                format!("unknown group `{group_text}` for {name}")
+            };
+            problems.push(problem(
+                line,
+                format!("{what} (groups: {}){hint}", known.join(", ")),
+            ));
+            continue;
+        };
+        if !registration && !seen.insert(person_key(&name, &affiliation)) {
             problems.push(problem(
                 line,
                 format!("{name} ({affiliation}) is already on the roster"),
             ));
             continue;
         }
-        roster.participants.push(Participant {
+        let person = Participant {
             id: roster.fresh_participant_id(&name),
             name,
             affiliation,
             group,
             role,
-        });
+        };
+        if let Some(attended) = attended {
+            attendance.push((person.id.clone(), attended));
+        }
+        read.insert(again_key, person.id.clone());
+        roster.participants.push(person);
         report.added += 1;
     }
     if !problems.is_empty() {
@@ -432,7 +448,11 @@ pub fn import_with(
 
 /// The person's name: a mapped or plain name column, else first and last names, else
 /// the display name of an attendee report.
-fn person_name(columns: &Columns, record: &csv::StringRecord, mapped: &HashMap<String, String>) -> String {
+fn person_name(
+    columns: &Columns,
+    record: &csv::StringRecord,
+    mapped: &HashMap<String, String>,
+) -> String {
     let field = |at: Option<usize>| at.and_then(|i| record.get(i)).unwrap_or("").trim();
     if mapped.contains_key("name") || (columns.name.is_some() && !field(columns.name).is_empty()) {
         return collapse(field(columns.name));
@@ -462,7 +482,9 @@ fn attended_of(cell: &str, status: &str, join_time: &str) -> Option<bool> {
         }
         _ => {}
     }
-    if status.contains("checked in") || !join_time.trim().is_empty() {
+    // Zoom writes `--` for the join time of someone who never joined.
+    let joined = !join_time.trim().trim_matches('-').is_empty();
+    if status.contains("checked in") || joined {
         return Some(true);
     }
     None
@@ -471,10 +493,14 @@ fn attended_of(cell: &str, status: &str, join_time: &str) -> Option<bool> {
 /// The roster participant a registration row stands for: by name, then affiliation.
 ///
 /// `Err` holds the ids when several people share the name and the affiliation does not tell them apart.
-fn on_roster(people: &[Participant], name: &str, affiliation: &str) -> Result<Option<String>, Vec<String>> {
+fn on_roster(
+    people: &[Participant],
+    name: &str,
+    affiliation: &str,
+) -> Result<Option<String>, Vec<String>> {
     let same_name: Vec<&Participant> = people
         .iter()
-        .filter(|p| name_key(&p.name) == name_key(name))
+        .filter(|p| folded(&name_key(&p.name)) == folded(&name_key(name)))
         .collect();
     match same_name.as_slice() {
         [] => Ok(None),
@@ -482,7 +508,9 @@ fn on_roster(people: &[Participant], name: &str, affiliation: &str) -> Result<Op
         several => {
             let same_affiliation: Vec<&&Participant> = several
                 .iter()
-                .filter(|p| !affiliation.is_empty() && name_key(&p.affiliation) == name_key(affiliation))
+                .filter(|p| {
+                    !affiliation.is_empty() && name_key(&p.affiliation) == name_key(affiliation)
+                })
                 .collect();
             match same_affiliation.as_slice() {
                 [one] => Ok(Some(one.id.clone())),
@@ -494,10 +522,6 @@ fn on_roster(people: &[Participant], name: &str, affiliation: &str) -> Result<Op
 
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn name_key(text: &str) -> String {
-    collapse(text).to_lowercase()
 }
 
 fn person_key(name: &str, affiliation: &str) -> (String, String) {
