@@ -505,27 +505,58 @@ fn merge_interventions(
     }
 
     // Duplicates join their tags and emphasis to A's note.
-    for (&(ii, ni), &ours) in &duplicate_of {
+    let mut pairs: Vec<((usize, usize), Serial)> =
+        duplicate_of.iter().map(|(&k, &v)| (k, v)).collect();
+    pairs.sort_unstable();
+    for ((ii, ni), ours) in pairs {
         let note = &b.interventions[ii].notes[ni];
         let (i, n) = m
             .note_position(ours)
             .expect("A's notes are in the merged session");
         let target = &mut m.interventions[i].notes[n];
-        for tag in tags_of(note) {
+        let place = format!("note {} ({})", target.id, target.time);
+        let theirs = tags_of(note);
+        let extra: Vec<&Slug> = theirs.iter().filter(|t| !target.tags.contains(t)).collect();
+        if !extra.is_empty() {
+            conflict(
+                report,
+                place.clone(),
+                format!(
+                    "B tags it also {}; kept A's tags and B's",
+                    extra
+                        .iter()
+                        .map(|t| format!("#{t}"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+            );
+        }
+        for tag in theirs {
             if !target.tags.contains(&tag) {
                 target.tags.push(tag);
             }
         }
-        target.emphasis |= note.emphasis;
-        if target.kind != note.kind {
+        if note.emphasis && !target.emphasis {
+            target.emphasis = true;
             conflict(
                 report,
-                format!("note {} ({})", target.id, target.time),
+                place.clone(),
+                "B marks it strongly voiced, A does not; marked strongly voiced",
+            );
+        }
+        if target.kind != note.kind {
+            let kind = |k: crate::model::NoteKind| match k {
+                crate::model::NoteKind::Point => "a point",
+                crate::model::NoteKind::Quote => "a verbatim quote",
+            };
+            conflict(
+                report,
+                place,
                 format!(
-                    "A has it as a {:?}, B as a {:?}; kept A's",
-                    target.kind, note.kind
-                )
-                .to_lowercase(),
+                    "A has it as {}, B as {}; kept A's",
+                    kind(target.kind),
+                    kind(note.kind)
+                ),
             );
         }
     }

@@ -33,45 +33,54 @@ pub fn run(a: &Path, b: &Path, output: &Path) -> Result<ExitCode, Failure> {
     created.save(&mut session)?;
     created.close(&mut session)?;
     let r = &merged.report;
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     println!(
-        "{}: {} interventions ({} from {}, {} from {} of which {} merged into the first's, window {}s); \
-         {} notes ({} from {}, {} from {} of which {} duplicates)",
+        "{}: {} and {}",
         output.display(),
-        session.interventions.len(),
-        r.interventions_a,
-        a.display(),
-        r.interventions_b,
-        b.display(),
-        r.interventions_folded,
-        WINDOW,
-        session.note_count(),
-        r.notes_a,
-        a.display(),
-        r.notes_b,
-        b.display(),
-        r.notes_duplicate,
+        plural(session.interventions.len(), "intervention", "interventions"),
+        plural(session.note_count(), "note", "notes")
     );
     println!(
-        "participants: {} matched, {} added{}",
-        r.participants_matched,
-        r.participants_added.len(),
-        if r.participants_added.is_empty() {
+        "  A, {}: {} and {}",
+        a.display(),
+        plural(r.interventions_a, "intervention", "interventions"),
+        plural(r.notes_a, "note", "notes")
+    );
+    println!(
+        "  B, {}: {} and {}; {} merged into A's (same speaker, same channel, within {} minutes), {} A has already",
+        b.display(),
+        plural(r.interventions_b, "intervention", "interventions"),
+        plural(r.notes_b, "note", "notes"),
+        plural(r.interventions_folded, "intervention", "interventions"),
+        WINDOW / 60,
+        plural(r.notes_duplicate, "note", "notes"),
+    );
+    let added = |what: &str, ids: &[String]| {
+        if ids.is_empty() {
             String::new()
         } else {
-            format!(" ({})", r.participants_added.join(", "))
+            format!(", {what} added from B: {}", ids.join(", "))
+        }
+    };
+    println!(
+        "  participants: {} matched{}{}{}",
+        r.participants_matched,
+        added("participants", &r.participants_added),
+        added("groups", &r.groups_added),
+        added("priorities", &r.priorities_added),
+    );
+    println!(
+        "  {}{}",
+        plural(r.conflicts.len(), "conflict", "conflicts"),
+        if r.conflicts.is_empty() {
+            ""
+        } else {
+            ", each kept as A has it unless said:"
         }
     );
-    if !r.priorities_added.is_empty() || !r.groups_added.is_empty() {
-        println!(
-            "added from {}: groups [{}], priorities [{}]",
-            b.display(),
-            r.groups_added.join(", "),
-            r.priorities_added.join(", ")
-        );
-    }
-    println!("{} conflicts", r.conflicts.len());
     for c in &r.conflicts {
-        println!("conflict: {c}");
+        println!("  conflict: {c}");
     }
     Ok(ExitCode::SUCCESS)
 }
