@@ -893,6 +893,17 @@ pub fn import(
             senders.insert(key, Sender::Participant(id, true));
         }
     }
+    // Chat inputs already in the session (typed by hand, or merged in), each absorbing one message.
+    let mut by_hand: Vec<(&str, Clock, &str)> = session
+        .interventions
+        .iter()
+        .filter(|i| i.channel == Channel::Chat)
+        .flat_map(|i| {
+            i.notes
+                .iter()
+                .map(move |n| (i.participant.as_str(), i.start, n.text.as_str()))
+        })
+        .collect();
     for &i in &fresh {
         let m = &transcript.messages[i];
         working.chat_imported.push(fingerprints[i].clone());
@@ -906,13 +917,11 @@ pub fn import(
         };
         let (text, tags, kind, emphasis) =
             note_of(&working, &resolver, m, path, &mut report.warnings);
-        let typed_before = working.interventions.iter().any(|i| {
-            i.channel == Channel::Chat
-                && i.participant == participant
-                && i.start == m.time
-                && i.notes.iter().any(|n| n.text == text)
-        });
-        if typed_before {
+        let typed = by_hand
+            .iter()
+            .position(|(who, time, t)| *who == participant && *time == m.time && *t == text);
+        if let Some(at) = typed {
+            by_hand.swap_remove(at);
             report.already += 1;
             continue;
         }
