@@ -114,10 +114,10 @@ pub fn merge(a: &Session, b: &Session) -> Merged {
             m.chat_imported.push(fingerprint.clone());
         }
     }
-    let overlaps_before = floor_overlaps(a);
+    let overlaps_before: HashSet<(Serial, Serial)> = floor_overlaps(a).into_iter().collect();
     merge_interventions(&mut m, a, b, &people, &priorities, &mut report);
     m.interventions.sort_by_key(|i| i.start);
-    close_open_floor_turns(&mut m);
+    end_floor_turns(&mut m);
     for (first, second) in floor_overlaps(&m) {
         if !overlaps_before.contains(&(first, second)) {
             let turn = |id: Serial| {
@@ -129,7 +129,7 @@ pub fn merge(a: &Session, b: &Session) -> Merged {
                 &mut report,
                 format!("intervention {first}"),
                 format!(
-                    "floor turns overlap: {} and intervention {second}, {}",
+                    "floor turns overlap: {} has notes after intervention {second}, {}, starts",
                     turn(first),
                     turn(second)
                 ),
@@ -409,15 +409,24 @@ fn merge_attendance(
         };
         match m.attendance(id) {
             None => m.set_attendance(id, theirs),
-            Some(ours) if ours != theirs => conflict(
-                report,
-                format!("participant {id}"),
-                format!(
-                    "A says they {}attended, B says they {}did; kept A's",
-                    if ours { "" } else { "not " },
-                    if theirs { "" } else { "not " }
-                ),
-            ),
+            Some(ours) if ours != theirs => {
+                let said = |attended: bool| {
+                    if attended {
+                        "attended"
+                    } else {
+                        "did not attend"
+                    }
+                };
+                conflict(
+                    report,
+                    format!("participant {id}"),
+                    format!(
+                        "A says they {}, B that they {}; kept A's",
+                        said(ours),
+                        said(theirs)
+                    ),
+                )
+            }
             Some(_) => {}
         }
     }
@@ -566,26 +575,73 @@ fn merge_interventions(
         let last = i.notes.iter().map(|n| n.time).fold(i.start, Clock::max);
         (i.start, last)
     };
+    let overlaps = |(lo, hi): (Clock, Clock), (x_lo, x_hi): (Clock, Clock)| {
+        lo.seconds() <= x_hi.seconds() + WINDOW && x_lo.seconds() <= hi.seconds() + WINDOW
+    };
+    let fresh: Vec<Vec<&Note>> = b
+        .interventions
+        .iter()
+        .enumerate()
+        .map(|(ii, i)| {
+            i.notes
+                .iter()
+                .enumerate()
+                .filter(|(ni, _)| !duplicate_of.contains_key(&(ii, *ni)))
+                .map(|(_, n)| n)
+                .collect()
+        })
+        .collect();
+    // Each of B's interventions goes into A's nearest by the same speaker whose span,
+    // widened by the window, overlaps its own.
+    let mut into: Vec<Option<usize>> = b
+        .interventions
+        .iter()
+        .map(|i| {
+            let who = speaker(&i.participant);
+            a.interventions
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| x.participant == who && x.channel == i.channel)
+                .filter(|(_, x)| overlaps(span(i), span(x)))
+                .min_by_key(|(_, x)| x.start.seconds().abs_diff(i.start.seconds()))
+                .map(|(at, _)| at)
+        })
+        .collect();
+    // Notes folded in move a turn's start; an intervention the moved turn no longer
+    // overlaps stays apart, so that merging the result again finds the same turns.
+    loop {
+        let mut widened: HashMap<usize, (Clock, Option<Clock>)> = HashMap::new();
+        for (ii, target) in into.iter().enumerate() {
+            let Some(x) = *target else { continue };
+            let (lo, last) = widened.entry(x).or_insert_with(|| {
+                let x = &a.interventions[x];
+                (x.start, x.notes.iter().map(|n| n.time).max())
+            });
+            for n in &fresh[ii] {
+                *lo = (*lo).min(n.time);
+                *last = Some(last.map_or(n.time, |l| l.max(n.time)));
+            }
+        }
+        let mut changed = false;
+        for (ii, target) in into.iter_mut().enumerate() {
+            let Some(x) = *target else { continue };
+            let (lo, last) = widened[&x];
+            if !overlaps(
+                span(&b.interventions[ii]),
+                (lo, last.map_or(lo, |l| l.max(lo))),
+            ) {
+                *target = None;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
     for (ii, i) in b.interventions.iter().enumerate() {
         let who = speaker(&i.participant);
-        let fresh: Vec<&Note> = i
-            .notes
-            .iter()
-            .enumerate()
-            .filter(|(ni, _)| !duplicate_of.contains_key(&(ii, *ni)))
-            .map(|(_, n)| n)
-            .collect();
-        let (lo, hi) = span(i);
-        let into = a
-            .interventions
-            .iter()
-            .filter(|x| x.participant == who && x.channel == i.channel)
-            .filter(|x| {
-                let (x_lo, x_hi) = span(x);
-                lo.seconds() <= x_hi.seconds() + WINDOW && x_lo.seconds() <= hi.seconds() + WINDOW
-            })
-            .min_by_key(|x| x.start.seconds().abs_diff(i.start.seconds()))
-            .map(|x| x.id);
+        let fresh = &fresh[ii];
+        let into = into[ii].map(|at| a.interventions[at].id);
         if into.is_some() || (fresh.is_empty() && !i.notes.is_empty()) {
             report.interventions_folded += 1;
         }
@@ -606,7 +662,7 @@ fn merge_interventions(
                 id
             }
         };
-        for note in fresh {
+        for &note in fresh {
             let id = m.take_serial();
             let at = m
                 .intervention_index(target)
@@ -633,15 +689,17 @@ fn merge_interventions(
     }
 }
 
-/// A floor turn left open is closed when a later floor turn starts, as on the screen.
-fn close_open_floor_turns(m: &mut Session) {
+/// A floor turn ends when the next floor turn starts, as on the screen: one left
+/// open, or running past a turn the other rapporteur saw, ends there (never
+/// before its own last note).
+fn end_floor_turns(m: &mut Session) {
     let floor: Vec<usize> = (0..m.interventions.len())
         .filter(|&i| m.interventions[i].channel == Channel::Floor)
         .collect();
     for pair in floor.windows(2) {
         let next_start = m.interventions[pair[1]].start;
         let turn = &mut m.interventions[pair[0]];
-        if turn.end.is_none() {
+        if turn.end.is_none_or(|end| end > next_start) {
             let last = turn
                 .notes
                 .iter()
@@ -652,8 +710,9 @@ fn close_open_floor_turns(m: &mut Session) {
     }
 }
 
-/// Pairs of consecutive floor turns (by start) where the first ends after the second starts.
-fn floor_overlaps(s: &Session) -> HashSet<(Serial, Serial)> {
+/// Pairs of consecutive floor turns (by start) where the first ends after the second
+/// starts, in meeting order.
+fn floor_overlaps(s: &Session) -> Vec<(Serial, Serial)> {
     let mut floor: Vec<&Intervention> = s
         .interventions
         .iter()
