@@ -316,12 +316,15 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Save => self.save(),
-            Action::Help => {
-                self.overlay = match self.overlay {
-                    Overlay::Help { .. } => Overlay::None,
-                    _ => Overlay::Help { scroll: 0 },
-                };
-            }
+            Action::Help => match self.overlay {
+                Overlay::None => self.overlay = Overlay::Help { scroll: 0 },
+                Overlay::Help { .. } => self.overlay = Overlay::None,
+                // A form or search stays open: help would throw away what was typed in it.
+                _ => self.say(
+                    format!("{} first, then help", self.keymap.hint(Action::Cancel)),
+                    false,
+                ),
+            },
             Action::ToggleVoiceBalance => {
                 self.tally_view = match self.tally_view {
                     TallyView::Ranking => TallyView::VoiceBalance,
@@ -677,7 +680,7 @@ impl App {
         match kind {
             CompletionKind::Speaker => match next {
                 Some(':') => self.capture.set_cursor(cursor + 1),
-                Some('(') => {}
+                Some('(') => self.capture.insert(" "),
                 _ => self.capture.insert(": "),
             },
             CompletionKind::Tag => match next {
