@@ -460,8 +460,9 @@ fn merge_interventions(
         tags
     };
 
-    // A's notes by key, each with its time, earliest first.
-    let mut pool: HashMap<(Slug, Channel, String), Vec<(Clock, Serial, bool)>> = HashMap::new();
+    // A's notes by speaker, channel and text, each with its time, earliest first.
+    type Slot = (Clock, Serial, bool);
+    let mut pool: HashMap<(Slug, Channel, String), Vec<Slot>> = HashMap::new();
     for i in &a.interventions {
         for n in &i.notes {
             pool.entry((i.participant.clone(), i.channel, text_key(&n.text)))

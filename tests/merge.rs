@@ -183,7 +183,7 @@ fn sessions(people: usize, spacing: u32, turns: &[TrueTurn]) -> (Session, Sessio
     let mut b = Rapporteur::new();
     let id_a = |i: usize| format!("p{i}");
     let id_b = |i: usize| {
-        if i % 3 == 0 {
+        if i.is_multiple_of(3) {
             format!("b{i}")
         } else {
             format!("p{i}")
@@ -317,12 +317,11 @@ fn holds_every_note(from: &Session, merged: &Session) {
         false
     }
     let mut owner = vec![None; theirs.len()];
-    for i in 0..ours.len() {
+    for (i, place) in ours.iter().enumerate() {
         let mut seen = vec![false; theirs.len()];
         assert!(
             augment(i, &edges, &mut seen, &mut owner),
-            "{:?} has no counterpart of its own in the merged session",
-            ours[i]
+            "{place:?} has no counterpart of its own in the merged session"
         );
     }
 }

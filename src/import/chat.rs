@@ -3,12 +3,12 @@
 //! Three layouts are read, and told apart line by line rather than asked for:
 //!
 //! ```text
-//! 10:15:03 From  Amina Diallo : fair recruitment #recruitment        (local, one line)
-//! 10:15:03	 From  Amina Diallo  to  Everyone : fair recruitment     (local, one line)
-//! 10:15:03 From Amina Diallo to Everyone:                            (local, newer)
-//! 	fair recruitment #recruitment
-//! 	and a second line of the same message
-//! 00:15:03	Amina Diallo:	fair recruitment                        (cloud recording)
+//! 10:15:03 From  Amina Diallo : fair recruitment #recruitment       (local, one line)
+//! 10:15:03<TAB> From  Amina Diallo  to  Everyone : fair recruitment (local, one line)
+//! 10:15:03 From Amina Diallo to Everyone:                           (local, newer)
+//! <TAB>fair recruitment #recruitment
+//! <TAB>and a second line of the same message
+//! 00:15:03<TAB>Amina Diallo:<TAB>fair recruitment                   (cloud recording)
 //! ```
 //!
 //! Reactions (`Reacted to "…" with 👍`, `Removed a 👍 reaction from "…"`) are
