@@ -113,7 +113,7 @@ pub enum Import {
         file: PathBuf,
         /// The CSV file.
         csv: PathBuf,
-        /// Put everyone in the file in this group (id, name or noun).
+        /// The group of the people it adds (id, name or noun); a mapped group column wins where not empty.
         #[arg(long, value_name = "GROUP")]
         group: Option<String>,
         /// Read a field from a column rapporteur does not know, as FIELD=HEADER
