@@ -208,28 +208,53 @@ fn parse_note(chars: &[char], start: usize) -> Result<Option<NoteDraft>, SyntaxE
         emphasis = true;
         at = skip_space(chars, at + 1);
     }
-    let mut text = String::new();
-    let mut tags = Vec::new();
+    // Find the tags first: (start, end) in chars, the `#` included.
+    let mut found: Vec<(usize, usize, TagRef)> = Vec::new();
     let mut i = at;
     while i < chars.len() {
-        let c = chars[i];
         let starts_word = i == at || chars[i - 1].is_whitespace();
         let tag_len = chars[i + 1..]
             .iter()
             .take_while(|&&c| is_tag_char(c))
             .count();
-        if c == '#' && starts_word && tag_len > 0 {
+        if chars[i] == '#' && starts_word && tag_len > 0 {
             let name: String = chars[i + 1..i + 1 + tag_len].iter().collect();
-            tags.push(TagRef {
+            let tag = TagRef {
                 name: name.trim_end_matches(['-', '_']).to_string(),
                 column: i + 1,
-            });
+            };
+            found.push((i, i + 1 + tag_len, tag));
             i += 1 + tag_len;
-            continue;
+        } else {
+            i += 1;
         }
-        text.push(c);
-        i += 1;
     }
+    // Tags at the end of the note are dropped from its text; a tag inside a
+    // sentence ("better #data for cities") keeps its word there.
+    let mut trailing = found.len();
+    let mut tail = chars.len();
+    while trailing > 0 {
+        let (_, end, _) = &found[trailing - 1];
+        let after_is_tail = chars[*end..tail]
+            .iter()
+            .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?'));
+        if !after_is_tail {
+            break;
+        }
+        trailing -= 1;
+        tail = found[trailing].0;
+    }
+    let mut text = String::new();
+    let mut next = at;
+    for (n, (start, end, _)) in found.iter().enumerate() {
+        text.extend(&chars[next..*start]);
+        if n < trailing {
+            text.extend(&chars[start + 1..*end]);
+        }
+        next = *end;
+    }
+    text.extend(&chars[next..]);
+    let tags: Vec<TagRef> = found.into_iter().map(|(_, _, tag)| tag).collect();
     let text = collapse_spaces(&text);
     let (text, kind) = unquote(&text);
     if text.is_empty() && tags.is_empty() {
@@ -374,8 +399,17 @@ mod tests {
         let note = entry("reform #recruitment is due, C# and a#b are not tags.")
             .note
             .unwrap();
-        assert_eq!(note.text, "reform is due, C# and a#b are not tags.");
+        assert_eq!(
+            note.text,
+            "reform recruitment is due, C# and a#b are not tags."
+        );
         assert_eq!(note.tags[0].name, "recruitment");
+
+        let note = entry("better #data for cities #local-partners #data")
+            .note
+            .unwrap();
+        assert_eq!(note.text, "better data for cities");
+        assert_eq!(note.tags.len(), 3, "duplicates are resolved later");
 
         let note = entry("ends with a tag #recruitment.").note.unwrap();
         assert_eq!(note.text, "ends with a tag.");
