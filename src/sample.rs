@@ -44,6 +44,24 @@ const GROUP_NAMES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The session sizes every benchmark measures, in notes.
+pub const SIZES: [usize; 4] = [100, 1_000, 10_000, 100_000];
+
+/// People on the roster of a [`standard`] session: a large conference.
+pub const PARTICIPANTS: usize = 2_000;
+
+/// Priorities of a [`standard`] session.
+pub const PRIORITIES: usize = 200;
+
+/// The seed of a [`standard`] session.
+pub const SEED: u64 = 1;
+
+/// The session the benchmarks share: `notes` notes, [`PARTICIPANTS`] people,
+/// [`PRIORITIES`] priorities, seed [`SEED`].
+pub fn standard(notes: usize) -> Session {
+    session(notes, PARTICIPANTS, PRIORITIES, SEED)
+}
+
 /// A small deterministic random source (xorshift), so no crate is needed for fixtures.
 struct Dice(u64);
 
@@ -158,6 +176,54 @@ pub fn session(notes: usize, participants: usize, priorities: usize, seed: u64) 
     s
 }
 
+/// Lines a rapporteur types during a meeting on `session`, in the capture syntax:
+/// floor turns and chat inputs given by participant id, follow-up notes, quotes,
+/// strong points, accents, CJK and emoji, tags by priority id. Deterministic.
+pub fn typed_lines(session: &Session, lines: usize, seed: u64) -> Vec<String> {
+    let mut dice = Dice(seed.max(1).wrapping_mul(0xd1b5_4a32_d192_ed03) | 1);
+    let mut out = Vec::with_capacity(lines);
+    for i in 0..lines {
+        let mut line = String::new();
+        // A new speaker every few lines; the first line always gives the floor.
+        if i == 0 || dice.below(3) == 0 {
+            let p = &session.participants[dice.below(session.participants.len().max(1))];
+            line.push('@');
+            line.push_str(&p.id);
+            if dice.below(5) == 0 {
+                line.push_str(" (chat)");
+            }
+            line.push_str(": ");
+        }
+        let quote = dice.below(6) == 0;
+        if dice.below(8) == 0 {
+            line.push('!');
+        }
+        if quote {
+            line.push('"');
+        }
+        for w in 0..1 + dice.below(3) {
+            if w > 0 {
+                line.push_str(", ");
+            }
+            // Typed text carries no backslash or straight quote: the capture line reads those.
+            let phrase = PHRASES[dice.below(PHRASES.len())];
+            line.extend(phrase.chars().filter(|c| !matches!(c, '\\' | '"')));
+        }
+        if quote {
+            line.push('"');
+        }
+        for _ in 0..dice.below(3) {
+            if session.priorities.is_empty() {
+                break;
+            }
+            line.push_str(" #");
+            line.push_str(&session.priorities[dice.below(session.priorities.len())].id);
+        }
+        out.push(line);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,5 +235,20 @@ mod tests {
         assert_eq!(a, session(1000, 200, 20, 7));
         assert_ne!(a, session(1000, 200, 20, 8));
         assert!(crate::check::validate(&a).is_empty());
+    }
+
+    #[test]
+    fn typed_lines_record_against_their_session() {
+        let mut s = standard(100);
+        let resolver = crate::resolve::Resolver::default();
+        let lines = typed_lines(&s, 200, 3);
+        assert_eq!(lines, typed_lines(&s, 200, 3));
+        for line in &lines {
+            let recorded = crate::recorder::record(&s, &resolver, line, Clock::hms(23, 0, 0))
+                .unwrap_or_else(|e| panic!("{line}: {e}"));
+            assert!(!recorded.edits.is_empty(), "{line}");
+            s.apply_all(recorded.edits).unwrap();
+        }
+        assert_eq!(s.note_count(), 300);
     }
 }
