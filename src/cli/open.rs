@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
 use directories::ProjectDirs;
@@ -11,6 +11,7 @@ use super::Failure;
 use crate::clock::Clock;
 use crate::keymap::{Key, Keymap};
 use crate::storage::SessionFile;
+use crate::ui::latency::{self, LatencyLog};
 use crate::ui::{self, App, terminal};
 
 /// Environment variable naming a key that makes the screen panic, to test that a panic
@@ -46,10 +47,13 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
         app.say(notice, false);
     }
 
+    let latency =
+        LatencyLog::from_env().map_err(|e| Failure(format!("{}: {e}", latency::VARIABLE)))?;
+
     terminal::install_panic_hook();
     let mut screen =
         terminal::init().map_err(|e| Failure(format!("cannot set up the terminal: {e}")))?;
-    let result = run_loop(&mut screen, &mut app);
+    let result = run_loop(&mut screen, &mut app, latency);
     let restored = terminal::restore();
     let rescue = terminal::write_rescue();
     let closed = app.close();
@@ -70,14 +74,22 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
 
 /// Reads and handles events until the user quits; every key is handled (and any note it
 /// commits is on disk) before the next is read, and the screen is drawn once the queue is empty.
-fn run_loop(screen: &mut terminal::Screen, app: &mut App) -> std::io::Result<()> {
+fn run_loop(
+    screen: &mut terminal::Screen,
+    app: &mut App,
+    mut latency: Option<LatencyLog>,
+) -> std::io::Result<()> {
     // Fault injection for the end-to-end test of the panic path: this key panics.
     let panic_key: Option<Key> = std::env::var(PANIC_KEY_VARIABLE)
         .ok()
         .and_then(|k| k.parse().ok());
     loop {
         app.set_now(Clock::now());
+        let drawing = Instant::now();
         screen.draw(|frame| ui::render(app, frame))?;
+        if let Some(log) = &mut latency {
+            log.drawn(drawing.elapsed())?;
+        }
         // Wake at the next second at the latest, so the running timers tick; at once when
         // work waits (a long search scans between keys, a slice per frame).
         let mut wait = if app.has_work() {
@@ -88,7 +100,12 @@ fn run_loop(screen: &mut terminal::Screen, app: &mut App) -> std::io::Result<()>
         while event::poll(wait)? {
             wait = Duration::ZERO;
             app.set_now(Clock::now());
-            match event::read()? {
+            let event = event::read()?;
+            let kind = latency
+                .as_ref()
+                .and_then(|_| latency::kind(&event, &app.keymap));
+            let read = Instant::now();
+            match event {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
                     if panic_key.is_some() && Key::from_event(&key) == panic_key {
                         panic!("{PANIC_KEY_VARIABLE} pressed");
@@ -97,6 +114,9 @@ fn run_loop(screen: &mut terminal::Screen, app: &mut App) -> std::io::Result<()>
                 }
                 Event::Paste(text) => app.handle_paste(&text),
                 _ => {}
+            }
+            if let (Some(log), Some(kind)) = (&mut latency, kind) {
+                log.handled(kind, read);
             }
             if app.should_quit() {
                 return Ok(());

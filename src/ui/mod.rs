@@ -7,6 +7,7 @@ mod app;
 mod capture;
 mod form;
 mod help;
+pub mod latency;
 mod layout;
 mod notes;
 mod speakers;
