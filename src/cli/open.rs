@@ -86,7 +86,7 @@ fn run_loop(
     loop {
         app.set_now(Clock::now());
         let drawing = Instant::now();
-        screen.draw(|frame| ui::render(app, frame))?;
+        terminal::draw(screen, |frame| ui::render(app, frame))?;
         if let Some(log) = &mut latency {
             log.drawn(drawing.elapsed())?;
         }

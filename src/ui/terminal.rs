@@ -11,9 +11,10 @@ use std::sync::Mutex;
 
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
 };
-use crossterm::{cursor, execute};
+use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -122,12 +123,24 @@ pub fn init() -> io::Result<Screen> {
     Terminal::new(CrosstermBackend::new(stdout))
 }
 
-/// Leaves the alternate screen, undoes bracketed paste and mouse capture, shows the cursor
-/// and leaves raw mode. Safe to call more than once.
+/// Draws one frame as a synchronized update, so the terminal shows it whole (no tearing
+/// while a pane is half redrawn; terminals that do not know the mode ignore it).
+pub fn draw(screen: &mut Screen, render: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
+    queue!(screen.backend_mut(), BeginSynchronizedUpdate)?;
+    let drawn = screen.draw(render).map(|_| ());
+    // Ends the update even after a failed draw, so the terminal never stays frozen.
+    let ended = execute!(screen.backend_mut(), EndSynchronizedUpdate);
+    drawn.and(ended)
+}
+
+/// Ends a synchronized update, leaves the alternate screen, undoes bracketed paste and
+/// mouse capture, shows the cursor and leaves raw mode. Safe to call more than once.
 pub fn restore() -> io::Result<()> {
     let mut stdout = io::stdout();
     // Each step runs even if an earlier one failed, so the shell gets as much back as possible.
     let steps = [
+        // A panic inside a draw leaves its synchronized update open: end it first.
+        execute!(stdout, EndSynchronizedUpdate),
         execute!(stdout, DisableBracketedPaste),
         execute!(stdout, DisableMouseCapture),
         execute!(stdout, LeaveAlternateScreen),
