@@ -135,14 +135,15 @@ fn open_or_create(
     if path.exists() {
         let (store, session, recovery) = SessionFile::open(path)?;
         let mut notes = Vec::new();
+        // The take-over first: it says why there is something to recover.
+        if let Some(holder) = recovery.stale_lock {
+            notes.push(format!("took over from {holder}, which had stopped"));
+        }
         if recovery.replayed > 0 {
             notes.push(format!(
                 "recovered {} change(s) from the journal",
                 recovery.replayed
             ));
-        }
-        if let Some(holder) = recovery.stale_lock {
-            notes.push(format!("took over from {holder}, which had stopped"));
         }
         let notice = (!notes.is_empty()).then(|| notes.join("; "));
         return Ok((store, session, notice));

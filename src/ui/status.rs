@@ -35,24 +35,32 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         SavedState::InMemory => ("in memory", bar.fg(Color::Yellow)),
     };
     left.push(Span::styled(saved, style));
+    let mut timers: Vec<Span> = Vec::new();
     if let Some(elapsed) = app.elapsed() {
-        left.push(Span::styled(
+        timers.push(Span::styled(
             format!("  ⏱ {}", duration_label(elapsed)),
             bar,
         ));
     }
     if let Some((p, seconds)) = app.floor_with_time() {
-        left.push(Span::styled("  ▶ ", bar.fg(Color::Green)));
-        left.push(Span::styled(
+        timers.push(Span::styled("  ▶ ", bar.fg(Color::Green)));
+        timers.push(Span::styled(
             truncate(&visible(&p.name), 20).into_owned(),
             bar.fg(Color::Green).add_modifier(Modifier::BOLD),
         ));
-        left.push(Span::styled(
+        timers.push(Span::styled(
             format!(" {}", duration_label(seconds)),
             bar.fg(Color::Green),
         ));
     }
-    let used: usize = left.iter().map(|s| width(&s.content)).sum();
+    let spans_width = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
+    // A message that would be cut takes the timers' room: the floor and its time are in
+    // the speakers pane too, and a message is read once.
+    let message_width = app.message().map_or(0, |m| width(&visible(&m.text)) + 4);
+    if message_width == 0 || spans_width(&left) + spans_width(&timers) + message_width <= w {
+        left.extend(timers);
+    }
+    let used = spans_width(&left);
     let room = w.saturating_sub(used + 2);
     let right = match app.message() {
         Some(message) => {
