@@ -116,3 +116,78 @@ fn a_panic_restores_the_terminal_and_rescues_the_line() {
             .any(|n| n.text == "committed before the panic")
     );
 }
+
+/// Commits a note and leaves a line half typed, as a signal would find the screen.
+fn meeting_under_way(dir: &std::path::Path) -> (Pty, std::path::PathBuf) {
+    let path = example(dir);
+    let mut pty = Pty::spawn(dir, &[path.to_str().unwrap()], &[]);
+    pty.wait_for("Note for");
+    pty.commit(
+        "@Amine Haddad: committed before the signal",
+        "committed before the signal",
+    );
+    pty.send("half a thought");
+    pty.wait_for("half a thought");
+    (pty, path)
+}
+
+/// The session file itself (not its journal) holds the note: the screen closed cleanly.
+fn closed_cleanly(path: &std::path::Path) {
+    let file = rapporteur::storage::read_file(path).unwrap();
+    assert!(
+        file.interventions
+            .iter()
+            .flat_map(|i| &i.notes)
+            .any(|n| n.text == "committed before the signal")
+    );
+    assert!(!rapporteur::storage::journal_path(path).exists());
+    assert!(!rapporteur::storage::lock_path(path).exists());
+    let rescue = std::fs::read_to_string(path.with_file_name("meeting.ron.rescue.txt")).unwrap();
+    assert!(rescue.lines().any(|l| l == "half a thought"), "{rescue}");
+}
+
+#[test]
+fn sigterm_and_sigint_restore_the_terminal_rescue_the_line_and_close() {
+    for (signal, name) in [(libc::SIGTERM, "SIGTERM"), (libc::SIGINT, "SIGINT")] {
+        let dir = tempfile::tempdir().unwrap();
+        let (pty, path) = meeting_under_way(dir.path());
+        pty.signal(signal);
+        let (status, parser, master) = pty.finish();
+        assert_eq!(status.code(), Some(128 + signal), "{name}");
+        let screen = parser.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "{name}: back on the main screen"
+        );
+        assert!(!screen.hide_cursor(), "{name}: cursor shown");
+        assert!(!screen.bracketed_paste(), "{name}: bracketed paste off");
+        let termios = termios(&master.unwrap());
+        assert_ne!(termios.c_lflag & libc::ICANON, 0, "{name}: canonical mode");
+        assert_ne!(termios.c_lflag & libc::ECHO, 0, "{name}: echo");
+        let said = screen.contents();
+        assert!(
+            said.contains(&format!("rapporteur: stopped by {name}")),
+            "{said}"
+        );
+        assert!(said.contains("your unfinished line is kept in"), "{said}");
+        closed_cleanly(&path);
+    }
+}
+
+#[test]
+fn a_closed_terminal_rescues_the_line_and_closes_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut pty, path) = meeting_under_way(dir.path());
+    // Closing the terminal's window: the kernel hangs up the session and sends SIGHUP.
+    pty.hang_up();
+    let (status, _, _) = pty.finish();
+    assert_eq!(status.code(), Some(128 + libc::SIGHUP), "{status:?}");
+    closed_cleanly(&path);
+
+    // Opened again, the line comes back in the capture line.
+    let mut pty = Pty::spawn(dir.path(), &[path.to_str().unwrap()], &[]);
+    pty.wait_for("unfinished line(s) from last time are back");
+    pty.wait_for("│half a thought");
+    pty.send("\x11");
+    assert!(pty.finish().0.success());
+}

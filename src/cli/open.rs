@@ -1,5 +1,6 @@
 //! `rapporteur [FILE]`: the live screen.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -51,25 +52,73 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
         LatencyLog::from_env().map_err(|e| Failure(format!("{}: {e}", latency::VARIABLE)))?;
 
     terminal::install_panic_hook();
+    terminal::watch_signals().map_err(|e| Failure(format!("cannot watch for signals: {e}")))?;
     let mut screen =
         terminal::init().map_err(|e| Failure(format!("cannot set up the terminal: {e}")))?;
     let result = run_loop(&mut screen, &mut app, latency);
+    let signal = terminal::stop_signal();
+    if signal == Some(terminal::HANG_UP) {
+        terminal::detach();
+    }
     let restored = terminal::restore();
-    let rescue = terminal::write_rescue();
+    drop(screen);
+    // Closed before the rescue is written: keeping a copy moves the session, and its rescue file.
     let closed = app.close();
-    restored.map_err(|e| Failure(format!("cannot restore the terminal: {e}")))?;
-    result.map_err(|e| Failure(format!("terminal error: {e}")))?;
-    closed.map_err(Failure)?;
+    let rescue = terminal::write_rescue();
+    terminal::closed();
+    // After a hang-up nobody reads standard error, and writing to it may fail.
+    let say = |text: String| {
+        let _ = writeln!(std::io::stderr(), "rapporteur: {text}");
+    };
+    let mut failure = None;
+    if signal != Some(terminal::HANG_UP) {
+        if let Err(e) = restored {
+            failure = Some(format!("cannot restore the terminal: {e}"));
+        }
+        if let Err(e) = result {
+            failure = Some(format!("terminal error: {e}"));
+        }
+    }
+    let closed = match closed {
+        Ok(closed) => closed,
+        Err(e) => {
+            failure = Some(e);
+            None
+        }
+    };
+    if let Some(kept) = closed.as_ref().filter(|kept| **kept != path) {
+        say(format!(
+            "this session is now in {} ({} was changed by another program)",
+            kept.display(),
+            path.display()
+        ));
+    }
     if let Ok(Some(rescue)) = rescue {
-        eprintln!(
-            "rapporteur: your unfinished line is kept in {}; it comes back next time",
+        say(format!(
+            "your unfinished line is kept in {}; it comes back next time",
             rescue.display()
-        );
+        ));
+    }
+    if let Some(signal) = signal {
+        say(format!("stopped by {}", signal_name(signal)));
+    }
+    if let Some(failure) = failure {
+        say(failure);
+        return Ok(ExitCode::FAILURE);
     }
     if new_session {
-        println!("{}", path.display());
+        let _ = writeln!(std::io::stdout(), "{}", closed.unwrap_or(path).display());
     }
-    Ok(ExitCode::SUCCESS)
+    // A signal is reported the shell's way, 128 + its number, after a clean close.
+    Ok(signal.map_or(ExitCode::SUCCESS, |s| ExitCode::from(128 + s as u8)))
+}
+
+fn signal_name(signal: i32) -> String {
+    match signal_hook::low_level::signal_name(signal) {
+        Some("SIGHUP") => "SIGHUP (the terminal was closed)".to_string(),
+        Some(name) => name.to_string(),
+        None => format!("signal {signal}"),
+    }
 }
 
 /// Reads and handles events until the user quits; every key is handled (and any note it
@@ -85,6 +134,8 @@ fn run_loop(
         .and_then(|k| k.parse().ok());
     loop {
         app.set_now(Clock::now());
+        // Once a second at most: has another program changed, moved or deleted the file?
+        app.tick();
         let drawing = Instant::now();
         terminal::draw(screen, |frame| ui::render(app, frame))?;
         if let Some(log) = &mut latency {
@@ -92,13 +143,16 @@ fn run_loop(
         }
         // Wake at the next second at the latest, so the running timers tick; at once when
         // work waits (a long search scans between keys, a slice per frame).
-        let mut wait = if app.has_work() {
+        let wait = if app.has_work() {
             Duration::ZERO
         } else {
             Duration::from_millis(1000)
         };
-        while event::poll(wait)? {
-            wait = Duration::ZERO;
+        // Wakes on input, a resize or a stop signal; a stop ends the screen as quitting does.
+        if let terminal::Wake::Stop(_) = terminal::wait(wait)? {
+            return Ok(());
+        }
+        while event::poll(Duration::ZERO)? {
             app.set_now(Clock::now());
             let event = event::read()?;
             let kind = latency
@@ -118,7 +172,7 @@ fn run_loop(
             if let (Some(log), Some(kind)) = (&mut latency, kind) {
                 log.handled(kind, read);
             }
-            if app.should_quit() {
+            if app.should_quit() || terminal::stop_signal().is_some() {
                 return Ok(());
             }
         }

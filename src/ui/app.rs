@@ -12,6 +12,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use super::capture::{
     Candidate, Completion, CompletionKind, LineInput, POPUP_ROWS, Token, clean_line, token_at,
 };
+use super::disk::{self, AfterChoice, DiskChoice};
 use super::form::{AfterForm, Form};
 use super::help;
 use super::notes::{Row, Timeline};
@@ -24,7 +25,7 @@ use crate::keymap::{Key, Keymap};
 use crate::model::{Channel, Participant, Serial, Session, Slug};
 use crate::recorder::{self, Problem};
 use crate::resolve::{Resolution, Resolver};
-use crate::storage::{CommitError, NotDurable, SessionFile};
+use crate::storage::{self, CommitError, DiskChange, NotDurable, SessionFile, StorageError};
 use crate::tally::Tally;
 
 /// Which view the tally pane shows.
@@ -54,6 +55,8 @@ pub enum Overlay {
     Filter(Filter),
     /// A form adding a participant or a priority.
     Form(Form),
+    /// Another program changed the session file: keep both versions, or overwrite.
+    DiskChoice(DiskChoice),
 }
 
 /// A search in progress.
@@ -155,6 +158,10 @@ pub struct App {
     pub(super) notes_top: Cell<usize>,
     notes_height: Cell<usize>,
     quit: bool,
+    /// How the session file on disk differs from what was last written, as last checked.
+    disk: Option<DiskChange>,
+    /// When the file was last checked.
+    disk_checked: Option<std::time::Instant>,
 }
 
 impl std::fmt::Debug for App {
@@ -196,6 +203,8 @@ impl App {
             notes_top: Cell::new(0),
             notes_height: Cell::new(10),
             quit: false,
+            disk: None,
+            disk_checked: None,
         }
     }
 
@@ -268,7 +277,7 @@ impl App {
         self.message = None;
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         match &mut self.overlay {
-            Overlay::Help { .. } => {}
+            Overlay::Help { .. } | Overlay::DiskChoice(_) => {}
             Overlay::Form(form) => form.paste(&text),
             Overlay::Search(_) | Overlay::Filter(_) => {
                 if let Some(input) = self.overlay_input() {
@@ -296,6 +305,7 @@ impl App {
     pub fn type_char(&mut self, c: char) {
         match &mut self.overlay {
             Overlay::Help { .. } => {}
+            Overlay::DiskChoice(_) => self.choose_on_disk(c),
             Overlay::Form(form) => form.type_char(c, &self.session),
             Overlay::Search(_) | Overlay::Filter(_) => {
                 if let Some(input) = self.overlay_input() {
@@ -314,7 +324,7 @@ impl App {
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.ask_quit(),
             Action::Save => self.save(),
             Action::Help => match self.overlay {
                 Overlay::None => self.overlay = Overlay::Help { scroll: 0 },
@@ -338,6 +348,7 @@ impl App {
                 Overlay::Form(form) => self.update_form(action, form),
                 Overlay::Search(search) => self.update_search(action, search),
                 Overlay::Filter(filter) => self.update_filter(action, filter),
+                Overlay::DiskChoice(choice) => self.update_disk_choice(action, choice),
             },
         }
         self.remember_unsaved();
@@ -885,14 +896,183 @@ impl App {
     }
 
     fn save(&mut self) {
-        let result = match &mut self.store {
-            Some(store) => store.save(&mut self.session).map_err(|e| e.to_string()),
-            None => Err("this session has no file".to_string()),
+        let Some(store) = &mut self.store else {
+            self.say("this session has no file", true);
+            return;
         };
+        let was_missing = self.disk == Some(DiskChange::Missing);
+        let result = store.save(&mut self.session);
+        self.check_disk();
         match result {
+            Ok(()) if was_missing => self.say(
+                format!("{} was missing: written back", self.file_label()),
+                false,
+            ),
             Ok(()) => self.say(format!("saved {}", self.file_label()), false),
-            Err(reason) => self.say(reason, true),
+            Err(StorageError::ChangedOnDisk(_)) => self.open_disk_choice(AfterChoice::Stay),
+            Err(error) => {
+                let reason = self.save_failure(&error);
+                self.say(reason, true);
+            }
         }
+    }
+
+    /// A failed save in plain words: what went wrong and where the notes are meanwhile.
+    fn save_failure(&self, error: &StorageError) -> String {
+        let file = self.file_label();
+        let StorageError::Write { error, .. } = error else {
+            return error.to_string();
+        };
+        let why = plain_io_error(error);
+        let safe = match self.saved_state() {
+            SavedState::Behind => "your notes are kept in memory".to_string(),
+            SavedState::Journaled => format!("every note is safe in {file}.journal"),
+            _ => "nothing is lost".to_string(),
+        };
+        format!(
+            "NOT SAVED to {file}: {why}; {safe}; {} retries",
+            self.keymap.hint(Action::Save)
+        )
+    }
+
+    // ---- the file under our feet -----------------------------------------------------------
+
+    /// Checks, at most once a second, whether another program changed, moved or deleted
+    /// the session file (a stat, no read). Call it on every turn of the event loop.
+    pub fn tick(&mut self) {
+        let due = self
+            .disk_checked
+            .is_none_or(|at| at.elapsed() >= std::time::Duration::from_secs(1));
+        if due {
+            self.check_disk();
+        }
+    }
+
+    /// Checks now whether another program changed, moved or deleted the session file.
+    pub fn check_disk(&mut self) {
+        let disk = self.store.as_ref().and_then(SessionFile::disk_change);
+        if disk.is_some() && disk != self.disk {
+            // News of the file outranks an older message: let the bar explain it.
+            self.message = None;
+        }
+        self.disk = disk;
+        self.disk_checked = Some(std::time::Instant::now());
+    }
+
+    /// How the session file on disk differs from what the screen last wrote, as last checked.
+    pub fn disk_change(&self) -> Option<DiskChange> {
+        self.disk
+    }
+
+    /// Quits, unless another program changed the file: then asks what to keep first.
+    fn ask_quit(&mut self) {
+        self.check_disk();
+        if self.disk == Some(DiskChange::Modified) {
+            self.open_disk_choice(AfterChoice::Quit);
+        } else {
+            self.quit = true;
+        }
+    }
+
+    fn open_disk_choice(&mut self, then: AfterChoice) {
+        let Some(path) = self.file_path() else {
+            return;
+        };
+        let copy = free_copy_path(path, self.now);
+        self.overlay = Overlay::DiskChoice(DiskChoice {
+            then,
+            copy,
+            error: None,
+        });
+    }
+
+    fn update_disk_choice(&mut self, action: Action, choice: DiskChoice) {
+        match action {
+            Action::Cancel if choice.then == AfterChoice::Quit => {
+                self.say("not quitting: the meeting goes on", false)
+            }
+            Action::Cancel => self.say(
+                format!(
+                    "nothing overwritten; notes keep going to the journal · {} to choose again",
+                    self.keymap.hint(Action::Save)
+                ),
+                false,
+            ),
+            _ => self.overlay = Overlay::DiskChoice(choice),
+        }
+    }
+
+    /// A key typed while the choice is open: copy, overwrite, or nothing.
+    fn choose_on_disk(&mut self, c: char) {
+        let Overlay::DiskChoice(choice) = std::mem::take(&mut self.overlay) else {
+            return;
+        };
+        let result = match c.to_ascii_lowercase() {
+            disk::COPY_KEY => self.keep_both(),
+            disk::OVERWRITE_KEY => self.overwrite(),
+            _ => {
+                self.overlay = Overlay::DiskChoice(choice);
+                return;
+            }
+        };
+        self.check_disk();
+        match result {
+            Ok(said) => {
+                self.say(said, false);
+                if choice.then == AfterChoice::Quit {
+                    self.quit = true;
+                }
+            }
+            Err(error) => {
+                self.overlay = Overlay::DiskChoice(DiskChoice {
+                    error: Some(error),
+                    ..choice
+                })
+            }
+        }
+    }
+
+    /// Writes the session over the file, whatever another program put there.
+    fn overwrite(&mut self) -> Result<String, String> {
+        let Some(store) = &mut self.store else {
+            return Err("this session has no file".into());
+        };
+        match store.overwrite(&mut self.session) {
+            Ok(()) => Ok(format!("wrote your version over {}", self.file_label())),
+            Err(error) => Err(self.save_failure(&error)),
+        }
+    }
+
+    /// Saves the session as a new file beside the changed one and goes on in it; the
+    /// changed file is left as the other program wrote it.
+    fn keep_both(&mut self) -> Result<String, String> {
+        let Some(path) = self.file_path().map(Path::to_path_buf) else {
+            return Err("this session has no file".into());
+        };
+        let copy = free_copy_path(&path, self.now);
+        match storage::save_copy(&self.session, &copy) {
+            Ok(()) => {}
+            Err(error) => return Err(format!("could not save a copy: {error}")),
+        }
+        let (store, _, _) = SessionFile::open(&copy)
+            .map_err(|e| format!("saved {} but could not open it: {e}", copy.display()))?;
+        // The old journal holds this session's edits, now all in the copy: replayed onto the
+        // other program's version it would mix the two, so it goes with the old file's lock.
+        drop(self.store.replace(store));
+        self.session.journal_seq = 0;
+        let journal = storage::journal_path(&path);
+        let kept = match std::fs::remove_file(&journal) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                format!(" (could not remove {}: {e})", journal.display())
+            }
+            _ => String::new(),
+        };
+        self.remember_unsaved();
+        Ok(format!(
+            "your version is now {}; {} is left as the other program wrote it{kept}",
+            self.file_label(),
+            path.file_name().unwrap_or_default().to_string_lossy()
+        ))
     }
 
     // ---- notes: selection, edit, delete ----------------------------------------------------
@@ -1386,15 +1566,59 @@ impl App {
         }
     }
 
-    /// Saves the session into its file, removes the journal and releases the lock.
+    /// Saves the session into its file, removes the journal and releases the lock; returns
+    /// the file the session is in.
+    ///
+    /// If another program changed the file and nobody was asked (a signal, a closed
+    /// terminal), both versions are kept: this session goes to a copy beside it, whose
+    /// path is returned. On a failed save the journal stays, and the session comes back
+    /// from it when the file is opened again.
     pub fn close(mut self) -> Result<Option<PathBuf>, String> {
+        if self.store.as_ref().and_then(SessionFile::disk_change) == Some(DiskChange::Modified) {
+            self.keep_both()?;
+        }
         let Some(store) = self.store.take() else {
             return Ok(None);
         };
         let path = store.path().to_path_buf();
-        store.close(&mut self.session).map_err(|e| e.to_string())?;
+        let file = self.file_label_of(&path);
+        store
+            .close(&mut self.session)
+            .map_err(|error| match error {
+                StorageError::Write { error, .. } => format!(
+                    "could not save {file}: {}; every note is in {file}.journal and comes back \
+                 when you open {file} again",
+                    plain_io_error(&error)
+                ),
+                other => other.to_string(),
+            })?;
         Ok(Some(path))
     }
+
+    fn file_label_of(&self, path: &Path) -> String {
+        path.file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    }
+}
+
+/// Why a write failed, in words a user acts on.
+fn plain_io_error(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied (is the folder read-only?)".to_string()
+        }
+        std::io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_string(),
+        std::io::ErrorKind::StorageFull => "the disk is full".to_string(),
+        _ => error.to_string(),
+    }
+}
+
+/// The first `FILE.mine-HHMMSS.ron` beside `path` that does not exist yet.
+fn free_copy_path(path: &Path, now: Clock) -> PathBuf {
+    (0..)
+        .map(|n| disk::copy_path(path, now, n))
+        .find(|p| !p.exists())
+        .expect("some name is free")
 }
 
 /// Moves `at` by `delta` within `0..len`, wrapping around.

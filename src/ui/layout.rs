@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::{App, Overlay};
-use super::{capture, form, help, notes, speakers, status, tally};
+use super::{capture, disk, form, help, notes, speakers, status, tally};
 
 /// Narrowest terminal the screen is drawn in.
 pub const MIN_WIDTH: u16 = 60;
@@ -97,6 +97,11 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     match &app.overlay {
         Overlay::Help { scroll } => help::render(&app.keymap, *scroll, area, buf),
         Overlay::Form(f) => form::render(f, &app.session, area, buf),
+        Overlay::DiskChoice(choice) => {
+            if let Some(file) = app.file_path() {
+                disk::render(choice, file, &app.keymap, area, buf)
+            }
+        }
         Overlay::None => capture::render_popup(app, areas.capture, area, buf),
         Overlay::Search(_) | Overlay::Filter(_) => {}
     }

@@ -5,6 +5,7 @@
 
 mod app;
 mod capture;
+mod disk;
 mod form;
 mod help;
 pub mod latency;
@@ -16,6 +17,7 @@ mod tally;
 pub mod terminal;
 mod text;
 
-pub use app::{App, Overlay, TallyView};
+pub use app::{App, Overlay, SavedState, TallyView};
+pub use disk::{AfterChoice, DiskChoice};
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, render};
 pub use text::visible;

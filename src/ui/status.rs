@@ -11,6 +11,7 @@ use super::app::{App, SavedState};
 use super::text::{truncate, visible, width};
 use crate::action::Action;
 use crate::clock::duration_label;
+use crate::storage::DiskChange;
 
 /// Draws the status bar on one line.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -23,16 +24,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         format!(" {} ", truncate(&visible(&file), 24)),
         bar.add_modifier(Modifier::BOLD),
     ));
-    let (saved, style) = match app.saved_state() {
-        SavedState::OnDisk => ("✓ saved", bar.fg(Color::Green)),
-        SavedState::Journaled => ("✓ on disk", bar.fg(Color::Green)),
-        SavedState::Behind => (
+    let warning = bar
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD);
+    let (saved, style) = match (app.saved_state(), app.disk_change()) {
+        // Notes only in memory is the most urgent thing to say.
+        (SavedState::Behind, _) => (
             "✗ NOT SAVED",
             bar.fg(Color::White)
                 .bg(Color::Red)
                 .add_modifier(Modifier::BOLD),
         ),
-        SavedState::InMemory => ("in memory", bar.fg(Color::Yellow)),
+        (_, Some(DiskChange::Modified)) => ("⚠ CHANGED ON DISK", warning),
+        (_, Some(DiskChange::Missing)) => ("⚠ FILE MISSING", warning),
+        (SavedState::OnDisk, None) => ("✓ saved", bar.fg(Color::Green)),
+        (SavedState::Journaled, None) => ("✓ on disk", bar.fg(Color::Green)),
+        (SavedState::InMemory, None) => ("in memory", bar.fg(Color::Yellow)),
     };
     left.push(Span::styled(saved, style));
     let mut timers: Vec<Span> = Vec::new();
@@ -54,9 +62,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
     let spans_width = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
-    // A message that would be cut takes the timers' room: the floor and its time are in
-    // the speakers pane too, and a message is read once.
-    let message_width = app.message().map_or(0, |m| width(&visible(&m.text)) + 4);
+    // A message (or the advice about a changed file) that would be cut takes the timers'
+    // room: the floor and its time are in the speakers pane too.
+    let advice = disk_advice(app);
+    let message_width = match (app.message(), &advice) {
+        (Some(m), _) => width(&visible(&m.text)) + 4,
+        (None, Some(advice)) => width(advice) + 4,
+        (None, None) => 0,
+    };
     if message_width == 0 || spans_width(&left) + spans_width(&timers) + message_width <= w {
         left.extend(timers);
     }
@@ -77,12 +90,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 style,
             )
         }
-        None => Span::styled(hints(app, room), bar.fg(Color::DarkGray)),
+        None => match advice {
+            // What the warning means and what to do, in place of the key hints.
+            Some(advice) => Span::styled(
+                format!(" {} ", truncate(&advice, room.saturating_sub(2))),
+                bar.fg(Color::Yellow),
+            ),
+            None => Span::styled(hints(app, room), bar.fg(Color::DarkGray)),
+        },
     };
     let pad = w.saturating_sub(used + width(&right.content));
     left.push(Span::styled(" ".repeat(pad), bar));
     left.push(right);
     Line::from(left).render(area, buf);
+}
+
+/// What a change of the file on disk means for the user, and the key that deals with it.
+fn disk_advice(app: &App) -> Option<String> {
+    let file = visible(&app.file_label()).into_owned();
+    let save = app.keymap.hint(Action::Save);
+    match app.disk_change()? {
+        // The key first, so a narrow bar still says what to do.
+        DiskChange::Modified => Some(format!(
+            "{save} keeps both or overwrites · another program changed {file}; \
+             your notes are safe in its journal"
+        )),
+        DiskChange::Missing => Some(format!(
+            "{save} writes it back · {file} was deleted or moved; your notes are safe"
+        )),
+    }
 }
 
 /// As many key hints as fit in `room` cells, most important first.

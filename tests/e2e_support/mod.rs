@@ -111,6 +111,12 @@ impl Pty {
             )
         };
         assert_eq!(opened, 0, "openpty failed");
+        // Other tests' children must not inherit them: a master held open elsewhere would
+        // keep the terminal from hanging up, a slave would keep the reader from ending.
+        for fd in [master, slave] {
+            // SAFETY: setting a flag on descriptors we just opened.
+            unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+        }
         // SAFETY: both descriptors were just opened and are owned here alone.
         let (master, slave) =
             unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
