@@ -17,11 +17,12 @@ use rapporteur::{import, templates};
 
 /// A small session (the gfmd template, two people, one intervention) written once.
 static SESSION_FILE: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
-    // A memory-backed folder where there is one: the target writes a file per run.
+    // A memory-backed folder unless TMPDIR names one: the target writes a file per run,
+    // and the folder outlives the process (libFuzzer exits without running destructors).
     let shm = std::path::Path::new("/dev/shm");
     let mut folder = tempfile::Builder::new();
     folder.prefix("rapporteur-fuzz-journal-");
-    let dir = if shm.is_dir() {
+    let dir = if std::env::var_os("TMPDIR").is_none() && shm.is_dir() {
         folder.tempdir_in(shm)
     } else {
         folder.tempdir()
