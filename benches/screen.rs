@@ -1,5 +1,6 @@
 //! The screen's hot path: one keystroke handled and one frame drawn, at 80x24 and
-//! 200x50, on sessions of 100, 10,000 and 100,000 notes. The cost must stay flat.
+//! 200x50, on sessions of 100 to 100,000 notes with 2,000 people on the roster and
+//! 200 priorities. The cost must stay flat.
 //!
 //! `cargo bench --bench screen`
 
@@ -14,11 +15,11 @@ use rapporteur::ui::{self, App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const NOTES: [usize; 3] = [100, 10_000, 100_000];
+const NOTES: [usize; 4] = sample::SIZES;
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 50)];
 
 fn app(notes: usize) -> App {
-    let session = sample::session(notes, 60, 20, 7);
+    let session = sample::standard(notes);
     let mut app = App::new(session, Keymap::default());
     app.set_now(Clock::hms(23, 0, 0));
     app
@@ -33,8 +34,9 @@ fn key(name: &str) -> crossterm::event::KeyEvent {
 fn keystroke_and_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("keystroke_and_frame");
     group
-        .sample_size(200)
-        .measurement_time(Duration::from_secs(3));
+        .sample_size(100)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(2));
     for notes in NOTES {
         let mut app = app(notes);
         // Mid-tag, so every key also ranks the completion popup.
@@ -63,8 +65,9 @@ fn keystroke_and_frame(c: &mut Criterion) {
 fn select_and_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("select_and_frame");
     group
-        .sample_size(200)
-        .measurement_time(Duration::from_secs(3));
+        .sample_size(100)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(2));
     for notes in NOTES {
         let mut app = app(notes);
         for (w, h) in SIZES {
@@ -94,8 +97,9 @@ fn select_and_frame(c: &mut Criterion) {
 fn commit_and_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("commit_and_frame");
     group
-        .sample_size(100)
-        .measurement_time(Duration::from_secs(3));
+        .sample_size(50)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(2));
     for notes in NOTES {
         let mut app = app(notes);
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();

@@ -11,7 +11,7 @@ use rapporteur::model::{Note, NoteKind, Session};
 use rapporteur::sample;
 use rapporteur::storage::{self, SessionFile};
 
-const SIZES: [usize; 3] = [100, 10_000, 100_000];
+const SIZES: [usize; 4] = sample::SIZES;
 
 fn note(session: &Session) -> Edit {
     Edit::InsertNote {
@@ -36,7 +36,7 @@ fn commit(c: &mut Criterion) {
     for size in SIZES {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
-        let mut session = sample::session(size, 2_000, 200, 1);
+        let mut session = sample::standard(size);
         let mut file = SessionFile::create(&path, &session).unwrap();
         group.bench_with_input(BenchmarkId::new("journal", size), &size, |b, _| {
             b.iter(|| {
@@ -64,7 +64,7 @@ fn load(c: &mut Criterion) {
     for size in SIZES {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
-        let session = sample::session(size, 2_000, 200, 1);
+        let session = sample::standard(size);
         storage::write_atomically(&path, storage::to_ron(&session).as_bytes()).unwrap();
         group.bench_with_input(BenchmarkId::from_parameter(size), &size, |b, _| {
             b.iter(|| storage::load(&path).unwrap())

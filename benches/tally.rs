@@ -1,5 +1,7 @@
 //! Tally speed: counting a session afresh, and folding one committed note
-//! into a live tally, at 100, 10,000 and 100,000 notes.
+//! into a live tally, at 100 to 100,000 notes.
+//!
+//! `cargo bench --bench tally`
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -7,17 +9,20 @@ use std::time::{Duration, Instant};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use rapporteur::clock::Clock;
 use rapporteur::edit::Edit;
-use rapporteur::export::{Options, export};
 use rapporteur::model::{Note, NoteKind};
 use rapporteur::sample;
 use rapporteur::tally::Tally;
 
-const SIZES: [usize; 3] = [100, 10_000, 100_000];
+const SIZES: [usize; 4] = sample::SIZES;
 
 fn compute(c: &mut Criterion) {
     let mut group = c.benchmark_group("tally_compute");
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
     for notes in SIZES {
-        let session = sample::session(notes, 60, 12, 7);
+        let session = sample::standard(notes);
         group.bench_with_input(BenchmarkId::from_parameter(notes), &session, |b, s| {
             b.iter(|| black_box(Tally::compute(s)))
         });
@@ -29,8 +34,12 @@ fn compute(c: &mut Criterion) {
 /// not the session edits around them.
 fn apply(c: &mut Criterion) {
     let mut group = c.benchmark_group("tally_apply_insert_and_delete");
+    group
+        .sample_size(50)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(2));
     for notes in SIZES {
-        let mut session = sample::session(notes, 60, 12, 7);
+        let mut session = sample::standard(notes);
         let mut tally = Tally::compute(&session);
         let intervention = session.interventions.last().unwrap().id;
         let tags = vec![
@@ -72,17 +81,5 @@ fn apply(c: &mut Criterion) {
     group.finish();
 }
 
-fn report(c: &mut Criterion) {
-    let mut group = c.benchmark_group("export_markdown");
-    group.sample_size(10);
-    for notes in [100, 10_000] {
-        let session = sample::session(notes, 60, 12, 7);
-        group.bench_with_input(BenchmarkId::from_parameter(notes), &session, |b, s| {
-            b.iter(|| black_box(export(s, &Options::default()).unwrap().len()))
-        });
-    }
-    group.finish();
-}
-
-criterion_group!(benches, compute, apply, report);
+criterion_group!(benches, compute, apply);
 criterion_main!(benches);
