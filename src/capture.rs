@@ -213,11 +213,16 @@ fn parse_note(chars: &[char], start: usize) -> Result<Option<NoteDraft>, SyntaxE
     let mut i = at;
     while i < chars.len() {
         let starts_word = i == at || chars[i - 1].is_whitespace();
-        let tag_len = chars[i + 1..]
-            .iter()
-            .take_while(|&&c| is_tag_char(c))
-            .count();
-        if chars[i] == '#' && starts_word && tag_len > 0 {
+        // Measure a tag only after a `#` that starts a word, so a line stays linear.
+        let tag_len = if chars[i] == '#' && starts_word {
+            chars[i + 1..]
+                .iter()
+                .take_while(|&&c| is_tag_char(c))
+                .count()
+        } else {
+            0
+        };
+        if tag_len > 0 {
             let name: String = chars[i + 1..i + 1 + tag_len].iter().collect();
             let tag = TagRef {
                 name: name.trim_end_matches(['-', '_']).to_string(),

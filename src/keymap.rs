@@ -494,12 +494,17 @@ impl Keymap {
 }
 
 fn read_file(path: &Path) -> Result<Bindings, KeymapError> {
-    let text = std::fs::read_to_string(path).map_err(|error| KeymapError {
+    let bytes = std::fs::read(path).map_err(|error| KeymapError {
         file: path.to_path_buf(),
         position: None,
         message: error.to_string(),
     })?;
-    parse(&text, path)
+    let text = crate::storage::utf8_or_position(&bytes, path).map_err(|e| KeymapError {
+        file: e.path,
+        position: e.position,
+        message: e.message,
+    })?;
+    parse(text, path)
 }
 
 #[cfg(test)]

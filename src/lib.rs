@@ -22,3 +22,4 @@ pub mod storage;
 pub mod tally;
 pub mod templates;
 pub mod ui;
+pub mod visible;

@@ -339,17 +339,36 @@ pub fn slugify(text: &str) -> String {
 }
 
 fn unique_slug(text: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> Slug {
-    let base = match slugify(text) {
-        s if s.is_empty() => fallback.to_string(),
-        s => s,
-    };
-    if !taken(&base) {
-        return base;
+    SlugMaker::default().make(text, fallback, taken)
+}
+
+/// Makes unique slugs for many names in a row, remembering the last suffix used
+/// for each base so that n namesakes cost n look-ups, not n².
+#[derive(Debug, Default)]
+pub struct SlugMaker {
+    next_suffix: std::collections::HashMap<String, usize>,
+}
+
+impl SlugMaker {
+    /// A slug of `text` (or `fallback`) for which `taken` is false.
+    pub fn make(&mut self, text: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> Slug {
+        let base = match slugify(text) {
+            s if s.is_empty() => fallback.to_string(),
+            s => s,
+        };
+        let next = self.next_suffix.entry(base.clone()).or_insert(1);
+        if *next == 1 && !taken(&base) {
+            *next = 2;
+            return base;
+        }
+        let start = (*next).max(2);
+        let (n, slug) = (start..)
+            .map(|n| (n, format!("{base}-{n}")))
+            .find(|(_, s)| !taken(s))
+            .expect("an unbounded range always yields a free slug");
+        *next = n + 1;
+        slug
     }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|s| !taken(s))
-        .expect("an unbounded range always yields a free slug")
 }
 
 #[cfg(test)]

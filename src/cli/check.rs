@@ -7,13 +7,15 @@ use super::Failure;
 use crate::check::{Severity, validate};
 use crate::lint::lint;
 use crate::storage;
+use crate::visible::visible;
 
 /// Validates the session in `file` and lints its notes; exits non-zero on errors only.
 pub fn run(file: &Path) -> Result<ExitCode, Failure> {
     let session = storage::load(file)?;
     let findings = validate(&session);
+    // Findings quote ids and names from the file: print them inert.
     for finding in &findings {
-        println!("{}: {finding}", file.display());
+        println!("{}: {}", file.display(), visible(&finding.to_string()));
     }
     let errors = findings
         .iter()
@@ -22,7 +24,11 @@ pub fn run(file: &Path) -> Result<ExitCode, Failure> {
     // Lint warnings flag notes that could identify a speaker; they never fail the check.
     let lints = lint(&session);
     for warning in &lints {
-        println!("{}: warning: {warning}", file.display());
+        println!(
+            "{}: warning: {}",
+            file.display(),
+            visible(&warning.to_string())
+        );
     }
     let warnings = findings.len() - errors + lints.len();
     println!(

@@ -22,10 +22,7 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
             let options = roster::RosterOptions { group, columns };
             let done = roster::import_with(session, bytes, &csv, &options).map_err(|problems| {
                 let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-                Failure(format!(
-                    "{}\nnothing was imported",
-                    lines.join("\nrapporteur: ")
-                ))
+                Failure(format!("{}\nnothing was imported", lines.join("\n")))
             })?;
             Ok(roster_summary(&done))
         }),
@@ -41,14 +38,13 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
                 add_unknown,
                 starts_at,
             };
-            let done = chat::import(session, bytes, &chat, &options).map_err(|e| {
-                Failure(format!(
-                    "{}\nnothing was imported",
-                    e.to_string().replace('\n', "\nrapporteur: ")
-                ))
-            })?;
+            let done = chat::import(session, bytes, &chat, &options)
+                .map_err(|e| Failure(format!("{}\nnothing was imported", e.to_string())))?;
             for warning in &done.warnings {
-                eprintln!("rapporteur: warning: {warning}");
+                eprintln!(
+                    "rapporteur: warning: {}",
+                    crate::visible::visible(&warning.to_string())
+                );
             }
             Ok(chat_summary(&done))
         }),

@@ -22,7 +22,7 @@ pub fn run(a: &Path, b: &Path, output: &Path) -> Result<ExitCode, Failure> {
         if !errors.is_empty() {
             return Err(Failure(format!(
                 "{}\nfix it first (rapporteur check {}); nothing was merged",
-                errors.join("\nrapporteur: "),
+                errors.join("\n"),
                 path.display()
             )));
         }
@@ -80,7 +80,7 @@ pub fn run(a: &Path, b: &Path, output: &Path) -> Result<ExitCode, Failure> {
         }
     );
     for c in &r.conflicts {
-        println!("  conflict: {c}");
+        println!("  conflict: {}", crate::visible::visible(&c.to_string()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -224,7 +224,10 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(Failure(message)) => {
-            eprintln!("rapporteur: {message}");
+            // Messages quote file contents and typed names: never let them act on the terminal.
+            for line in message.lines() {
+                eprintln!("rapporteur: {}", crate::visible::visible(line));
+            }
             ExitCode::FAILURE
         }
     }

@@ -68,7 +68,11 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
     terminal::closed();
     // After a hang-up nobody reads standard error, and writing to it may fail.
     let say = |text: String| {
-        let _ = writeln!(std::io::stderr(), "rapporteur: {text}");
+        let _ = writeln!(
+            std::io::stderr(),
+            "rapporteur: {}",
+            crate::visible::visible_lines(&text)
+        );
     };
     let mut failure = None;
     if signal != Some(terminal::HANG_UP) {
@@ -216,7 +220,14 @@ fn new_session_path(dirs: Option<&ProjectDirs>) -> Result<PathBuf, Failure> {
     let dirs =
         dirs.ok_or_else(|| Failure("cannot find your data directory; give a FILE".into()))?;
     let folder = dirs.data_dir().join("sessions");
-    std::fs::create_dir_all(&folder).map_err(|e| Failure(format!("{}: {e}", folder.display())))?;
+    // The folder names every meeting by date and time: keep it to its owner.
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(&folder)
+        .map_err(|e| Failure(format!("{}: {e}", folder.display())))?;
     let stamp = jiff::Zoned::now().strftime("%Y-%m-%d-%H%M").to_string();
     let mut path = folder.join(format!("{stamp}.ron"));
     let mut n = 2;

@@ -14,7 +14,8 @@ pub fn run(file: &Path, format: TallyFormat) -> Result<ExitCode, Failure> {
     let session = storage::load(file)?;
     let tally = Tally::compute(&session);
     let text = match format {
-        TallyFormat::Table => to_table(&tally),
+        // Titles and group names come from the file: the table is for a terminal, so inert.
+        TallyFormat::Table => crate::visible::visible_lines(&to_table(&tally)).into_owned(),
         TallyFormat::Json => to_json(&tally),
     };
     std::io::stdout()

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use super::chat::{folded, name_key};
 use super::{ImportProblem, text_of};
-use crate::model::{Group, Participant, Session};
+use crate::model::{Group, Participant, Session, SlugMaker};
 
 /// Accepted header names for each column, compared without case.
 const NAME: &[&str] = &["name", "full name", "participant"];
@@ -271,6 +271,9 @@ pub fn import_with(
         ..RosterImported::default()
     };
     let mut roster = session.clone();
+    // Ids taken so far, and the last suffix per name: a roster of namesakes stays linear.
+    let mut ids: HashSet<String> = roster.participants.iter().map(|p| p.id.clone()).collect();
+    let mut slugs = SlugMaker::default();
     let mut seen: HashSet<(String, String)> = session
         .participants
         .iter()
@@ -408,8 +411,10 @@ pub fn import_with(
             ));
             continue;
         }
+        let id = slugs.make(&name, "participant", |s| ids.contains(s));
+        ids.insert(id.clone());
         let person = Participant {
-            id: roster.fresh_participant_id(&name),
+            id,
             name,
             affiliation,
             group,

@@ -8,30 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// `text` with control characters replaced by visible symbols (`␛` for escape),
-/// so nothing from a note, a name or a paste is ever sent raw to the terminal.
-pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_control) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(text.chars().map(visible_char).collect())
-}
-
-/// Whether `c` would act on the terminal instead of printing.
-pub fn is_control(c: char) -> bool {
-    c.is_control()
-}
-
-/// The printable stand-in for a control character, `c` itself otherwise.
-pub fn visible_char(c: char) -> char {
-    match c as u32 {
-        // U+2400 "SYMBOL FOR NULL" onwards pictures each C0 control.
-        n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('�'),
-        0x7f => '␡',
-        _ if c.is_control() => '�',
-        _ => c,
-    }
-}
+pub use crate::visible::{visible, visible_char};
 
 /// Draws `lines` top down in `area`, each cut at its width (a lighter `Paragraph`).
 pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut Buffer) {
