@@ -39,7 +39,7 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
                 starts_at,
             };
             let done = chat::import(session, bytes, &chat, &options)
-                .map_err(|e| Failure(format!("{}\nnothing was imported", e.to_string())))?;
+                .map_err(|e| Failure(format!("{e}\nnothing was imported")))?;
             for warning in &done.warnings {
                 eprintln!(
                     "rapporteur: warning: {}",
