@@ -83,6 +83,18 @@ pub struct Search {
 /// Notes a search scans per slice: a key never waits for more than this.
 const SEARCH_SLICE: usize = 4_000;
 
+/// Pasted lines that become notes at once; a longer paste waits for Enter (or Esc), since
+/// that many lines in one go are more often the wrong clipboard than notes.
+pub const PASTE_AT_ONCE: usize = 20;
+/// Most lines one paste may hold; a whole file of notes goes through `import notes`.
+pub const PASTE_MAX_LINES: usize = 5_000;
+/// Largest paste, in bytes.
+pub const PASTE_MAX_BYTES: usize = 1 << 20;
+/// Longest pasted line, in characters: longer is no note.
+pub const NOTE_MAX_CHARS: usize = 10_000;
+/// Longest paste into a one-line field (search, speaker filter, form).
+pub const FIELD_MAX_CHARS: usize = 1_000;
+
 /// The roster filter in progress.
 #[derive(Debug, Default)]
 pub struct Filter {
@@ -272,9 +284,15 @@ impl App {
         }
     }
 
-    /// Handles pasted text: each line becomes one note, committed in turn.
+    /// Handles pasted text: each line becomes one note. Up to [`PASTE_AT_ONCE`] lines are
+    /// recorded at once, as one change; more wait for Enter, which records them all, or
+    /// Esc, which drops them. A paste too large to be notes is refused whole, and says so.
     pub fn handle_paste(&mut self, text: &str) {
         self.message = None;
+        if let Some(refusal) = self.refuse_paste(text) {
+            self.say(refusal, true);
+            return;
+        }
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         match &mut self.overlay {
             Overlay::Help { .. } | Overlay::DiskChoice(_) => {}
@@ -286,19 +304,92 @@ impl App {
                 self.overlay_changed();
             }
             Overlay::None => {
-                let mut lines = text.split('\n').filter(|l| !l.trim().is_empty());
+                let lines: Vec<String> = text
+                    .split('\n')
+                    .filter(|l| !l.trim().is_empty())
+                    .map(clean_line)
+                    .collect();
                 if !text.contains('\n') || self.editing.is_some() {
                     // One line, or a note being edited: the text joins the line as typed.
                     self.capture.insert(&text);
-                } else {
-                    self.capture.insert(lines.next().unwrap_or(""));
-                    self.pending.extend(lines.map(clean_line));
+                } else if lines.len() + self.pending.len() <= PASTE_AT_ONCE {
+                    let mut lines = lines.into_iter();
+                    self.capture.insert(&lines.next().unwrap_or_default());
+                    self.pending.extend(lines);
                     self.commit_capture();
+                } else {
+                    self.pending.extend(lines);
+                    self.say(
+                        format!(
+                            "{} pasted lines wait: {} records them all as notes · {} drops them",
+                            thousands(self.pending.len()),
+                            self.keymap.hint(Action::Confirm),
+                            self.keymap.hint(Action::Cancel)
+                        ),
+                        false,
+                    );
                 }
                 self.refresh_completion();
             }
         }
         self.remember_unsaved();
+    }
+
+    /// Why a paste is refused whole, if it is: too large to be notes, or to fit a field.
+    fn refuse_paste(&self, text: &str) -> Option<String> {
+        let for_file = "nothing was added; a whole file of notes goes in with \
+                        `rapporteur import notes FILE notes.txt`";
+        if text.len() > PASTE_MAX_BYTES {
+            return Some(format!(
+                "paste of {} refused: more than {} at once; {for_file}",
+                size_label(text.len()),
+                size_label(PASTE_MAX_BYTES)
+            ));
+        }
+        let field = match &self.overlay {
+            Overlay::None if self.editing.is_none() => None,
+            Overlay::None => Some("a note being edited"),
+            Overlay::Search(_) => Some("a search"),
+            Overlay::Filter(_) => Some("the speaker filter"),
+            Overlay::Form(_) => Some("a form field"),
+            Overlay::Help { .. } | Overlay::DiskChoice(_) => return None,
+        };
+        if let Some(field) = field {
+            let limit = if self.editing.is_some() {
+                NOTE_MAX_CHARS
+            } else {
+                FIELD_MAX_CHARS
+            };
+            let chars = text.chars().count();
+            return (chars > limit).then(|| {
+                format!(
+                    "paste of {} characters refused: {field} holds {} at most",
+                    thousands(chars),
+                    thousands(limit)
+                )
+            });
+        }
+        let mut lines = 0;
+        for (number, line) in text.split(['\n', '\r']).enumerate() {
+            let chars = line.chars().count();
+            if chars > NOTE_MAX_CHARS {
+                return Some(format!(
+                    "paste refused: its line {} has {} characters, more than a note holds ({}); \
+                     nothing was added",
+                    thousands(number + 1),
+                    thousands(chars),
+                    thousands(NOTE_MAX_CHARS)
+                ));
+            }
+            lines += usize::from(!line.trim().is_empty());
+        }
+        (lines + self.pending.len() > PASTE_MAX_LINES).then(|| {
+            format!(
+                "paste of {} lines refused: more than {} at once; {for_file}",
+                thousands(lines),
+                thousands(PASTE_MAX_LINES)
+            )
+        })
     }
 
     /// Types one character into whatever has the cursor.
@@ -711,16 +802,78 @@ impl App {
             self.commit_edit(&line);
             return;
         }
+        if !self.pending.is_empty() {
+            // A paste: its first line (as completed in the capture line) and the rest, together.
+            if !line.trim().is_empty() {
+                self.pending.push_front(line);
+            }
+            self.capture.clear();
+            self.record_pending();
+            self.refresh_completion();
+            return;
+        }
         if !line.trim().is_empty() && !self.record_line(&line) {
             return;
         }
         self.capture.clear();
-        while let Some(next) = self.pending.pop_front() {
-            if !self.record_line(&next) {
-                return;
+        self.refresh_completion();
+    }
+
+    /// Records the pasted lines waiting as one change: one write to disk, one undo. Stops at
+    /// the first line with a problem, which is left to fix in the capture line, the rest waiting.
+    fn record_pending(&mut self) {
+        let mut edits = Vec::new();
+        let mut undo_lines = Vec::new();
+        let mut recorded = 0;
+        let mut stopped_at = None;
+        // Each line is resolved against the session as the lines before it left it, so they
+        // are applied in memory as they go, then taken back out and committed together.
+        while let Some(line) = self.pending.pop_front() {
+            let applied = recorder::record(&self.session, &self.resolver, &line, self.now)
+                .ok()
+                .and_then(|r| {
+                    let inverses = self.session.apply_all(r.edits.clone()).ok()?;
+                    Some((r.edits, inverses))
+                });
+            match applied {
+                Some((line_edits, inverses)) => {
+                    edits.extend(line_edits);
+                    undo_lines.push(inverses);
+                    recorded += usize::from(!line.trim().is_empty());
+                }
+                None => {
+                    stopped_at = Some(line);
+                    break;
+                }
             }
         }
-        self.refresh_completion();
+        for inverses in undo_lines.into_iter().rev() {
+            for inverse in inverses {
+                self.session
+                    .apply(inverse)
+                    .expect("an inverse always applies");
+            }
+        }
+        if !edits.is_empty() {
+            if self.commit_change(edits).is_err() {
+                return;
+            }
+            self.selected = None;
+            if recorded > 1 {
+                self.say(
+                    format!(
+                        "recorded {} pasted lines as notes · {} takes them all back",
+                        thousands(recorded),
+                        self.keymap.hint(Action::Undo)
+                    ),
+                    false,
+                );
+            }
+        }
+        if let Some(line) = stopped_at {
+            // Recording it again shows its problem and offers the fix, as for a typed line.
+            self.record_line(&line);
+        }
     }
 
     /// Records one typed line; on a problem the line is left to fix and a form may open.
@@ -1598,6 +1751,28 @@ impl App {
     fn file_label_of(&self, path: &Path) -> String {
         path.file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    }
+}
+
+/// `n` with a thin separator between thousands, as the status bar shows counts.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// A size in bytes for people: `10.0 MB`, `512 KB`.
+fn size_label(bytes: usize) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / f64::from(1 << 20)),
+        b if b >= 1 << 10 => format!("{} KB", b >> 10),
+        b => format!("{b} bytes"),
     }
 }
 

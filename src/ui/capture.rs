@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use super::app::App;
-use super::text::{truncate, visible, visible_char, width};
+use super::text::{is_width_trap, truncate, visible, visible_char, width};
 use crate::action::Action;
 use crate::capture::is_tag_char;
 use crate::model::Slug;
@@ -137,10 +137,21 @@ impl LineInput {
             }
             return;
         }
-        if focused {
-            (&self.area).render(area, buf);
+        if !focused {
+            Line::raw(truncate(&visible(self.text()), area.width as usize)).render(area, buf);
+        } else if self.text().chars().any(is_width_trap) {
+            // Shown as the panes show it (joined emoji as their parts), the cursor kept in place.
+            let cursor = self
+                .text()
+                .chars()
+                .take(self.cursor())
+                .filter(|c| !is_width_trap(*c))
+                .count();
+            let mut shown = LineInput::with_text(&visible(self.text()));
+            shown.set_cursor(cursor);
+            (&shown.area).render(area, buf);
         } else {
-            Line::raw(truncate(self.text(), area.width as usize)).render(area, buf);
+            (&self.area).render(area, buf);
         }
     }
 }

@@ -17,7 +17,10 @@ mod tally;
 pub mod terminal;
 mod text;
 
-pub use app::{App, Overlay, SavedState, TallyView};
+pub use app::{
+    App, FIELD_MAX_CHARS, NOTE_MAX_CHARS, Overlay, PASTE_AT_ONCE, PASTE_MAX_BYTES, PASTE_MAX_LINES,
+    SavedState, TallyView,
+};
 pub use disk::{AfterChoice, DiskChoice};
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, render};
 pub use text::visible;

@@ -8,7 +8,37 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-pub use crate::visible::{visible, visible_char};
+pub use crate::visible::visible_char;
+
+/// `text` as the screen shows it: control characters replaced by visible symbols (`␛` for
+/// escape), so nothing from a note, a name or a paste is ever sent raw to the terminal;
+/// and joined or modified emoji shown as their parts (see [`is_width_trap`]).
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| crate::visible::is_control(c) || is_width_trap(c))
+    {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .filter(|c| !is_width_trap(*c))
+            .map(visible_char)
+            .collect(),
+    )
+}
+
+/// Whether `c` joins or modifies an emoji into a form whose width terminals disagree on:
+/// the zero-width joiner (👩‍💻), skin tones (✊🏿) and presentation selectors (♀️). Terminals
+/// that count cells character by character (tmux, xterm) give `👩🏽‍💻` six cells where the
+/// layout gives it two, and the pane's border moves; without these characters every
+/// terminal agrees, and `👩💻` still says what it meant.
+pub fn is_width_trap(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200d}' | '\u{fe0e}' | '\u{fe0f}' | '\u{1f3fb}'..='\u{1f3ff}'
+    )
+}
 
 /// Draws `lines` top down in `area`, each cut at its width (a lighter `Paragraph`).
 pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut Buffer) {
@@ -126,6 +156,18 @@ mod tests {
     fn control_characters_become_pictures() {
         assert_eq!(visible("a\u{1b}[31mb\tc\u{7f}"), "a␛[31mb␉c␡");
         assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn joined_emoji_are_shown_as_their_parts() {
+        assert_eq!(
+            visible("👩🏽\u{200d}💻 ♀\u{fe0f} ✊🏿 🇰🇪 \u{1b}"),
+            "👩💻 ♀ ✊ 🇰🇪 ␛"
+        );
+        // Each character's width then adds up to the width of the whole.
+        let shown = visible("👷🏾\u{200d}♀\u{fe0f} 👨\u{200d}👩\u{200d}👧 1\u{fe0f}\u{20e3}");
+        let by_char: usize = shown.chars().map(|c| c.width().unwrap_or(0)).sum();
+        assert_eq!(width(&shown), by_char);
     }
 
     #[test]

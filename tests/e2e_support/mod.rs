@@ -287,7 +287,13 @@ impl Pty {
 
     /// Resizes the terminal: the kernel sends SIGWINCH to the binary.
     pub fn resize(&mut self, rows: u16, cols: u16) {
-        self.shared.lock().unwrap().parser.set_size(rows, cols);
+        // vt100 underflows printing a wide character (left over from a larger frame) in one
+        // column: the parser keeps at least two; the binary gets the real size.
+        self.shared
+            .lock()
+            .unwrap()
+            .parser
+            .set_size(rows.max(2), cols.max(2));
         let size = winsize(rows, cols);
         // SAFETY: TIOCSWINSZ reads a winsize struct we own.
         let r = unsafe { libc::ioctl(self.master().as_raw_fd(), libc::TIOCSWINSZ, &size) };
@@ -402,7 +408,7 @@ fn read_frames(
         let mut start = 0;
         while let Some(at) = find(&carry[start..], FRAME_END) {
             let end = start + at + FRAME_END.len();
-            shared.parser.process(&carry[start..end]);
+            process(&mut shared.parser, &carry[start..end]);
             start = end;
             let (_, cols) = shared.parser.screen().size();
             let rows: Vec<String> = shared.parser.screen().rows(0, cols).collect();
@@ -419,8 +425,18 @@ fn read_frames(
             .find(|&k| rest.len() >= k && FRAME_END.starts_with(&rest[rest.len() - k..]))
             .unwrap_or(0);
         let process_to = rest.len() - keep;
-        shared.parser.process(&rest[..process_to]);
+        process(&mut shared.parser, &rest[..process_to]);
         carry = rest[process_to..].to_vec();
+    }
+}
+
+/// Feeds bytes to the parser. vt100 0.15 can panic on a wide character cut by a resize;
+/// the parser then starts afresh at its size (the binary redraws everything after a resize).
+fn process(parser: &mut vt100::Parser, bytes: &[u8]) {
+    let (rows, cols) = parser.screen().size();
+    let fed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.process(bytes)));
+    if fed.is_err() {
+        *parser = vt100::Parser::new(rows, cols, 0);
     }
 }
 
