@@ -234,26 +234,28 @@ fn parse_note(chars: &[char], start: usize) -> Result<Option<NoteDraft>, SyntaxE
             i += 1;
         }
     }
-    // Tags at the end of the note are dropped from its text; a tag inside a
-    // sentence ("better #data for cities") keeps its word there.
-    let mut trailing = found.len();
-    let mut tail = chars.len();
-    while trailing > 0 {
-        let (_, end, _) = &found[trailing - 1];
-        let after_is_tail = chars[*end..tail]
-            .iter()
-            .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?'));
-        if !after_is_tail {
-            break;
+    // A tag at the end of the note or of a clause (before `.`, `;`, `:`, `!`, `?`
+    // or `/`) is a label and leaves the text; a tag inside a sentence ("better
+    // #data for cities") keeps its word there.
+    let mut label = vec![false; found.len()];
+    for k in (0..found.len()).rev() {
+        let mut j = found[k].1;
+        while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+            j += 1;
         }
-        trailing -= 1;
-        tail = found[trailing].0;
+        // A run of tags shares the fate of its last one, decided already.
+        label[k] = match found.get(k + 1) {
+            Some((start, _, _)) if *start == j => label[k + 1],
+            _ => chars
+                .get(j)
+                .is_none_or(|c| matches!(c, '.' | ';' | ':' | '!' | '?' | '/')),
+        };
     }
     let mut text = String::new();
     let mut next = at;
     for (n, (start, end, _)) in found.iter().enumerate() {
         text.extend(&chars[next..*start]);
-        if n < trailing {
+        if !label[n] {
             text.extend(&chars[start + 1..*end]);
         }
         next = *end;
@@ -415,6 +417,11 @@ mod tests {
             .unwrap();
         assert_eq!(note.text, "better data for cities");
         assert_eq!(note.tags.len(), 3, "duplicates are resolved later");
+
+        let note = entry("well #data / see the #data-portal of IOM #data")
+            .note
+            .unwrap();
+        assert_eq!(note.text, "well / see the data-portal of IOM");
 
         let note = entry("ends with a tag #recruitment.").note.unwrap();
         assert_eq!(note.text, "ends with a tag.");
