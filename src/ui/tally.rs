@@ -44,13 +44,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let w = inner.width as usize;
     let lines = match app.tally_view {
-        TallyView::Ranking => ranking_lines(app, w),
+        TallyView::Ranking => ranking_lines(app, w, inner.height as usize),
         TallyView::VoiceBalance => balance_lines(app, w),
     };
     draw_lines(&lines, inner, buf);
 }
 
-fn ranking_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+/// The ranking's lines, as many as fill `rows`: a long list of priorities is never laid out
+/// past the bottom of the pane.
+fn ranking_lines(app: &App, w: usize, rows: usize) -> Vec<Line<'static>> {
     let tally = &app.tally;
     if tally.priorities.is_empty() {
         return vec![
@@ -64,6 +66,9 @@ fn ranking_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let max = tally.max_interventions().max(1);
     let mut lines = Vec::new();
     for p in tally.ranked() {
+        if lines.len() >= rows {
+            break;
+        }
         let raised = p.interventions > 0;
         let dim = if raised {
             Style::default()
