@@ -145,6 +145,8 @@ pub struct App {
     pub tally: Tally,
     /// Row index of the notes pane.
     pub(super) timeline: Timeline,
+    /// The roster as the speakers pane lists it, laid out again only when it changes.
+    pub(super) roster: super::speakers::RosterCache,
     spoke: HashMap<Slug, usize>,
     /// The active keymap.
     pub keymap: Keymap,
@@ -192,6 +194,7 @@ impl App {
         App {
             tally: Tally::compute(&session),
             timeline: Timeline::new(&session),
+            roster: Default::default(),
             spoke: count_interventions(&session),
             session,
             store: None,

@@ -269,7 +269,10 @@ fn row_lines(app: &App, session: &Session, row: Row, width: usize) -> Vec<Line<'
 
 fn header_line(app: &App, session: &Session, i: usize, width: usize) -> Line<'static> {
     let intervention = &session.interventions[i];
-    let participant = session.participant(&intervention.participant);
+    let participant = app
+        .roster
+        .refreshed(app)
+        .participant(session, &intervention.participant);
     let name = participant.map_or(intervention.participant.as_str(), |p| p.name.as_str());
     let mut detail = participant
         .map(|p| {

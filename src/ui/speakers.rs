@@ -7,10 +7,13 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use std::cell::{Ref, RefCell};
+use std::collections::HashMap;
+
 use super::app::App;
 use super::text::{draw_lines, truncate, visible, width};
 use crate::clock::duration_label;
-use crate::model::Participant;
+use crate::model::{Participant, Session};
 
 /// Draws the speakers pane.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -82,53 +85,30 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )),
     }
 
-    // Lay the roster out as plain entries first, and make lines only for those on screen.
-    enum Entry<'a> {
-        Group(&'a str, usize, usize),
-        Person(&'a Participant),
-    }
-    let mut roster: Vec<Entry> = Vec::new();
-    for group in &session.groups {
-        let at = roster.len();
-        let (mut members, mut spoke) = (0, 0);
-        for p in session.participants.iter().filter(|p| p.group == group.id) {
-            members += 1;
-            spoke += usize::from(app.interventions_of(&p.id) > 0);
-            roster.push(Entry::Person(p));
-        }
-        if members > 0 {
-            roster.insert(at, Entry::Group(&group.name, spoke, members));
-        }
-    }
-    let orphans = session
-        .participants
-        .iter()
-        .filter(|p| session.group(&p.group).is_none());
-    for (i, p) in orphans.enumerate() {
-        if i == 0 {
-            roster.push(Entry::Group("(no group)", 0, 0));
-        }
-        roster.push(Entry::Person(p));
-    }
-    // The roster can outgrow the pane: start the list so the person on the floor stays shown.
-    let floor_line = roster
-        .iter()
-        .position(|e| matches!(e, Entry::Person(p) if floor == Some(&p.id)));
+    // The roster's order is kept between frames: only the rows on screen are made into lines.
+    let roster = app.roster.refreshed(app);
+    let floor_line = floor.and_then(|id| roster.row_of(session, id));
     let room = (inner.height as usize).saturating_sub(lines.len());
+    // The roster can outgrow the pane: start the list so the person on the floor stays shown.
     let skip = match floor_line {
         Some(at) if at >= room => at + 1 - room,
         _ => 0,
     };
-    for entry in roster.iter().skip(skip).take(room) {
-        lines.push(match entry {
-            Entry::Group(name, spoke, members) => {
+    for row in roster.rows.iter().skip(skip).take(room) {
+        lines.push(match *row {
+            RosterRow::Group {
+                group,
+                spoke,
+                members,
+            } => {
+                let name = group.map_or("(no group)", |g| session.groups[g].name.as_str());
                 let mut spans = vec![Span::styled(
                     truncate(&visible(name), w.saturating_sub(6)).into_owned(),
                     Style::default()
                         .fg(Color::Cyan)
                         .add_modifier(Modifier::BOLD),
                 )];
-                if *members > 0 {
+                if group.is_some() {
                     spans.push(Span::styled(
                         format!(" {spoke}/{members}"),
                         Style::default().fg(Color::DarkGray),
@@ -136,7 +116,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 }
                 Line::from(spans)
             }
-            Entry::Person(p) => person_line(app, p, w, false, floor == Some(&p.id)),
+            RosterRow::Person(index) => {
+                let p = &session.participants[index];
+                person_line(app, p, w, false, floor == Some(&p.id))
+            }
         });
     }
     draw_lines(&lines, inner, buf);
@@ -207,4 +190,122 @@ fn person_line(
         }),
     ));
     Line::from(spans)
+}
+
+/// One row of the roster as the pane lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RosterRow {
+    /// A group's heading (`None`: people whose group is not in the session), with how
+    /// many of its members spoke and how many it has.
+    Group {
+        /// Index of the group in the session.
+        group: Option<usize>,
+        /// Members who have made at least one intervention.
+        spoke: usize,
+        /// Members on the roster.
+        members: usize,
+    },
+    /// The participant at this index in the session.
+    Person(usize),
+}
+
+/// What the roster looked like when its rows were laid out, to know when to lay them out again.
+type Stamp = (usize, usize, Option<u64>);
+
+/// The roster in the pane's order, grouped, with a row and a participant index by id.
+///
+/// Laying out 2,000 people takes longer than a frame may; the rows only change when
+/// someone joins or leaves the roster or starts or loses an intervention, so they are
+/// laid out again only then.
+#[derive(Debug, Default)]
+pub struct Roster {
+    stamp: Option<Stamp>,
+    /// The rows, in order.
+    pub rows: Vec<RosterRow>,
+    /// Participant index by id.
+    index: HashMap<String, usize>,
+    /// Row of each participant, by participant index.
+    row: Vec<usize>,
+}
+
+impl Roster {
+    fn stamp(session: &Session) -> Stamp {
+        (
+            session.participants.len(),
+            session.interventions.len(),
+            session.interventions.last().map(|i| i.id),
+        )
+    }
+
+    fn build(app: &App) -> Roster {
+        let session = &app.session;
+        let mut group_index: HashMap<&str, usize> = HashMap::new();
+        for (i, g) in session.groups.iter().enumerate() {
+            group_index.entry(g.id.as_str()).or_insert(i);
+        }
+        // Members of each group in roster order; the last list holds those with no known group.
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); session.groups.len() + 1];
+        let mut index = HashMap::with_capacity(session.participants.len());
+        for (i, p) in session.participants.iter().enumerate() {
+            let g = group_index
+                .get(p.group.as_str())
+                .copied()
+                .unwrap_or(session.groups.len());
+            members[g].push(i);
+            index.entry(p.id.clone()).or_insert(i);
+        }
+        let mut rows = Vec::with_capacity(session.participants.len() + members.len());
+        let mut row = vec![0; session.participants.len()];
+        for (g, people) in members.iter().enumerate() {
+            if people.is_empty() {
+                continue;
+            }
+            let known = g < session.groups.len();
+            let spoke = people
+                .iter()
+                .filter(|&&i| known && app.interventions_of(&session.participants[i].id) > 0)
+                .count();
+            rows.push(RosterRow::Group {
+                group: known.then_some(g),
+                spoke,
+                members: people.len(),
+            });
+            for &i in people {
+                row[i] = rows.len();
+                rows.push(RosterRow::Person(i));
+            }
+        }
+        Roster {
+            stamp: Some(Roster::stamp(session)),
+            rows,
+            index,
+            row,
+        }
+    }
+
+    /// The participant with this id, found through the index.
+    pub fn participant<'a>(&self, session: &'a Session, id: &str) -> Option<&'a Participant> {
+        let p = session.participants.get(*self.index.get(id)?)?;
+        (p.id == id).then_some(p)
+    }
+
+    /// The roster row of the participant with this id.
+    fn row_of(&self, session: &Session, id: &str) -> Option<usize> {
+        let i = *self.index.get(id)?;
+        (session.participants.get(i)?.id == id).then(|| self.row[i])
+    }
+}
+
+/// The roster kept between frames; laid out again when the session's roster or turns change.
+#[derive(Debug, Default)]
+pub struct RosterCache(RefCell<Roster>);
+
+impl RosterCache {
+    /// The roster of `app`'s session, laid out again first if it changed.
+    pub fn refreshed(&self, app: &App) -> Ref<'_, Roster> {
+        if self.0.borrow().stamp != Some(Roster::stamp(&app.session)) {
+            *self.0.borrow_mut() = Roster::build(app);
+        }
+        self.0.borrow()
+    }
 }
