@@ -24,26 +24,26 @@ pub enum Resolution<'a, T> {
 /// Something that can be looked up by typed text.
 pub trait Named {
     /// Keys that must match exactly (ignoring case).
-    fn exact_keys(&self) -> Vec<&str>;
+    fn exact_keys(&self) -> impl Iterator<Item = &str>;
     /// Keys searched by prefix and fuzzily.
-    fn search_keys(&self) -> Vec<&str>;
+    fn search_keys(&self) -> impl Iterator<Item = &str>;
 }
 
 impl Named for Participant {
-    fn exact_keys(&self) -> Vec<&str> {
-        vec![&self.id, &self.name]
+    fn exact_keys(&self) -> impl Iterator<Item = &str> {
+        [self.id.as_str(), &self.name].into_iter()
     }
-    fn search_keys(&self) -> Vec<&str> {
-        vec![&self.name, &self.affiliation, &self.id]
+    fn search_keys(&self) -> impl Iterator<Item = &str> {
+        [self.name.as_str(), &self.affiliation, &self.id].into_iter()
     }
 }
 
 impl Named for Priority {
-    fn exact_keys(&self) -> Vec<&str> {
-        vec![&self.id, &self.title]
+    fn exact_keys(&self) -> impl Iterator<Item = &str> {
+        [self.id.as_str(), &self.title].into_iter()
     }
-    fn search_keys(&self) -> Vec<&str> {
-        vec![&self.id, &self.title]
+    fn search_keys(&self) -> impl Iterator<Item = &str> {
+        [self.id.as_str(), &self.title].into_iter()
     }
 }
 
@@ -100,35 +100,46 @@ impl Resolver {
 
     /// Ranks `items` against `query` for a completion list, best first; an empty query keeps all.
     pub fn rank<'a, T: Named>(&self, items: &'a [T], query: &str, limit: usize) -> Vec<&'a T> {
+        self.rank_indices(items, query, limit)
+            .into_iter()
+            .map(|i| &items[i])
+            .collect()
+    }
+
+    /// Like [`Resolver::rank`], but the indices of the items in `items`.
+    pub fn rank_indices<T: Named>(&self, items: &[T], query: &str, limit: usize) -> Vec<usize> {
         if query.is_empty() {
-            return items.iter().take(limit).collect();
+            return (0..items.len().min(limit)).collect();
         }
-        let mut scored: Vec<(i64, usize, &T)> = items
+        let typed = Typed::new(query);
+        let mut scored: Vec<(i64, usize)> = items
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
-                let bonus = if prefix_match(item, query) { 1_000 } else { 0 };
-                self.score(item, query).map(|s| (s + bonus, i, item))
+                let bonus = if typed.prefix_of(item) { 1_000 } else { 0 };
+                self.score(item, query).map(|s| (s + bonus, i))
             })
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored
-            .into_iter()
-            .take(limit)
-            .map(|(_, _, item)| item)
-            .collect()
+        let by_rank = |a: &(i64, usize), b: &(i64, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        // Only the first `limit` need sorting: pick them first when they are few.
+        if limit < scored.len() {
+            scored.select_nth_unstable_by(limit, by_rank);
+            scored.truncate(limit);
+        }
+        scored.sort_unstable_by(by_rank);
+        scored.into_iter().map(|(_, i)| i).collect()
     }
 
     fn score<T: Named>(&self, item: &T, query: &str) -> Option<i64> {
         item.search_keys()
-            .into_iter()
             .filter_map(|key| self.matcher.fuzzy_match(key, query))
             .max()
     }
 
     fn resolve<'a, T: Named>(&self, items: &'a [T], typed: &str) -> Resolution<'a, T> {
         let typed = typed.trim();
-        let prefixed: Vec<&T> = items.iter().filter(|i| prefix_match(*i, typed)).collect();
+        let words = Typed::new(typed);
+        let prefixed: Vec<&T> = items.iter().filter(|i| words.prefix_of(*i)).collect();
         if prefixed.len() == 1 {
             return Resolution::Found(prefixed[0]);
         }
@@ -160,37 +171,72 @@ impl Resolver {
     }
 }
 
+/// Whether `a` and `b` are the same text ignoring case and surrounding spaces.
 fn same(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    let (a, b) = (a.trim(), b.trim());
+    // Most names and ids are ASCII: compared without lowercasing copies.
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.to_lowercase() == b.to_lowercase()
 }
 
 fn exact<'a, T: Named>(items: &'a [T], typed: &str) -> Option<&'a T> {
     let mut found = items
         .iter()
-        .filter(|i| i.exact_keys().iter().any(|k| same(k, typed)));
+        .filter(|i| i.exact_keys().any(|k| same(k, typed)));
     let first = found.next()?;
     // Two people with the same name are not an exact match for either.
     found.next().is_none().then_some(first)
 }
 
-/// Every typed word is the start of a word in one key, in order: `am dia` → "Amina Diallo".
-fn prefix_match<T: Named>(item: &T, typed: &str) -> bool {
-    let typed: Vec<String> = words(typed).collect();
-    if typed.is_empty() {
-        return false;
-    }
-    item.search_keys().into_iter().any(|key| {
-        let mut key_words = words(key);
-        typed
-            .iter()
-            .all(|t| key_words.by_ref().any(|k| k.starts_with(t.as_str())))
-    })
+/// The words of a typed name or tag, lowercased once, to test many keys against.
+struct Typed {
+    words: Vec<String>,
 }
 
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+impl Typed {
+    fn new(typed: &str) -> Typed {
+        Typed {
+            words: words(typed).map(|w| lowercase(w).into_owned()).collect(),
+        }
+    }
+
+    /// Every typed word is the start of a word in one key, in order: `am dia` → "Amina Diallo".
+    fn prefix_of<T: Named>(&self, item: &T) -> bool {
+        if self.words.is_empty() {
+            return false;
+        }
+        item.search_keys().any(|key| {
+            let mut key_words = words(key);
+            self.words
+                .iter()
+                .all(|t| key_words.by_ref().any(|k| starts_with_lowercase(k, t)))
+        })
+    }
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+}
+
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// Whether `word`, lowercased, starts with `prefix` (already lowercase).
+fn starts_with_lowercase(word: &str, prefix: &str) -> bool {
+    if word.is_ascii() {
+        // Lowercasing ASCII keeps every byte where it is: compare in place.
+        return word.len() >= prefix.len()
+            && word.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes());
+    }
+    word.to_lowercase().starts_with(prefix)
 }
 
 #[cfg(test)]

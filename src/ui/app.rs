@@ -627,13 +627,9 @@ impl App {
             }
             Overlay::Filter(mut filter) => {
                 let query = filter.input.text().trim();
-                let ranked = self
-                    .resolver
-                    .rank(&self.session.participants, query, usize::MAX);
-                filter.matches = ranked
-                    .iter()
-                    .filter_map(|p| self.session.participants.iter().position(|q| q.id == p.id))
-                    .collect();
+                filter.matches =
+                    self.resolver
+                        .rank_indices(&self.session.participants, query, usize::MAX);
                 filter.selected = 0;
                 self.overlay = Overlay::Filter(filter);
             }
