@@ -156,7 +156,9 @@ fn run_loop(
         if let terminal::Wake::Stop(_) = terminal::wait(wait)? {
             return Ok(());
         }
+        let mut handled = false;
         while event::poll(Duration::ZERO)? {
+            handled = true;
             app.set_now(Clock::now());
             let event = event::read()?;
             let kind = latency
@@ -180,7 +182,8 @@ fn run_loop(
                 return Ok(());
             }
         }
-        if app.has_work() {
+        // The frame that shows the keys comes first; waiting work goes on once it is drawn.
+        if app.has_work() && !handled {
             app.work(Duration::from_millis(8));
         }
     }

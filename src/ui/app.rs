@@ -80,8 +80,11 @@ pub struct Search {
     pub done: bool,
 }
 
-/// Notes a search scans per slice: a key never waits for more than this.
+/// Notes a search scans per slice of the work done between keys.
 const SEARCH_SLICE: usize = 4_000;
+/// Notes scanned at once when the query changes: a short meeting is searched before the
+/// next frame, a long one goes on between keys, so a key in the search box never waits long.
+const SEARCH_FIRST_SLICE: usize = 500;
 
 /// Pasted lines that become notes at once; a longer paste waits for Enter (or Esc), since
 /// that many lines in one go are more often the wrong clipboard than notes.
@@ -621,7 +624,7 @@ impl App {
                 search.scanned = 0;
                 search.at = 0;
                 search.done = false;
-                self.scan_notes(&mut search, SEARCH_SLICE);
+                self.scan_notes(&mut search, SEARCH_FIRST_SLICE);
                 self.selected = search.matches.first().copied().or(search.origin);
                 self.overlay = Overlay::Search(search);
             }
