@@ -635,6 +635,8 @@ impl Tally {
     /// applied successfully; the result equals [`Tally::compute`] on `session`.
     pub fn apply(&mut self, session: &Session, edit: &Edit) {
         let c = &mut self.counters;
+        // The priorities whose rows the edit changes; the others keep theirs.
+        let mut touched = PrioritySet::default();
         match edit {
             Edit::StartIntervention {
                 id,
@@ -664,6 +666,7 @@ impl Tally {
                     return self.recompute(session);
                 }
                 let state = c.note_state(*intervention, note);
+                touched = state.priorities.clone();
                 c.note(*intervention, note.id, state, 1);
             }
             Edit::UpdateNote(note) => {
@@ -671,14 +674,19 @@ impl Tally {
                     return self.recompute(session);
                 };
                 let intervention = old.intervention;
+                touched = old.priorities.clone();
                 c.note(intervention, note.id, old, -1);
                 let state = c.note_state(intervention, note);
+                for p in state.priorities.iter() {
+                    touched.insert(p);
+                }
                 c.note(intervention, note.id, state, 1);
             }
             Edit::DeleteNote(id) => {
                 let Some(old) = c.notes.get(id).cloned() else {
                     return self.recompute(session);
                 };
+                touched = old.priorities.clone();
                 c.note(old.intervention, *id, old, -1);
             }
             Edit::AddParticipant(p) => {
@@ -696,11 +704,12 @@ impl Tally {
                 }
                 c.priority_index.insert(p.id.clone(), c.priorities.len());
                 c.priorities.push(PriorityCounters::default());
+                return self.refresh(session);
             }
             // Removing a priority shifts every index after it; it is rare (an undo).
             Edit::RemovePriority(_) => return self.recompute(session),
         }
-        self.refresh(session);
+        self.refresh_rows(session, &touched);
     }
 
     fn recompute(&mut self, session: &Session) {
@@ -709,6 +718,34 @@ impl Tally {
 
     /// Rebuilds the public rows, ranking and labels from the counters.
     fn refresh(&mut self, session: &Session) {
+        self.refresh_totals(session);
+        let counting_total = self.totals.counting_groups;
+        self.priorities = (0..session.priorities.len().min(self.counters.priorities.len()))
+            .map(|i| self.row(session, i, counting_total))
+            .collect();
+        self.rank();
+    }
+
+    /// Like [`Tally::refresh`], rebuilding only the rows of the priorities in `touched`:
+    /// one commit changes a few of hundreds.
+    fn refresh_rows(&mut self, session: &Session, touched: &PrioritySet) {
+        let rows = session.priorities.len().min(self.counters.priorities.len());
+        if self.priorities.len() != rows {
+            return self.refresh(session);
+        }
+        self.refresh_totals(session);
+        let counting_total = self.totals.counting_groups;
+        for i in touched.iter().filter(|&i| i < rows) {
+            let mut row = self.row(session, i, counting_total);
+            // Rank and labels are set for all rows below.
+            row.rank = self.priorities[i].rank;
+            self.priorities[i] = row;
+        }
+        self.rank();
+    }
+
+    /// The totals and the voice balance rows.
+    fn refresh_totals(&mut self, session: &Session) {
         let c = &self.counters;
         let counting_total = session
             .groups
@@ -746,57 +783,63 @@ impl Tally {
                 share_of_roster: share(g.registered_people, people),
             })
             .collect();
-        self.priorities = session
-            .priorities
-            .iter()
-            .zip(&c.priorities)
-            .map(|(priority, p)| {
-                let mut by_group = Vec::new();
-                let mut counting_groups = 0;
-                for (g, row) in p.groups.iter().enumerate() {
-                    if row[0] == 0 {
-                        continue;
-                    }
-                    let Some(group) = session.groups.get(g) else {
-                        continue;
-                    };
-                    counting_groups += usize::from(group.counts_for_convergence);
-                    by_group.push(PriorityGroup {
-                        group: group.id.clone(),
-                        interventions: row[0],
-                        speakers: row[1],
-                        entities: row[2],
-                    });
-                }
-                PriorityTally {
-                    id: priority.id.clone(),
-                    title: priority.title.clone(),
-                    interventions: p.interventions,
-                    floor: p.floor,
-                    chat: p.chat,
-                    notes: p.notes,
-                    quotes: p.quotes,
-                    emphasis: p.emphasis,
-                    speakers: p.speaker_count,
-                    entities: p.entity_count,
-                    groups: by_group.iter().map(|g| g.group.clone()).collect(),
-                    by_group,
-                    counting_groups,
-                    counting_groups_total: counting_total,
-                    first: p.times.keys().next().copied(),
-                    last: p.times.keys().next_back().copied(),
-                    labels: Vec::new(),
-                    rank: 0,
-                }
-            })
-            .collect();
+    }
+
+    /// The public row of priority `i`, without its rank and labels.
+    fn row(&self, session: &Session, i: usize, counting_total: usize) -> PriorityTally {
+        let priority = &session.priorities[i];
+        let p = &self.counters.priorities[i];
+        let mut by_group = Vec::new();
+        let mut counting_groups = 0;
+        for (g, row) in p.groups.iter().enumerate() {
+            if row[0] == 0 {
+                continue;
+            }
+            let Some(group) = session.groups.get(g) else {
+                continue;
+            };
+            counting_groups += usize::from(group.counts_for_convergence);
+            by_group.push(PriorityGroup {
+                group: group.id.clone(),
+                interventions: row[0],
+                speakers: row[1],
+                entities: row[2],
+            });
+        }
+        PriorityTally {
+            id: priority.id.clone(),
+            title: priority.title.clone(),
+            interventions: p.interventions,
+            floor: p.floor,
+            chat: p.chat,
+            notes: p.notes,
+            quotes: p.quotes,
+            emphasis: p.emphasis,
+            speakers: p.speaker_count,
+            entities: p.entity_count,
+            groups: by_group.iter().map(|g| g.group.clone()).collect(),
+            by_group,
+            counting_groups,
+            counting_groups_total: counting_total,
+            first: p.times.keys().next().copied(),
+            last: p.times.keys().next_back().copied(),
+            labels: Vec::new(),
+            rank: 0,
+        }
+    }
+
+    /// Ranks the rows and sets their labels.
+    fn rank(&mut self) {
         self.ranking = ranking(&self.priorities);
         for (place, &i) in self.ranking.iter().enumerate() {
             self.priorities[i].rank = place + 1;
         }
         let runner_up = self.ranking.get(1).map(|&i| self.priorities[i].clone());
         for p in &mut self.priorities {
-            p.labels = labels(p, runner_up.as_ref());
+            let labels = labels(p, runner_up.as_ref());
+            if p.labels != labels {
+                p.labels = labels;
+            }
         }
     }
 
