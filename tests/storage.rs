@@ -278,6 +278,20 @@ fn a_broken_file_is_reported_with_its_position_and_never_touched() {
 }
 
 #[test]
+fn temp_files_of_a_save_cut_short_are_swept_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.ron");
+    SessionFile::create(&path, &example()).unwrap().release();
+    let leftover = dir.path().join(".m.ron.tmp-4242-0");
+    fs::write(&leftover, "half a save").unwrap();
+    let other = dir.path().join(".other.ron.tmp-4242-0");
+    fs::write(&other, "another session's").unwrap();
+    let (_file, _, _) = SessionFile::open(&path).unwrap();
+    assert!(!leftover.exists());
+    assert!(other.exists(), "only this session's temp files");
+}
+
+#[test]
 fn a_second_writer_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("m.ron");

@@ -255,6 +255,27 @@ fn load_with_recovery(path: &Path) -> Result<(Session, Recovery, u64), LoadError
     Ok((session, recovery, last_seq))
 }
 
+/// Removes temp files of saves cut short by a crash: with the lock held, no live
+/// rapporteur is writing one for this session.
+fn sweep_temp_files(path: &Path) {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let prefix = format!(".{name}.tmp-");
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes `session` to a new file at `path` (never over an existing one), e.g. to keep
 /// both versions when the open file was changed by another program.
 pub fn save_copy(session: &Session, path: &Path) -> Result<(), StorageError> {
@@ -346,6 +367,7 @@ impl SessionFile {
         // Fail on a missing or broken file before creating a lock beside it.
         fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
         let lock = SessionLock::acquire(path)?;
+        sweep_temp_files(path);
         let stamp = stamp_of(path);
         let (session, mut recovery, last_seq) = load_with_recovery(path)?;
         recovery.stale_lock = lock.took_over_from.clone();
