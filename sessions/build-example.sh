@@ -23,7 +23,8 @@ rm -f "$session" "$session.journal"
 
 rapporteur new "$session" \
     --template sessions/templates/gfmd.ron \
-    --title "GFMD 2020 Breakout session: Addressing Gaps in Migrant Protection"
+    --title "GFMD 2020 Breakout session: Addressing Gaps in Migrant Protection" \
+    --opens 10:00 --closes 12:00
 rapporteur import roster "$session" sessions/gfmd-2020-roster.csv
 rapporteur import notes "$session" sessions/gfmd-2020-notes.txt
 

@@ -74,6 +74,12 @@ pub struct Meta {
     /// Focus areas listed in the introduction.
     #[serde(default)]
     pub focus_areas: Vec<String>,
+    /// When the meeting opened, if recorded (the report's duration and open-exchange share).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens: Option<Clock>,
+    /// When the meeting closed, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes: Option<Clock>,
 }
 
 /// A constituency group: States, civil society, business, mayors, observers…

@@ -89,6 +89,7 @@ pub fn session(notes: usize, participants: usize, priorities: usize, seed: u64) 
             format: "multi-day consultation".into(),
             languages: vec!["English".into(), "French".into(), "Arabic".into()],
             focus_areas: vec!["transit".into(), "admission".into(), "labour".into()],
+            ..Meta::default()
         },
         ..Session::default()
     };

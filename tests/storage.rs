@@ -25,14 +25,17 @@ fn arb_session() -> impl Strategy<Value = Session> {
         awkward_text(),
         awkward_text(),
         prop::collection::vec(awkward_text(), 0..3),
+        prop::option::of(0u32..100_000),
     )
-        .prop_map(|(title, theme, focus_areas)| Meta {
+        .prop_map(|(title, theme, focus_areas, opens)| Meta {
             title,
             theme,
             date: "2020-06-02".into(),
             format: String::new(),
             languages: vec!["English".into()],
             focus_areas,
+            opens: opens.map(Clock),
+            closes: opens.map(|o| Clock(o + 7200)),
         });
     let participants = prop::collection::vec(
         (

@@ -36,22 +36,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new session file from a template.
-    New {
-        /// The session file to create; never overwritten.
-        file: PathBuf,
-        /// Template: a built-in name (default, gfmd) or a path to a session file.
-        #[arg(long, value_name = "NAME|PATH")]
-        template: Option<String>,
-        /// Title of the meeting.
-        #[arg(long)]
-        title: Option<String>,
-        /// Add a group, as ID:NAME (repeatable).
-        #[arg(long = "group", value_name = "ID:NAME")]
-        groups: Vec<String>,
-        /// Add a priority, as ID:TITLE (repeatable).
-        #[arg(long = "priority", value_name = "ID:TITLE")]
-        priorities: Vec<String>,
-    },
+    New(NewArgs),
     /// Import a roster, notes or a chat transcript into a session.
     Import {
         /// What to import.
@@ -101,6 +86,34 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
     },
+}
+
+/// What `rapporteur new` takes.
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The session file to create; never overwritten.
+    pub file: PathBuf,
+    /// Template: a built-in name (default, gfmd) or a path to a session file.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub template: Option<String>,
+    /// Title of the meeting.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Date of the meeting, YYYY-MM-DD (default: the template's, else today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<jiff::civil::Date>,
+    /// When the meeting opens, HH:MM (for the report's duration).
+    #[arg(long, value_name = "HH:MM")]
+    pub opens: Option<crate::clock::Clock>,
+    /// When the meeting closes, HH:MM.
+    #[arg(long, value_name = "HH:MM")]
+    pub closes: Option<crate::clock::Clock>,
+    /// Add a group, as ID:NAME (repeatable).
+    #[arg(long = "group", value_name = "ID:NAME")]
+    pub groups: Vec<String>,
+    /// Add a priority, as ID:TITLE (repeatable).
+    #[arg(long = "priority", value_name = "ID:TITLE")]
+    pub priorities: Vec<String>,
 }
 
 /// The things `rapporteur import` reads.
@@ -194,13 +207,7 @@ impl<E: std::fmt::Display> From<E> for Failure {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         None => open::run(cli.file, cli.keymap),
-        Some(Command::New {
-            file,
-            template,
-            title,
-            groups,
-            priorities,
-        }) => new::run(&file, template.as_deref(), title, &groups, &priorities),
+        Some(Command::New(args)) => new::run(args),
         Some(Command::Import { what }) => import::run(what),
         Some(Command::Tally { file, format }) => tally::run(&file, format),
         Some(Command::Export {

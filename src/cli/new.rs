@@ -1,29 +1,42 @@
 //! `rapporteur new`.
 
-use std::path::Path;
 use std::process::ExitCode;
 
-use super::Failure;
+use super::{Failure, NewArgs};
 use crate::model::{Group, Priority, slugify};
 use crate::storage::SessionFile;
 use crate::templates;
 
 /// Creates a session file from a template, with extra groups and priorities.
-pub fn run(
-    file: &Path,
-    template: Option<&str>,
-    title: Option<String>,
-    groups: &[String],
-    priorities: &[String],
-) -> Result<ExitCode, Failure> {
-    let mut session = templates::resolve(template.unwrap_or("default"))?;
+pub fn run(args: NewArgs) -> Result<ExitCode, Failure> {
+    let NewArgs {
+        file,
+        template,
+        title,
+        date,
+        opens,
+        closes,
+        groups,
+        priorities,
+    } = args;
+    let mut session = templates::resolve(template.as_deref().unwrap_or("default"))?;
     if let Some(title) = title {
         session.meta.title = title;
+    }
+    if let Some(date) = date {
+        session.meta.date = date.to_string();
     }
     if session.meta.date.is_empty() {
         session.meta.date = jiff::Zoned::now().date().to_string();
     }
-    for spec in groups {
+    if let (Some(o), Some(c)) = (opens, closes)
+        && c < o
+    {
+        return Err(Failure(format!("--closes {c} is before --opens {o}")));
+    }
+    session.meta.opens = opens.or(session.meta.opens);
+    session.meta.closes = closes.or(session.meta.closes);
+    for spec in &groups {
         let (id, name) = split_spec(spec, "--group", "ID:NAME")?;
         if session.group(&id).is_some() {
             return Err(Failure(format!(
@@ -38,7 +51,7 @@ pub fn run(
             counts_for_convergence: true,
         });
     }
-    for spec in priorities {
+    for spec in &priorities {
         let (id, title) = split_spec(spec, "--priority", "ID:TITLE")?;
         if session.priority(&id).is_some() {
             return Err(Failure(format!(
@@ -51,7 +64,7 @@ pub fn run(
             description: None,
         });
     }
-    let mut created = SessionFile::create(file, &session)?;
+    let mut created = SessionFile::create(&file, &session)?;
     created.save(&mut session)?;
     created.close(&mut session)?;
     println!(

@@ -20,6 +20,19 @@ pub fn join(items: &[String]) -> String {
     }
 }
 
+/// A span of time in words: "15 minutes", "1 hour", "2 hours 5 minutes".
+pub fn minutes_in_words(seconds: u32) -> String {
+    let minutes = (seconds + 30) / 60;
+    let (h, m) = (minutes / 60, minutes % 60);
+    let hours = count(h as usize, "hour", "hours");
+    let mins = count(m as usize, "minute", "minutes");
+    match (h, m) {
+        (0, _) => mins,
+        (_, 0) => hours,
+        _ => format!("{hours} {mins}"),
+    }
+}
+
 /// A number as a word from one to ten ("two"), as digits beyond.
 pub fn number_word(n: usize) -> String {
     const WORDS: [&str; 11] = [
@@ -192,5 +205,21 @@ pub fn group_speaker(
             g.plural
         ),
         None => "one participant".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_of_time_in_words() {
+        assert_eq!(minutes_in_words(15 * 60), "15 minutes");
+        assert_eq!(minutes_in_words(60), "1 minute");
+        assert_eq!(minutes_in_words(3600), "1 hour");
+        assert_eq!(
+            minutes_in_words(2 * 3600 + 5 * 60 + 10),
+            "2 hours 5 minutes"
+        );
     }
 }

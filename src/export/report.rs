@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use crate::clock::{Clock, duration_label};
-use crate::model::{Intervention, Note, NoteKind, Session};
+use std::collections::HashMap;
+
+use crate::model::{Intervention, Note, NoteKind, Participant, Session};
 use crate::tally::{PriorityTally, Tally};
 
 use super::Attribution;
@@ -49,6 +51,14 @@ pub struct Report {
     pub end: Option<String>,
     /// Time from first intervention to last, "1h 05m".
     pub duration: Option<String>,
+    /// When the meeting opened, `HH:MM`, if recorded.
+    pub opens: Option<String>,
+    /// When the meeting closed, `HH:MM`, if recorded.
+    pub closes: Option<String>,
+    /// Length of the meeting, "2h 00m", when both are recorded.
+    pub length: Option<String>,
+    /// Time before the first intervention, in words ("15 minutes"), when the meeting opened earlier.
+    pub before_exchange: Option<String>,
     /// Interventions and inputs, floor and chat.
     pub interventions: usize,
     /// Interventions on the floor.
@@ -248,6 +258,8 @@ pub fn date_label(date: &str) -> String {
 /// Who a speaker is, as the attribution mode allows.
 struct Attributor<'a> {
     session: &'a Session,
+    /// The roster by id (the first of a repeated id, as `Session::participant` finds).
+    people: HashMap<&'a str, &'a Participant>,
     tally: &'a Tally,
     attribution: Attribution,
     min_group: usize,
@@ -256,7 +268,7 @@ struct Attributor<'a> {
 impl Attributor<'_> {
     /// The speaker of `intervention` in the scope of priority `p` (or the session).
     fn speaker(&self, intervention: &Intervention, p: Option<&PriorityTally>) -> String {
-        let person = self.session.participant(&intervention.participant);
+        let person = self.people.get(intervention.participant.as_str()).copied();
         match self.attribution {
             Attribution::Chatham => "one participant".to_string(),
             Attribution::Named => match person {
@@ -302,6 +314,12 @@ impl Attributor<'_> {
     }
 }
 
+/// Whether `tag` names a priority of the session; the tally's rows are the session's
+/// priorities, so its index answers without a scan.
+fn session_has_priority(index: &HashMap<&str, Vec<usize>>, session: &Session, tag: &str) -> bool {
+    index.contains_key(tag) || session.priorities.iter().any(|p| p.id == tag)
+}
+
 /// Builds the report of `session` from its `tally`.
 pub fn build(
     session: &Session,
@@ -309,8 +327,13 @@ pub fn build(
     attribution: Attribution,
     min_group: usize,
 ) -> Report {
+    let mut people = HashMap::with_capacity(session.participants.len());
+    for who in &session.participants {
+        people.entry(who.id.as_str()).or_insert(who);
+    }
     let attributor = Attributor {
         session,
+        people,
         tally,
         attribution,
         min_group,
@@ -319,16 +342,42 @@ pub fn build(
     let mut emphases = Vec::new();
     let mut once = Vec::new();
     let mut not_raised = Vec::new();
-    for p in tally.ranked() {
+    // One pass over the meeting puts each note under every priority it is tagged with, in
+    // meeting order (a note tagged twice with one priority is listed once), and the notes
+    // tagged with no priority under the other points.
+    let mut priority_index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in tally.priorities.iter().enumerate() {
+        priority_index.entry(p.id.as_str()).or_default().push(i);
+    }
+    let mut tagged: Vec<Vec<(&Intervention, &Note)>> = vec![Vec::new(); tally.priorities.len()];
+    let mut untagged = Vec::new();
+    for i in &session.interventions {
+        for n in &i.notes {
+            let mut known = false;
+            for (k, t) in n.tags.iter().enumerate() {
+                if session_has_priority(&priority_index, session, t) {
+                    known = true;
+                }
+                if let Some(rows) = priority_index.get(t.as_str())
+                    && !n.tags[..k].contains(t)
+                {
+                    for &p in rows {
+                        tagged[p].push((i, n));
+                    }
+                }
+            }
+            if !known {
+                untagged.push((i, n));
+            }
+        }
+    }
+    for (&rank_index, p) in tally.ranking.iter().zip(tally.ranked()) {
         if p.interventions == 0 {
             not_raised.push(visible(&p.title));
             continue;
         }
-        let notes = session
-            .interventions
+        let notes = tagged[rank_index]
             .iter()
-            .flat_map(|i| i.notes.iter().map(move |n| (i, n)))
-            .filter(|(_, n)| n.tags.contains(&p.id))
             .map(|(i, n)| attributor.note(i, n, Some(p)))
             .collect();
         let emphasis = Emphasis {
@@ -360,11 +409,8 @@ pub fn build(
     for (number, e) in emphases.iter_mut().chain(once.iter_mut()).enumerate() {
         e.number = number + 1;
     }
-    let other_points = session
-        .interventions
-        .iter()
-        .flat_map(|i| i.notes.iter().map(move |n| (i, n)))
-        .filter(|(_, n)| !n.tags.iter().any(|t| session.priority(t).is_some()))
+    let other_points = untagged
+        .into_iter()
         .map(|(i, n)| attributor.note(i, n, None))
         .collect();
 
@@ -411,6 +457,19 @@ pub fn build(
         start: start.map(hhmm),
         end: end.map(hhmm),
         duration: start.zip(end).map(|(s, e)| duration_label(s.until(e))),
+        opens: meta.opens.map(hhmm),
+        closes: meta.closes.map(hhmm),
+        length: meta
+            .opens
+            .zip(meta.closes)
+            .map(|(o, c)| duration_label(o.until(c))),
+        // The last turn runs to the close, so what was not exchange is the opening.
+        before_exchange: meta
+            .opens
+            .zip(start)
+            .map(|(o, s)| o.until(s))
+            .filter(|gap| *gap > 0)
+            .map(prose::minutes_in_words),
         interventions: t.interventions,
         floor: t.floor,
         chat: t.chat,

@@ -62,6 +62,7 @@ impl Fixture {
                 format: "two-hour on-line breakout session".into(),
                 languages: vec!["English".into(), "French".into()],
                 focus_areas: vec!["in transit".into(), "in admission".into()],
+                ..Meta::default()
             },
             groups,
             ..Session::default()
