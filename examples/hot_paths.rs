@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use rapporteur::action::Action;
 use rapporteur::clock::Clock;
+use rapporteur::export::{Format, Options, export};
 use rapporteur::keymap::{Key, KeyName, Keymap};
 use rapporteur::sample;
 use rapporteur::storage::{self, SessionFile};
@@ -29,6 +30,11 @@ const SCENARIOS: &[&str] = &[
     "commit_journal",
     "tally_apply",
     "search_key",
+    "open",
+    "export_markdown",
+    "export_text",
+    "export_html",
+    "export_json",
 ];
 
 fn key(name: &str) -> crossterm::event::KeyEvent {
@@ -114,19 +120,16 @@ fn main() -> ExitCode {
                 .iter()
                 .map(|l| l.chars().map(typed).collect())
                 .collect();
-            for event in &lines[0] {
-                app.handle_key(*event);
-            }
-            measured(rounds, &mut |i| {
-                app.handle_key(enter);
-                terminal.draw(|frame| ui::render(&app, frame)).unwrap();
-                // The next line typed outside the count, so only Enter and its frame are measured.
-                if let Some(next) = lines.get(i + 1) {
-                    for event in next {
-                        app.handle_key(*event);
-                    }
+            // Each line typed outside the count; only Enter and its frame are counted.
+            for line in &lines {
+                for event in line {
+                    app.handle_key(*event);
                 }
-            });
+                measured(1, &mut |_| {
+                    app.handle_key(enter);
+                    terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+                });
+            }
         }
         "tally_apply" => {
             let mut session = sample::standard(notes);
@@ -160,6 +163,37 @@ fn main() -> ExitCode {
             let letter = typed('t');
             measured(rounds, &mut |i| {
                 app.handle_key(if i % 2 == 0 { letter } else { back });
+            });
+        }
+        "open" => {
+            // The session file locked, read, parsed and replayed; the screen's state built;
+            // the first 200x50 frame drawn.
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("meeting.ron");
+            let text = storage::to_ron(&sample::standard(notes));
+            storage::write_atomically(&path, text.as_bytes()).unwrap();
+            drop(text);
+            measured(rounds, &mut |_| {
+                let (store, session, _) = SessionFile::open(&path).unwrap();
+                let app = App::with_file(store, session, Keymap::default());
+                let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+                terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+            });
+        }
+        format if format.starts_with("export_") => {
+            let format = match &format["export_".len()..] {
+                "markdown" => Format::Markdown,
+                "text" => Format::Text,
+                "html" => Format::Html,
+                _ => Format::Json,
+            };
+            let session = sample::standard(notes);
+            let options = Options {
+                format,
+                ..Options::default()
+            };
+            measured(rounds, &mut |_| {
+                std::hint::black_box(export(&session, &options).unwrap().len());
             });
         }
         other => {
