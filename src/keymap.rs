@@ -368,12 +368,14 @@ impl std::error::Error for KeymapError {}
 
 /// Parses the text of a keymap file; `file` names it in errors.
 pub fn parse(text: &str, file: &Path) -> Result<Bindings, KeymapError> {
-    ron::from_str::<KeymapFile>(text)
+    ron::Options::default()
+        .with_recursion_limit(crate::storage::NESTING_LIMIT)
+        .from_str::<KeymapFile>(text)
         .map(|parsed| parsed.keys)
         .map_err(|error| KeymapError {
             file: file.to_path_buf(),
             position: Some((error.span.start.line, error.span.start.col)),
-            message: error.code.to_string(),
+            message: crate::storage::ron_reason(&error.code),
         })
 }
 

@@ -24,9 +24,14 @@ pub fn visible_lines(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// Whether `c` would act on the terminal instead of printing.
+/// Whether `c` would act on the terminal instead of printing, or reorder the
+/// text around it (bidirectional embeddings, overrides and isolates).
 pub fn is_control(c: char) -> bool {
-    c.is_control()
+    c.is_control() || is_bidi_control(c)
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The printable stand-in for a control character, `c` itself otherwise.
@@ -35,7 +40,7 @@ pub fn visible_char(c: char) -> char {
         // U+2400 "SYMBOL FOR NULL" onwards pictures each C0 control.
         n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('�'),
         0x7f => '␡',
-        _ if c.is_control() => '�',
+        _ if is_control(c) => '�',
         _ => c,
     }
 }
@@ -49,5 +54,7 @@ mod tests {
         assert_eq!(visible("a\x1b]0;t\x07b"), "a␛]0;t␇b");
         assert_eq!(visible_lines("one\x1b[2J\ntwo\t"), "one␛[2J\ntwo␉");
         assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+        assert_eq!(visible("a\u{202e}cba"), "a�cba");
+        assert_eq!(visible("مرحبا"), "مرحبا");
     }
 }

@@ -80,7 +80,15 @@ fn parse_line(line: &[u8]) -> Result<(u64, Edit), String> {
     if crc32fast::hash(body.as_bytes()) != crc {
         return Err("journal line fails its checksum".into());
     }
-    let edit = ron::from_str(body).map_err(|e| format!("journal edit does not parse: {e}"))?;
+    let edit = ron::Options::default()
+        .with_recursion_limit(super::NESTING_LIMIT)
+        .from_str(body)
+        .map_err(|e| {
+            format!(
+                "journal edit does not parse: {}",
+                super::ron_reason(&e.code)
+            )
+        })?;
     Ok((seq, edit))
 }
 

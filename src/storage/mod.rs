@@ -147,17 +147,30 @@ pub fn to_ron(session: &Session) -> String {
     text
 }
 
+/// Deepest nesting read from a session, journal or keymap file; theirs is under ten.
+pub const NESTING_LIMIT: usize = 64;
+
+/// What a RON parse error means, in the words of the file's reader.
+pub fn ron_reason(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            format!("nested more than {NESTING_LIMIT} levels deep; this is not a rapporteur file")
+        }
+        other => other.to_string(),
+    }
+}
+
 /// Parses session text; `path` is only used in error messages.
 pub fn from_ron(text: &str, path: &Path) -> Result<Session, LoadError> {
     let session: Session = ron::Options::default()
-        .with_recursion_limit(64)
+        .with_recursion_limit(NESTING_LIMIT)
         .from_str(text)
         .map_err(|e| {
             LoadError::at(
                 path,
                 e.span.start.line.max(1),
                 e.span.start.col.max(1),
-                e.code.to_string(),
+                ron_reason(&e.code),
             )
         })?;
     let mut session = session;
