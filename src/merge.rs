@@ -161,6 +161,25 @@ fn merge_meta(m: &mut Session, b: &Session, report: &mut MergeReport) {
             format!("A has {ours:?}, B has {theirs:?}; kept A's"),
         );
     }
+    let times = [
+        ("opening time", &mut m.meta.opens, b.meta.opens),
+        ("closing time", &mut m.meta.closes, b.meta.closes),
+    ];
+    let mut differing_times = Vec::new();
+    for (name, ours, theirs) in times {
+        match (*ours, theirs) {
+            (None, _) => *ours = theirs,
+            (Some(x), Some(y)) if x != y => differing_times.push((name, x, y)),
+            _ => {}
+        }
+    }
+    for (name, ours, theirs) in differing_times {
+        conflict(
+            report,
+            format!("meta {name}"),
+            format!("A has {ours}, B has {theirs}; kept A's"),
+        );
+    }
     for (ours, theirs) in [
         (&mut m.meta.languages, &b.meta.languages),
         (&mut m.meta.focus_areas, &b.meta.focus_areas),

@@ -463,6 +463,9 @@ fn participants_groups_priorities_and_meta_disagree() {
     a.session.meta.title = "Breakout 2".into();
     let mut b = Rapporteur::new();
     b.session.meta.title = "Breakout two".into();
+    a.session.meta.opens = Some(Clock::hms(10, 0, 0));
+    b.session.meta.opens = Some(Clock::hms(10, 5, 0));
+    b.session.meta.closes = Some(Clock::hms(12, 0, 0));
     b.session.meta.languages.push("Arabic".into());
     b.session.groups.push(rapporteur::model::Group {
         id: "youth".into(),
@@ -493,11 +496,13 @@ fn participants_groups_priorities_and_meta_disagree() {
         "Lagos Employers Forum"
     );
     assert!(m.meta.languages.contains(&"Arabic".to_string()));
+    assert_eq!(m.meta.closes, Some(Clock::hms(12, 0, 0)));
     let conflicts: Vec<String> = r.conflicts.iter().map(|c| c.to_string()).collect();
     assert_eq!(
         conflicts,
         [
             "meta title: A has \"Breakout 2\", B has \"Breakout two\"; kept A's",
+            "meta opening time: A has 10:00:00, B has 10:05:00; kept A's",
             "priority health: A's title is \"Learn the COVID lesson: open health services to all\", B's is \"Health for all\"; kept A's",
             "participant cy: same id, but A's name is \"Cy Twombly\" and B's is \"Cyrus Twombly\"; kept A's",
             "participant cy: A puts them in group states, B in civil-society; kept A's",

@@ -26,7 +26,8 @@ rm -f "$floor" "$floor.journal" "$chat" "$chat.journal"
 for session in "$floor" "$chat"; do
     rapporteur new "$session" \
         --template sessions/templates/gfmd.ron \
-        --title "GFMD 2020 Breakout session: Addressing Gaps in Migrant Protection"
+        --title "GFMD 2020 Breakout session: Addressing Gaps in Migrant Protection" \
+        --opens 10:00 --closes 12:00
     rapporteur import roster "$session" sessions/gfmd-2020-roster.csv
 done
 rapporteur import notes "$floor" $samples/gfmd-2020-floor-notes.txt

@@ -723,20 +723,109 @@ fn note_of(
     let draft_used = if unresolved.is_empty() {
         first.clone()
     } else {
-        // A character the message does not hold stands in for each unresolved `#`, so
-        // the capture grammar keeps the word in the text; it is turned back afterwards.
-        let stand_in = ('\u{e000}'..='\u{f8ff}')
-            .find(|c| !line.contains(c))
-            .expect("a message cannot hold every private-use character");
-        for tag in &unresolved {
-            line[tag.column - 1] = stand_in;
-        }
+        line = with_unresolved_as_text(&line, &first.tags, &unresolved, &draft);
+        let stand_in = stand_in(&message.text);
         let mut second = draft(&line).expect("hiding tags keeps the note");
         second.text = second.text.replace(stand_in, "#");
         second
     };
     let tags = resolve_tags(session, resolver, &draft_used.tags).unwrap_or_default();
     (draft_used.text, tags, draft_used.kind, draft_used.emphasis)
+}
+
+/// A character `text` does not hold, to stand in for the `#` of a tag kept as text.
+fn stand_in(text: &str) -> char {
+    ('\u{e000}'..='\u{f8ff}')
+        .find(|c| !text.contains(*c))
+        .expect("a message cannot hold every private-use character")
+}
+
+/// `line` with the unresolved tags turned into plain `#words` that the capture
+/// grammar leaves in the text, every other tag keeping the place it had as typed.
+///
+/// A run of tags at the end of a note or clause is a label and leaves the text; a
+/// run inside a sentence keeps its words. An unresolved tag inside a sentence just
+/// loses its `#` to a stand-in; one in a label run moves in front of the run, so
+/// the run's other tags stay labels and its own word stays where it was written.
+fn with_unresolved_as_text(
+    line: &[char],
+    tags: &[TagRef],
+    unresolved: &[&TagRef],
+    draft: &impl Fn(&[char]) -> Option<capture::NoteDraft>,
+) -> Vec<char> {
+    let text: String = line.iter().collect();
+    let stand_in = stand_in(&text);
+    // Each tag's span in `line`: its `#` and every tag character after it.
+    let span = |tag: &TagRef| {
+        let start = tag.column - 1;
+        let len = line[start + 1..]
+            .iter()
+            .take_while(|&&c| capture::is_tag_char(c))
+            .count();
+        (start, start + 1 + len)
+    };
+    let mut runs: Vec<Vec<&TagRef>> = Vec::new();
+    for tag in tags {
+        let (start, _) = span(tag);
+        match runs.last_mut() {
+            Some(run)
+                if line[span(run[run.len() - 1]).1..start]
+                    .iter()
+                    .all(|c| c.is_whitespace()) =>
+            {
+                run.push(tag)
+            }
+            _ => runs.push(vec![tag]),
+        }
+    }
+    let is_unresolved = |tag: &TagRef| unresolved.iter().any(|u| u.column == tag.column);
+    let mut out: Vec<char> = Vec::with_capacity(line.len());
+    let mut next = 0;
+    for run in runs {
+        let Some(probe_tag) = run.iter().find(|t| is_unresolved(t)) else {
+            continue;
+        };
+        // Whether the run is a label: its word leaves the text when renamed to a marker.
+        let marker = (0..)
+            .map(|n| format!("zqmarker{n}zq"))
+            .find(|m| !text.contains(m.as_str()))
+            .expect("some marker is free");
+        let (p_start, p_end) = span(probe_tag);
+        let mut probe: Vec<char> = line[..p_start + 1].to_vec();
+        probe.extend(marker.chars());
+        probe.extend(&line[p_end..]);
+        let label = draft(&probe).is_some_and(|d| !d.text.contains(marker.as_str()));
+        let (run_start, run_end) = (span(run[0]).0, span(run[run.len() - 1]).1);
+        out.extend(&line[next..run_start]);
+        if label {
+            let (moved, kept): (Vec<&&TagRef>, Vec<&&TagRef>) =
+                run.iter().partition(|t| is_unresolved(t));
+            let mut words: Vec<String> = Vec::new();
+            for tag in moved {
+                let (start, end) = span(tag);
+                words.push(
+                    std::iter::once(stand_in)
+                        .chain(line[start + 1..end].iter().copied())
+                        .collect(),
+                );
+            }
+            for tag in kept {
+                let (start, end) = span(tag);
+                words.push(line[start..end].iter().collect());
+            }
+            out.extend(words.join(" ").chars());
+        } else {
+            for (i, c) in line[run_start..run_end].iter().enumerate() {
+                let at = run_start + i;
+                let hidden =
+                    *c == '#' && run.iter().any(|t| t.column - 1 == at && is_unresolved(t));
+                out.push(if hidden { stand_in } else { *c });
+            }
+        }
+        next = run_end;
+    }
+    out.extend(&line[next..]);
+    out
 }
 
 /// Imports a Zoom chat file into `session`: one chat intervention per message.
@@ -1041,6 +1130,55 @@ mod tests {
         assert_eq!(
             without_brackets("Amina Diallo (she/her) [ILO]"),
             "Amina Diallo"
+        );
+    }
+
+    fn note(text: &str) -> (String, Vec<Slug>, usize) {
+        let session = crate::templates::built_in("gfmd").unwrap();
+        let t = read(&format!("10:00:00 From A : {text}\n"));
+        let mut warnings = Vec::new();
+        let (text, tags, _, _) = note_of(
+            &session,
+            &Resolver::default(),
+            &t.messages[0],
+            Path::new("c.txt"),
+            &mut warnings,
+        );
+        (text, tags, warnings.len())
+    }
+
+    #[test]
+    fn unknown_tags_stay_as_written_and_known_ones_keep_their_place() {
+        let own = |t: &str, tags: &[&str], w: usize| {
+            (
+                t.to_string(),
+                tags.iter().map(|s| s.to_string()).collect(),
+                w,
+            )
+        };
+        assert_eq!(
+            note("they must pay #recruitment #GFMD2020"),
+            own("they must pay #GFMD2020", &["recruitment"], 1)
+        );
+        assert_eq!(
+            note("they must pay #GFMD2020 #recruitment"),
+            own("they must pay #GFMD2020", &["recruitment"], 1)
+        );
+        assert_eq!(
+            note("pay #GFMD2020. Then more"),
+            own("pay #GFMD2020. Then more", &[], 1)
+        );
+        assert_eq!(
+            note("we need #GFMD2020 follow-up on #recruitment"),
+            own("we need #GFMD2020 follow-up on", &["recruitment"], 1)
+        );
+        assert_eq!(
+            note("better #data and #zz1 for cities"),
+            own("better data and #zz1 for cities", &["data"], 1)
+        );
+        assert_eq!(
+            note("#recruitment #zz1 #data / next line"),
+            own("#zz1 / next line", &["recruitment", "data"], 1)
         );
     }
 
