@@ -61,6 +61,41 @@ fn keystroke_and_frame(c: &mut Criterion) {
     group.finish();
 }
 
+/// The same keystroke, drawn through the terminal backend the binary uses (crossterm),
+/// its escape sequences written to a sink: the frame's cost as a terminal sees it, less
+/// the terminal's own time.
+fn keystroke_and_terminal_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("keystroke_and_terminal_frame");
+    group
+        .sample_size(100)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(2));
+    for notes in NOTES {
+        let mut app = app(notes);
+        for ch in "a point on #re".chars() {
+            app.handle_key(Key::plain(KeyName::Char(ch)).to_event());
+        }
+        for (w, h) in SIZES {
+            let backend = ratatui::backend::CrosstermBackend::new(std::io::sink());
+            let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h));
+            let mut terminal =
+                Terminal::with_options(backend, ratatui::TerminalOptions { viewport }).unwrap();
+            let (letter, back) = (key("c"), key("backspace"));
+            let mut odd = false;
+            group.bench_function(BenchmarkId::new(format!("{w}x{h}"), notes), |b| {
+                b.iter(|| {
+                    odd = !odd;
+                    app.handle_key(if odd { letter } else { back });
+                    terminal
+                        .draw(|frame| ui::render(black_box(&app), frame))
+                        .unwrap();
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
 /// Moving the selection through the middle of the meeting: one Up or Down and one frame.
 fn select_and_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("select_and_frame");
@@ -126,6 +161,7 @@ fn commit_and_frame(c: &mut Criterion) {
 criterion_group!(
     benches,
     keystroke_and_frame,
+    keystroke_and_terminal_frame,
     select_and_frame,
     commit_and_frame
 );
