@@ -5,7 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::app::{App, Overlay};
 use super::{capture, disk, form, help, notes, speakers, status, tally};
@@ -125,6 +126,17 @@ fn too_small(area: Rect, buf: &mut Buffer) {
     Paragraph::new(text)
         .wrap(Wrap { trim: true })
         .render(area, buf);
+}
+
+/// The frame of a pane: a dim border, its title in bold, key hints along the bottom.
+pub fn pane_block(title: String, hint: String) -> Block<'static> {
+    Block::bordered()
+        .border_style(Style::default().fg(Color::DarkGray))
+        .title(Span::styled(
+            title,
+            Style::default().add_modifier(Modifier::BOLD),
+        ))
+        .title_bottom(Span::styled(hint, Style::default().fg(Color::DarkGray)))
 }
 
 #[cfg(test)]

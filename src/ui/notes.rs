@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::App;
 use super::text::{draw_lines, truncate, visible, wrap};
@@ -103,13 +103,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             hint.push_str(&item);
         }
     }
-    let block = Block::bordered()
-        .border_style(Style::default().fg(Color::DarkGray))
-        .title(Span::styled(
-            title,
-            Style::default().add_modifier(Modifier::BOLD),
-        ))
-        .title_bottom(Span::styled(hint, Style::default().fg(Color::DarkGray)));
+    let block = super::layout::pane_block(title, hint);
     let inner = block.inner(area);
     block.render(area, buf);
     let height = inner.height as usize;

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
 use super::app::{App, TallyView};
 use super::text::{draw_lines, truncate, visible, width};
@@ -33,13 +33,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         title = format!("{title}({} chat) ", totals.chat);
     }
     let hint = format!(" {} {other} ", app.keymap.hint(Action::ToggleVoiceBalance));
-    let block = Block::bordered()
-        .border_style(Style::default().fg(Color::DarkGray))
-        .title(Span::styled(
-            title,
-            Style::default().add_modifier(Modifier::BOLD),
-        ))
-        .title_bottom(Span::styled(hint, Style::default().fg(Color::DarkGray)));
+    let block = super::layout::pane_block(title, hint);
     let inner = block.inner(area);
     block.render(area, buf);
     let w = inner.width as usize;
