@@ -253,24 +253,12 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Group, NoteKind};
+    use crate::model::{NoteKind, fixture};
 
     fn session() -> Session {
         let mut s = Session::default();
-        s.groups.push(Group {
-            id: "states".into(),
-            name: "States".into(),
-            singular: "State".into(),
-            plural: "States".into(),
-            counts_for_convergence: true,
-        });
-        s.participants.push(Participant {
-            id: "ana".into(),
-            name: "Ana".into(),
-            affiliation: "Chile".into(),
-            group: "states".into(),
-            role: None,
-        });
+        s.groups.push(fixture::states());
+        s.participants.push(fixture::person("ana", "Ana", "Chile"));
         s
     }
 

@@ -203,27 +203,12 @@ pub fn lint(session: &Session) -> Vec<LintWarning> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Channel, Group, Intervention, Note, NoteKind};
-
-    fn person(id: &str, name: &str, affiliation: &str) -> Participant {
-        Participant {
-            id: id.into(),
-            name: name.into(),
-            affiliation: affiliation.into(),
-            group: "states".into(),
-            role: None,
-        }
-    }
+    use crate::model::fixture::person;
+    use crate::model::{Channel, Intervention, Note, NoteKind, fixture};
 
     fn session(notes: &[(&str, &str)]) -> Session {
         let mut s = Session::default();
-        s.groups.push(Group {
-            id: "states".into(),
-            name: "States".into(),
-            singular: "State".into(),
-            plural: "States".into(),
-            counts_for_convergence: true,
-        });
+        s.groups.push(fixture::states());
         s.participants = vec![
             person("leila", "Leïla Ben Salah", "Tunisia"),
             person("thierry", "Thierry Essono", "Border Dialogue Platform"),

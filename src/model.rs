@@ -377,6 +377,34 @@ impl SlugMaker {
     }
 }
 
+/// Small pieces of sessions shared by the unit tests.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use super::{Group, Participant};
+
+    /// The States group, counting toward convergence.
+    pub fn states() -> Group {
+        Group {
+            id: "states".into(),
+            name: "States".into(),
+            singular: "State".into(),
+            plural: "States".into(),
+            counts_for_convergence: true,
+        }
+    }
+
+    /// A participant of the States group.
+    pub fn person(id: &str, name: &str, affiliation: &str) -> Participant {
+        Participant {
+            id: id.into(),
+            name: name.into(),
+            affiliation: affiliation.into(),
+            group: "states".into(),
+            role: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

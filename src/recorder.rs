@@ -281,25 +281,13 @@ pub fn resolve_tags(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Channel, Group, NoteKind, Participant, Priority};
+    use crate::model::{Channel, NoteKind, Priority, fixture};
 
     fn session() -> Session {
         let mut s = Session::default();
-        s.groups.push(Group {
-            id: "states".into(),
-            name: "States".into(),
-            singular: "State".into(),
-            plural: "States".into(),
-            counts_for_convergence: true,
-        });
+        s.groups.push(fixture::states());
         for (id, name) in [("ana", "Ana Lima"), ("bo", "Bo Chen")] {
-            s.participants.push(Participant {
-                id: id.into(),
-                name: name.into(),
-                affiliation: String::new(),
-                group: "states".into(),
-                role: None,
-            });
+            s.participants.push(fixture::person(id, name, ""));
         }
         s.priorities.push(Priority {
             id: "recruitment".into(),
