@@ -15,7 +15,6 @@ use super::capture::{
 use super::disk::{self, AfterChoice, DiskChoice};
 use super::form::{AfterForm, Form};
 use super::help;
-use super::notes::{Row, Timeline};
 use super::terminal;
 use crate::action::Action;
 use crate::capture::{self as syntax, CaptureLine};
@@ -27,6 +26,7 @@ use crate::recorder::{self, Problem};
 use crate::resolve::{Resolution, Resolver};
 use crate::storage::{self, CommitError, DiskChange, NotDurable, SessionFile, StorageError};
 use crate::tally::Tally;
+use crate::timeline::{Row, Timeline};
 
 /// Which view the tally pane shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
