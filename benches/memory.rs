@@ -84,10 +84,10 @@ fn screen(path: &Path) {
     for line in &lines {
         for ch in line.chars() {
             app.handle_key(Key::plain(KeyName::Char(ch)).to_event());
-            terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+            terminal.draw(|frame| ui::render(&mut app, frame)).unwrap();
         }
         app.handle_key(enter);
-        terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+        terminal.draw(|frame| ui::render(&mut app, frame)).unwrap();
     }
     // A search to its end holds its scores too.
     app.update(rapporteur::action::Action::Search);
@@ -97,5 +97,5 @@ fn screen(path: &Path) {
     while app.has_work() {
         app.work(Duration::from_secs(1));
     }
-    terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+    terminal.draw(|frame| ui::render(&mut app, frame)).unwrap();
 }

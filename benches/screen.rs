@@ -52,7 +52,7 @@ fn keystroke_and_frame(c: &mut Criterion) {
                     odd = !odd;
                     app.handle_key(if odd { letter } else { back });
                     terminal
-                        .draw(|frame| ui::render(black_box(&app), frame))
+                        .draw(|frame| ui::render(black_box(&mut app), frame))
                         .unwrap();
                 })
             });
@@ -87,7 +87,7 @@ fn keystroke_and_terminal_frame(c: &mut Criterion) {
                     odd = !odd;
                     app.handle_key(if odd { letter } else { back });
                     terminal
-                        .draw(|frame| ui::render(black_box(&app), frame))
+                        .draw(|frame| ui::render(black_box(&mut app), frame))
                         .unwrap();
                 })
             });
@@ -118,7 +118,7 @@ fn select_and_frame(c: &mut Criterion) {
                     odd = !odd;
                     app.handle_key(if odd { down } else { up });
                     terminal
-                        .draw(|frame| ui::render(black_box(&app), frame))
+                        .draw(|frame| ui::render(black_box(&mut app), frame))
                         .unwrap();
                 })
             });
@@ -150,7 +150,7 @@ fn commit_and_frame(c: &mut Criterion) {
                 }
                 app.handle_key(enter);
                 terminal
-                    .draw(|frame| ui::render(black_box(&app), frame))
+                    .draw(|frame| ui::render(black_box(&mut app), frame))
                     .unwrap();
             })
         });

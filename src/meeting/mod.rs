@@ -123,6 +123,11 @@ impl Meeting {
         self.speakers.of(id)
     }
 
+    /// Interventions per participant.
+    pub fn speakers(&self) -> &SpeakerCounts {
+        &self.speakers
+    }
+
     /// Commits `edits` as one undoable change, all or none; on error nothing changed.
     pub fn commit(&mut self, edits: Vec<Edit>) -> Result<Committed, EditError> {
         let mut staged = self.stage();

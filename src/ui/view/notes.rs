@@ -1,26 +1,27 @@
 //! The notes pane: the meeting as a timeline of interventions, each with its notes.
 //!
-//! Only the rows on screen are wrapped and drawn; [`Timeline`] maps a row to
-//! its intervention and note without walking the session.
+//! Only the rows on screen are wrapped, before the frame by [`App::prepare`]; the
+//! [`crate::timeline::Timeline`] maps a row to its intervention and note.
 
 use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::app::App;
-use super::text::{draw_lines, truncate, visible, wrap};
 use crate::action::Action;
 use crate::clock::duration_label;
 use crate::model::{Channel, NoteKind, Session};
 use crate::timeline::Row;
+use crate::ui::app::App;
+use crate::ui::text::{draw_lines, truncate, visible, width, wrap};
+use crate::ui::theme::{self, Frame};
 
 /// Draws the notes pane.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let title = format!(" Notes · {} ", app.tally.totals.notes);
+    let title = format!(" Notes · {} ", app.tally().totals.notes);
     let mut hint = String::new();
     if app.selected_note().is_some() {
         // As many of the note keys as fit in the bottom border.
@@ -32,59 +33,51 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (Action::Cancel, "latest"),
         ] {
             let item = format!(" {} {what} ", app.keymap.hint(action));
-            if super::text::width(&hint) + super::text::width(&item) > room {
+            if width(&hint) + width(&item) > room {
                 break;
             }
             hint.push_str(&item);
         }
     }
-    let block = super::layout::pane_block(title, hint);
+    let block = theme::frame(Frame::Pane, title, hint);
     let inner = block.inner(area);
     block.render(area, buf);
-    let height = inner.height as usize;
-    let width = inner.width as usize;
-    app.remember_notes_height(height);
-    if app.timeline.rows() == 0 {
+    if app.meeting().timeline().rows() == 0 {
         let hint = [
-            Line::styled("No notes yet.", Style::default().fg(Color::DarkGray)),
+            Line::styled("No notes yet.", theme::dim()),
             Line::raw(""),
-            Line::styled(
-                "Type @name: what they said",
-                Style::default().fg(Color::DarkGray),
-            ),
-            Line::styled(
-                "then Enter. Tag with #priority.",
-                Style::default().fg(Color::DarkGray),
-            ),
+            Line::styled("Type @name: what they said", theme::dim()),
+            Line::styled("then Enter. Tag with #priority.", theme::dim()),
         ];
         Paragraph::new(hint.to_vec()).render(inner, buf);
         return;
     }
-    if height == 0 || width == 0 {
-        return;
-    }
-    let mut lines = visible_lines(app, height, width);
-    lines.truncate(height);
-    draw_lines(&lines, inner, buf);
+    let lines = &app.view_state().notes_lines;
+    draw_lines(&lines[..lines.len().min(inner.height.into())], inner, buf);
 }
 
-/// The lines on screen: the end of the meeting when following it, else from the remembered
-/// top, moved just enough to show the selected note. Only rows on screen are wrapped.
-fn visible_lines(app: &App, height: usize, width: usize) -> Vec<Line<'static>> {
-    let session = &app.session;
-    let last = app.timeline.rows().saturating_sub(1);
+/// The first row and the lines on screen: the end of the meeting when following it, else
+/// from the remembered top, moved just enough to show the selected note. Only rows on
+/// screen are wrapped.
+pub fn visible_lines(app: &App, height: usize, width: usize) -> (usize, Vec<Line<'static>>) {
+    if height == 0 || width == 0 {
+        return (app.view_state().notes_top, Vec::new());
+    }
+    let session = app.session();
+    let timeline = app.meeting().timeline();
+    let last = timeline.rows().saturating_sub(1);
     let anchor = app
         .selected_note()
-        .and_then(|id| app.timeline.row_of_note(session, id));
+        .and_then(|id| timeline.row_of_note(session, id));
     let (top, mut lines, mut next) = match anchor {
         None => {
             let (top, lines) = ending_at(app, last, height, width);
             (top, lines, last + 1)
         }
         Some(selected) => {
-            let remembered = app.notes_top.get().min(last);
+            let remembered = app.view_state().notes_top.min(last);
             // Show the intervention's header with its first note.
-            let wanted_top = match app.timeline.at(selected.saturating_sub(1)) {
+            let wanted_top = match timeline.at(selected.saturating_sub(1)) {
                 Some(Row::Header(_)) => selected - 1,
                 _ => selected,
             };
@@ -101,14 +94,14 @@ fn visible_lines(app: &App, height: usize, width: usize) -> Vec<Line<'static>> {
         }
     };
     while lines.len() < height {
-        let Some(kind) = app.timeline.at(next) else {
+        let Some(kind) = timeline.at(next) else {
             break;
         };
         lines.extend(row_lines(app, session, kind, width));
         next += 1;
     }
-    app.notes_top.set(top);
-    lines
+    lines.truncate(height);
+    (top, lines)
 }
 
 /// The topmost row and the lines from it through row `last`, cut at the top so that they
@@ -117,8 +110,8 @@ fn ending_at(app: &App, last: usize, height: usize, width: usize) -> (usize, Vec
     let mut rows: Vec<Vec<Line<'static>>> = Vec::new();
     let mut used = 0;
     let mut row = last;
-    while let Some(kind) = app.timeline.at(row) {
-        let lines = row_lines(app, &app.session, kind, width);
+    while let Some(kind) = app.meeting().timeline().at(row) {
+        let lines = row_lines(app, app.session(), kind, width);
         used += lines.len();
         rows.push(lines);
         if used >= height || row == 0 {
@@ -140,36 +133,32 @@ fn row_lines(app: &App, session: &Session, row: Row, width: usize) -> Vec<Line<'
             let selected = app.selected_note() == Some(note.id);
             let matched = app.is_search_match(note.id);
             let base = if selected {
-                Style::default().bg(Color::Blue).fg(Color::White)
+                theme::selected_note()
             } else if matched {
-                Style::default().bg(Color::Rgb(60, 60, 0))
+                theme::search_match()
             } else {
-                Style::default()
+                theme::plain()
             };
             let marker = match (note.emphasis, selected) {
                 (true, _) => Cow::from("  ! "),
                 (false, true) => Cow::from("  ▸ "),
                 (false, false) => Cow::from("  · "),
             };
-            let marker_style = if note.emphasis {
-                base.fg(Color::Red).add_modifier(Modifier::BOLD)
-            } else {
-                base.fg(if selected {
-                    Color::White
-                } else {
-                    Color::DarkGray
-                })
+            let marker_style = match (note.emphasis, selected) {
+                (true, _) => base.patch(theme::emphasis()),
+                (false, true) => base,
+                (false, false) => base.patch(theme::dim()),
             };
             let mut fragments = vec![(marker, marker_style)];
             let text = visible(&note.text);
             match note.kind {
                 NoteKind::Quote => fragments.push((
                     Cow::Owned(format!("“{text}”")),
-                    base.add_modifier(Modifier::ITALIC).fg(if selected {
-                        Color::White
+                    if selected {
+                        base.add_modifier(Modifier::ITALIC)
                     } else {
-                        Color::Green
-                    }),
+                        base.patch(theme::quote())
+                    },
                 )),
                 NoteKind::Point if note.emphasis => {
                     fragments.push((text, base.add_modifier(Modifier::BOLD)))
@@ -179,7 +168,7 @@ fn row_lines(app: &App, session: &Session, row: Row, width: usize) -> Vec<Line<'
             for tag in &note.tags {
                 fragments.push((
                     Cow::Owned(format!(" #{}", visible(tag))),
-                    base.fg(Color::Yellow),
+                    base.patch(theme::tag()),
                 ));
             }
             let mut lines = wrap(&fragments, width, 4);
@@ -199,8 +188,8 @@ fn row_lines(app: &App, session: &Session, row: Row, width: usize) -> Vec<Line<'
 fn header_line(app: &App, session: &Session, i: usize, width: usize) -> Line<'static> {
     let intervention = &session.interventions[i];
     let participant = app
+        .view_state()
         .roster
-        .refreshed(app)
         .participant(session, &intervention.participant);
     let name = participant.map_or(intervention.participant.as_str(), |p| p.name.as_str());
     let mut detail = participant
@@ -230,35 +219,24 @@ fn header_line(app: &App, session: &Session, i: usize, width: usize) -> Line<'st
     } else {
         format!(" {duration}")
     };
-    let room = width.saturating_sub(time.len() + super::text::width(&name) + tail.len() + 3);
+    let room = width.saturating_sub(time.len() + self::width(&name) + tail.len() + 3);
     let detail = truncate(&visible(&detail), room).into_owned();
     let name_style = match intervention.channel {
-        Channel::Floor => Style::default()
-            .fg(Color::Cyan)
-            .add_modifier(Modifier::BOLD),
-        Channel::Chat => Style::default()
-            .fg(Color::Magenta)
-            .add_modifier(Modifier::BOLD),
+        Channel::Floor => theme::floor_name(),
+        Channel::Chat => theme::chat_name(),
     };
     let mut spans = vec![
-        Span::styled(time, Style::default().fg(Color::DarkGray)),
+        Span::styled(time, theme::dim()),
         Span::styled(
             truncate(&name, width.saturating_sub(9)).into_owned(),
             name_style,
         ),
     ];
     if !detail.is_empty() {
-        spans.push(Span::styled(
-            format!("  {detail}"),
-            Style::default().fg(Color::DarkGray),
-        ));
+        spans.push(Span::styled(format!("  {detail}"), theme::dim()));
     }
     if !tail.is_empty() {
-        let style = if running {
-            Style::default().fg(Color::Green)
-        } else {
-            Style::default().fg(Color::DarkGray)
-        };
+        let style = if running { theme::good() } else { theme::dim() };
         spans.push(Span::styled(tail, style));
     }
     Line::from(spans)
