@@ -25,9 +25,20 @@ pub use view::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 pub use crate::meeting::SavedState;
 
-/// Lays out and draws the whole screen: [`App::prepare`], then the views.
+/// Lays out and draws the whole screen: what the panes need is computed first and kept
+/// in the app, then the views draw, only reading.
 pub fn render(app: &mut App, frame: &mut ratatui::Frame) {
     let area = frame.area();
-    app.prepare(area);
+    app.prepare_roster();
+    if let Some(areas) = view::layout::areas(area) {
+        let inner = view::layout::inner(areas.notes);
+        let (height, width) = (usize::from(inner.height), usize::from(inner.width));
+        let (top, lines) = view::notes::visible_lines(app, height, width);
+        app.keep_notes_layout(top, height, lines);
+    }
+    if matches!(app.overlay, Overlay::Help { .. }) {
+        let lines = view::help::line_count(&app.keymap);
+        app.keep_help_lines(lines);
+    }
     view::layout::draw(app, area, frame.buffer_mut());
 }

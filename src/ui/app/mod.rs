@@ -69,8 +69,8 @@ pub struct Message {
     pub error: bool,
 }
 
-/// What the panes need laid out before a frame is drawn: computed by
-/// [`App::prepare`], only read while drawing.
+/// What the panes need laid out before a frame is drawn: computed first, only read
+/// while drawing.
 #[derive(Debug)]
 pub struct ViewState {
     /// First timeline row shown, so scrolling moves only as far as the selection needs.
@@ -81,6 +81,8 @@ pub struct ViewState {
     pub roster: Roster,
     /// The notes pane's lines, from `notes_top` down.
     pub notes_lines: Vec<ratatui::text::Line<'static>>,
+    /// Lines of the help, to bound its scrolling.
+    pub help_lines: usize,
 }
 
 impl Default for ViewState {
@@ -90,6 +92,7 @@ impl Default for ViewState {
             notes_height: 10,
             roster: Roster::default(),
             notes_lines: Vec::new(),
+            help_lines: 0,
         }
     }
 }
@@ -401,7 +404,7 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action, scroll: usize) {
-        let last = super::view::help::line_count(&self.keymap).saturating_sub(1);
+        let last = self.view.help_lines.saturating_sub(1);
         let scroll = match action {
             Action::Cancel | Action::Confirm => return,
             Action::Up => scroll.saturating_sub(1),

@@ -1,9 +1,9 @@
 //! What the view reads: the capture box's title, the floor and its time, the file's
-//! state; and [`App::prepare`], which lays the panes out before each frame.
+//! state; and what the views laid out before each frame.
 
 use std::path::Path;
 
-use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 use super::{App, Message, Overlay};
 use crate::action::Action;
@@ -11,26 +11,29 @@ use crate::meeting::SavedState;
 use crate::model::{Channel, Intervention, Participant, Slug};
 use crate::ui::state::completion::Completion;
 use crate::ui::state::line::LineInput;
-use crate::ui::view::{layout, notes};
 
 impl App {
-    /// Lays out what the panes need for a frame of `area`: the roster's rows and the notes
-    /// on screen. Drawing then only reads.
-    pub fn prepare(&mut self, area: Rect) {
+    /// Lays the roster out again if it changed, before a frame is drawn.
+    pub fn prepare_roster(&mut self) {
         self.view
             .roster
             .refresh(self.meeting.session(), self.meeting.speakers());
-        let Some(areas) = layout::areas(area) else {
-            return;
-        };
-        let inner = layout::inner(areas.notes);
-        let (top, lines) = notes::visible_lines(self, inner.height.into(), inner.width.into());
+    }
+
+    /// Keeps what the notes pane laid out for the frame about to be drawn: its first row,
+    /// its height (for paging) and its lines.
+    pub fn keep_notes_layout(&mut self, top: usize, height: usize, lines: Vec<Line<'static>>) {
         self.view.notes_top = top;
-        self.view.notes_height = inner.height.into();
+        self.view.notes_height = height;
         self.view.notes_lines = lines;
     }
 
-    /// What [`App::prepare`] laid out.
+    /// Keeps how many lines the help has, to bound its scrolling.
+    pub fn keep_help_lines(&mut self, lines: usize) {
+        self.view.help_lines = lines;
+    }
+
+    /// What was laid out for the frame, only read while drawing.
     pub fn view_state(&self) -> &super::ViewState {
         &self.view
     }
