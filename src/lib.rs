@@ -16,6 +16,7 @@ pub mod lint;
 pub mod meeting;
 pub mod merge;
 pub mod model;
+pub mod names;
 pub mod recorder;
 pub mod resolve;
 pub mod sample;
