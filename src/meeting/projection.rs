@@ -47,6 +47,8 @@ fn first_touched_intervention(session: &Session, edit: &Edit, inverse: &Edit) ->
         (Edit::InsertNote { intervention, .. }, _) | (_, Edit::InsertNote { intervention, .. }) => {
             session.intervention_index(*intervention).unwrap_or(0)
         }
+        (Edit::InsertIntervention { index, .. }, _)
+        | (_, Edit::InsertIntervention { index, .. }) => (*index).min(len),
         _ => len,
     }
 }
@@ -82,7 +84,17 @@ impl Projection for SpeakerCounts {
             (Edit::StartIntervention { participant, .. }, _) => {
                 *self.0.entry(participant.clone()).or_default() += 1;
             }
-            (Edit::RemoveLastIntervention { .. }, Edit::StartIntervention { participant, .. }) => {
+            (Edit::InsertIntervention { intervention, .. }, _) => {
+                *self.0.entry(intervention.participant.clone()).or_default() += 1;
+            }
+            (Edit::RemoveLastIntervention { .. }, Edit::StartIntervention { participant, .. })
+            | (
+                Edit::RemoveIntervention(_),
+                Edit::InsertIntervention {
+                    intervention: crate::model::Intervention { participant, .. },
+                    ..
+                },
+            ) => {
                 if let Some(count) = self.0.get_mut(participant) {
                     *count = count.saturating_sub(1);
                 }
@@ -136,6 +148,17 @@ mod tests {
                 note: note(4, "b"),
             },
             Edit::DeleteNote(2),
+            Edit::InsertIntervention {
+                index: 1,
+                intervention: crate::model::Intervention {
+                    id: 5,
+                    participant: "bo".into(),
+                    channel: Channel::Chat,
+                    start: Clock::hms(10, 0, 0),
+                    end: None,
+                    notes: vec![note(6, "c")],
+                },
+            },
         ];
         let mut inverses = Vec::new();
         for edit in edits {
