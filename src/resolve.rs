@@ -180,14 +180,9 @@ impl Resolver {
         if typed.words.is_empty() {
             return Resolution::Unknown(Vec::new());
         }
-        let tiers: [(&dyn Fn(&T) -> bool, Matched); 4] = [
-            (&|i| typed.exact(i), Matched::Exact),
-            (&|i| typed.prefix_of(i.word_keys()), Matched::Prefix),
-            (&|i| typed.prefix_of(i.fallback_keys()), Matched::Prefix),
-            (&|i| typed.close_to(i), Matched::Close),
-        ];
-        for (matches, how) in tiers {
-            let found: Vec<&T> = items.iter().filter(|i| matches(i)).collect();
+        for tier in Tier::ALL {
+            let found: Vec<&T> = items.iter().filter(|i| typed.fits(*i, tier)).collect();
+            let how = tier.matched();
             match found.len() {
                 0 => continue,
                 1 => return Resolution::Found(found[0], how),
@@ -218,6 +213,28 @@ fn score_with<T: Named>(matcher: &SkimMatcherV2, item: &T, query: &str) -> Optio
         .max()
 }
 
+/// The tiers of the rule, tried in order; the first with any match decides.
+#[derive(Debug, Clone, Copy)]
+enum Tier {
+    Exact,
+    Prefix,
+    /// A prefix of an affiliation or id, when no name has it.
+    FallbackPrefix,
+    Close,
+}
+
+impl Tier {
+    const ALL: [Tier; 4] = [Tier::Exact, Tier::Prefix, Tier::FallbackPrefix, Tier::Close];
+
+    fn matched(self) -> Matched {
+        match self {
+            Tier::Exact => Matched::Exact,
+            Tier::Prefix | Tier::FallbackPrefix => Matched::Prefix,
+            Tier::Close => Matched::Close,
+        }
+    }
+}
+
 /// A typed name or tag, folded once to test many keys against.
 struct Typed {
     /// The folded words.
@@ -241,6 +258,15 @@ impl Typed {
             words,
             joined,
             solid,
+        }
+    }
+
+    fn fits<T: Named>(&self, item: &T, tier: Tier) -> bool {
+        match tier {
+            Tier::Exact => self.exact(item),
+            Tier::Prefix => self.prefix_of(item.word_keys()),
+            Tier::FallbackPrefix => self.prefix_of(item.fallback_keys()),
+            Tier::Close => self.close_to(item),
         }
     }
 
