@@ -138,9 +138,14 @@ fn main() -> ExitCode {
             let resolver = rapporteur::resolve::Resolver::default();
             let mut edits = Vec::new();
             for line in &lines {
-                let recorded =
-                    rapporteur::recorder::record(&session, &resolver, line, Clock::hms(23, 0, 0))
-                        .unwrap();
+                let recorded = rapporteur::recorder::record(
+                    &session,
+                    &resolver,
+                    line,
+                    Clock::hms(23, 0, 0),
+                    &rapporteur::recorder::Recording::strict(),
+                )
+                .unwrap();
                 session.apply_all(recorded.edits.clone()).unwrap();
                 edits.push(recorded.edits);
             }

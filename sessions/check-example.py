@@ -116,7 +116,7 @@ speaker_re = re.compile(r"^@([^:(]+?)\s*(\((chat)\))?\s*(?::\s*(.*))?$")
 clock = None
 
 
-def add_note(text, where):
+def add_note(text, where, turn):
     text = text.strip()
     emphasis = text.startswith("!")
     text = text.lstrip("!").strip()
@@ -129,7 +129,7 @@ def add_note(text, where):
     quote = len(body) > 1 and body[0] in "\"“" and body[-1] in "\"”"
     if quote:
         body = body[1:-1]
-    interventions[-1]["notes"].append({"text": body, "tags": tags, "quote": quote, "emphasis": emphasis})
+    turn["notes"].append({"text": body, "tags": tags, "quote": quote, "emphasis": emphasis})
 
 
 for n, line in enumerate((HERE / "gfmd-2020-notes.txt").read_text(encoding="utf-8").splitlines(), 1):
@@ -149,14 +149,25 @@ for n, line in enumerate((HERE / "gfmd-2020-notes.txt").read_text(encoding="utf-
         m = speaker_re.match(line)
         pid, how = resolve(m.group(1), name_candidates, "name", where)
         resolutions["name " + how] += 1
-        interventions.append({"speaker": pid, "chat": bool(m.group(3)), "start": clock, "notes": []})
+        chat = bool(m.group(3))
+        floor = [i for i in interventions if not i["chat"]]
+        last = interventions[-1] if interventions else None
+        # The same person again continues: the floor they hold, or their chat input just made.
+        if chat and last and last["chat"] and last["speaker"] == pid:
+            turn = last
+        elif not chat and floor and floor[-1]["speaker"] == pid:
+            turn = floor[-1]
+        else:
+            turn = {"speaker": pid, "chat": chat, "start": clock, "notes": []}
+            interventions.append(turn)
         if m.group(4):
-            add_note(m.group(4), where)
+            add_note(m.group(4), where, turn)
     else:
-        if not interventions:
-            failures.append(f"{where}: note before any speaker")
+        floor = [i for i in interventions if not i["chat"]]
+        if not floor:
+            failures.append(f"{where}: note while nobody has the floor")
             continue
-        add_note(line, where)
+        add_note(line, where, floor[-1])
 
 if failures:
     sys.exit("FAILED:\n  " + "\n  ".join(failures))

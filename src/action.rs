@@ -59,6 +59,12 @@ pub enum Action {
     FilterSpeakers,
     /// Switches the tally pane between the priority ranking and the voice balance.
     ToggleVoiceBalance,
+    /// Takes the last line's name or tag, matched to someone or something close, as new instead.
+    TakeAsNew,
+    /// Ends the floor turn: nobody has the floor until the next `@NAME`.
+    EndFloor,
+    /// Closes the meeting: ends the floor and records the closing time.
+    CloseMeeting,
     /// Moves the cursor one character left.
     CursorLeft,
     /// Moves the cursor one character right.
@@ -89,7 +95,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 36] = [
+    pub const ALL: [Action; 39] = [
         Action::Confirm,
         Action::Complete,
         Action::CompletePrev,
@@ -105,6 +111,9 @@ impl Action {
         Action::DeleteNote,
         Action::Undo,
         Action::Redo,
+        Action::TakeAsNew,
+        Action::EndFloor,
+        Action::CloseMeeting,
         Action::Search,
         Action::SearchNext,
         Action::SearchPrev,
@@ -159,6 +168,9 @@ impl Action {
             Action::SearchPrev => "previous match",
             Action::FilterSpeakers => "find a speaker and give them the floor",
             Action::ToggleVoiceBalance => "tally: ranking / voice balance",
+            Action::TakeAsNew => "take the last name or tag matched as new instead",
+            Action::EndFloor => "end the floor: nobody has it",
+            Action::CloseMeeting => "close the meeting: end the floor, record the time",
             Action::CursorLeft => "cursor left",
             Action::CursorRight => "cursor right",
             Action::WordLeft => "word left",

@@ -5,7 +5,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
-use crate::model::{Channel, Intervention, Note, Participant, Priority, Serial, Session, Slug};
+use crate::model::{
+    Channel, Intervention, Meta, Note, Participant, Priority, Serial, Session, Slug,
+};
 
 /// One change to a session. Applying an edit returns its inverse.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,6 +61,17 @@ pub enum Edit {
     },
     /// Removes an intervention and its notes wherever it stands (the inverse of inserting one).
     RemoveIntervention(Serial),
+    /// Sets when an intervention ended (`None`: it is still running).
+    SetEnd {
+        /// Serial of the intervention.
+        intervention: Serial,
+        /// Its end.
+        end: Option<Clock>,
+    },
+    /// Replaces the participant with the same id (name, affiliation, group, role).
+    UpdateParticipant(Participant),
+    /// Replaces the meeting's details (title, theme, date, times, format, languages…).
+    UpdateMeta(Meta),
 }
 
 /// Why an edit could not be applied.
@@ -112,7 +125,8 @@ impl Session {
                 if self.participant(&p.id).is_some() {
                     return fail(format!("a participant with id {:?} exists already", p.id));
                 }
-                if self.group(&p.group).is_none() {
+                // An empty group is a person added on the fly, whose group is not known yet.
+                if !p.group.is_empty() && self.group(&p.group).is_none() {
                     return fail(format!("there is no group {:?}", p.group));
                 }
                 let id = p.id.clone();
@@ -260,6 +274,29 @@ impl Session {
                 index,
                 intervention,
             } => self.insert_intervention(index, intervention),
+            Edit::SetEnd { intervention, end } => {
+                let Some(at) = self.intervention_index(intervention) else {
+                    return fail(format!("there is no intervention {intervention}"));
+                };
+                let old = std::mem::replace(&mut self.interventions[at].end, end);
+                Ok(Edit::SetEnd {
+                    intervention,
+                    end: old,
+                })
+            }
+            Edit::UpdateMeta(meta) => Ok(Edit::UpdateMeta(std::mem::replace(&mut self.meta, meta))),
+            Edit::UpdateParticipant(p) => {
+                if !p.group.is_empty() && self.group(&p.group).is_none() {
+                    return fail(format!("there is no group {:?}", p.group));
+                }
+                let Some(at) = self.participants.iter().position(|q| q.id == p.id) else {
+                    return fail(format!("there is no participant {:?}", p.id));
+                };
+                Ok(Edit::UpdateParticipant(std::mem::replace(
+                    &mut self.participants[at],
+                    p,
+                )))
+            }
             Edit::RemoveIntervention(id) => {
                 let Some(at) = self.intervention_index(id) else {
                     return fail(format!("there is no intervention {id}"));

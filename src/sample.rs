@@ -245,7 +245,8 @@ mod tests {
         let lines = typed_lines(&s, 200, 3);
         assert_eq!(lines, typed_lines(&s, 200, 3));
         for line in &lines {
-            let recorded = crate::recorder::record(&s, &resolver, line, Clock::hms(23, 0, 0))
+            let how = crate::recorder::Recording::strict();
+            let recorded = crate::recorder::record(&s, &resolver, line, Clock::hms(23, 0, 0), &how)
                 .unwrap_or_else(|e| panic!("{line}: {e}"));
             assert!(!recorded.edits.is_empty(), "{line}");
             s.apply_all(recorded.edits).unwrap();

@@ -708,9 +708,13 @@ impl Tally {
             }
             // Removing a priority shifts every index after it; it is rare (an undo).
             Edit::RemovePriority(_) => return self.recompute(session),
-            Edit::InsertIntervention { .. } | Edit::RemoveIntervention(_) => {
+            Edit::InsertIntervention { .. }
+            | Edit::RemoveIntervention(_)
+            | Edit::UpdateParticipant(_) => {
                 return self.recompute(session);
             }
+            // When a turn ended, or the meeting's details, change no count.
+            Edit::SetEnd { .. } | Edit::UpdateMeta(_) => return,
         }
         self.refresh_rows(session, &touched);
     }

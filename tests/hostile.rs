@@ -14,7 +14,7 @@ use rapporteur::export::{self, Attribution, Format, Options};
 use rapporteur::import::{notes, roster};
 use rapporteur::keymap::{self, Keymap};
 use rapporteur::model::{Note, NoteKind, Participant, Priority, Session};
-use rapporteur::recorder::record;
+use rapporteur::recorder::{Recording, record};
 use rapporteur::resolve::Resolver;
 use rapporteur::storage::{self, SessionFile, journal_path, lock_path};
 use rapporteur::templates;
@@ -207,9 +207,15 @@ fn invalid_utf8_inside_the_journal_is_named_by_its_line() {
     let mut session = with_people(&[("Amina Diallo", "Senegal")]);
     let mut file = SessionFile::create(&path, &session).unwrap();
     for line in ["[10:00] @amina: one", "two", "three"] {
-        let edits = record(&session, &Resolver::default(), line, Clock::hms(10, 0, 0))
-            .unwrap()
-            .edits;
+        let edits = record(
+            &session,
+            &Resolver::default(),
+            line,
+            Clock::hms(10, 0, 0),
+            &Recording::strict(),
+        )
+        .unwrap()
+        .edits;
         file.commit_all(&mut session, edits).unwrap();
     }
     drop(file);
@@ -484,9 +490,15 @@ fn escape_sequences_survive_the_journal_byte_exactly() {
         .chain(ESCAPES.iter().map(|e| format!("note {e} end")))
         .collect();
     for line in &lines {
-        let edits = record(&session, &Resolver::default(), line, Clock::hms(10, 0, 0))
-            .unwrap()
-            .edits;
+        let edits = record(
+            &session,
+            &Resolver::default(),
+            line,
+            Clock::hms(10, 0, 0),
+            &Recording::strict(),
+        )
+        .unwrap()
+        .edits;
         file.commit_all(&mut session, edits).unwrap();
     }
     drop(file);
@@ -634,8 +646,14 @@ fn world_scripts_round_trip_through_the_file_and_the_journal() {
     for (i, (name, _, note)) in WORLD.iter().enumerate() {
         // Each speaker by the name as written, so resolution must match it exactly.
         let line = format!("[10:{i:02}] @{name}: {note} #recruitment");
-        let recorded = record(&session, &Resolver::default(), &line, Clock::hms(10, 0, 0))
-            .unwrap_or_else(|e| panic!("{line}: {e}"));
+        let recorded = record(
+            &session,
+            &Resolver::default(),
+            &line,
+            Clock::hms(10, 0, 0),
+            &Recording::strict(),
+        )
+        .unwrap_or_else(|e| panic!("{line}: {e}"));
         file.commit_all(&mut session, recorded.edits).unwrap();
     }
     drop(file);
@@ -704,7 +722,14 @@ fn tags_in_other_scripts_resolve() {
         });
     }
     let line = "@李伟: 合作 #地方政府 #حماية #הגנה";
-    let recorded = record(&session, &Resolver::default(), line, Clock::hms(10, 0, 0)).unwrap();
+    let recorded = record(
+        &session,
+        &Resolver::default(),
+        line,
+        Clock::hms(10, 0, 0),
+        &Recording::strict(),
+    )
+    .unwrap();
     let Edit::InsertNote { note, .. } = &recorded.edits[1] else {
         panic!("{recorded:?}");
     };

@@ -232,8 +232,9 @@ fn any_size_from_one_by_one_draws_without_panicking() {
             }
         }
     }
+    // The popup's last row adds the person through a form, opened only when chosen.
     type_text(&mut app, "@new person");
-    press(&mut app, &["enter"]);
+    press(&mut app, &["up", "tab"]);
     assert!(matches!(app.overlay, Overlay::Form(_)));
     for (w, h) in [(1, 1), (2, 1), (1, 2), (20, 5), (59, 15), (60, 16)] {
         draw(&mut app, w, h);
@@ -371,16 +372,15 @@ fn a_paste_stops_at_its_first_problem_with_the_rest_waiting() {
     let mut app = polyglot_meeting();
     let before = app.session().note_count();
     let mut lines: Vec<String> = (1..=30).map(|i| format!("pasted point {i}")).collect();
-    lines[10] = "@Nobody Known: an unknown speaker".into();
+    lines[10] = "[10:6x] a time that is no time".into();
     app.handle_paste(&lines.join("\n"));
     press(&mut app, &["enter"]);
     assert_eq!(app.session().note_count(), before + 10);
     assert!(
-        matches!(app.overlay, Overlay::Form(_)),
-        "the form offers to add them"
+        matches!(app.overlay, Overlay::None),
+        "no form opens by itself"
     );
-    press(&mut app, &["esc"]);
-    assert_eq!(app.capture_text(), "@Nobody Known: an unknown speaker");
+    assert_eq!(app.capture_text(), "[10:6x] a time that is no time");
     assert_eq!(app.unsaved_lines().len(), 20);
 }
 

@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 use rapporteur::capture::{self, CaptureLine};
 use rapporteur::clock::Clock;
 use rapporteur::model::Session;
-use rapporteur::recorder::record;
+use rapporteur::recorder::{Recording, record};
 use rapporteur::resolve::Resolver;
 use rapporteur::storage;
 
@@ -40,7 +40,8 @@ fuzz_target!(|bytes: &[u8]| {
     }
     let resolver = Resolver::default();
     // Half past ten falls inside the example meeting, so lines without a time go to its notes.
-    match record(&EXAMPLE, &resolver, line, Clock::hms(10, 30, 0)) {
+    // As the screen records: unknown names and tags are added, so their edits are tried too.
+    match record(&EXAMPLE, &resolver, line, Clock::hms(10, 30, 0), &Recording::live()) {
         Ok(recorded) => {
             let mut session = EXAMPLE.clone();
             for edit in recorded.edits {

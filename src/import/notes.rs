@@ -4,17 +4,20 @@ use std::path::Path;
 
 use super::{ImportProblem, text_of};
 use crate::clock::Clock;
+use crate::meeting::{Meeting, Staged};
 use crate::model::Session;
-use crate::recorder::record;
+use crate::recorder::{Choice, Recording, record};
 use crate::resolve::Resolver;
 
 /// What an import added.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NotesImported {
     /// New interventions.
     pub interventions: usize,
     /// New notes.
     pub notes: usize,
+    /// Names and tags that were not exact matches, with their line: what they were taken as.
+    pub chose: Vec<(usize, Choice)>,
 }
 
 /// Records every line of `text` into `session`, stopping at the first line that
@@ -24,29 +27,52 @@ pub fn import(
     text: &[u8],
     path: &Path,
 ) -> Result<NotesImported, ImportProblem> {
+    let mut meeting = Meeting::in_memory(std::mem::take(session));
+    let imported = {
+        let mut staged = meeting.stage();
+        let imported = import_into(&mut staged, text, path);
+        if imported.is_ok() {
+            let _ = staged.commit();
+        }
+        imported
+    };
+    *session = meeting.into_session();
+    imported
+}
+
+/// Records every line of `text` into a staged change of a meeting, the same path as
+/// lines typed in the screen; stops at the first line that cannot be resolved, leaving
+/// the change to be dropped.
+pub fn import_into(
+    staged: &mut Staged,
+    text: &[u8],
+    path: &Path,
+) -> Result<NotesImported, ImportProblem> {
     let text = text_of(text, path)?;
     let resolver = Resolver::default();
-    let mut working = session.clone();
-    let before = (working.interventions.len(), working.note_count());
+    let before = (
+        staged.session().interventions.len(),
+        staged.session().note_count(),
+    );
+    let mut chose = Vec::new();
     // Lines without a [time] take the time of the line before.
-    let mut now = last_time(&working);
+    let mut now = last_time(staged.session());
     for (index, line) in text.lines().enumerate() {
-        let recorded = record(&working, &resolver, line, now).map_err(|e| {
-            ImportProblem::new(path, index + 1, Some(e.column), e.problem.to_string())
-        })?;
+        let recorded = record(staged.session(), &resolver, line, now, &Recording::strict())
+            .map_err(|e| {
+                ImportProblem::new(path, index + 1, Some(e.column), e.problem.to_string())
+            })?;
         now = recorded.time;
-        for edit in recorded.edits {
-            working
-                .apply(edit)
-                .map_err(|e| ImportProblem::new(path, index + 1, Some(1), e.to_string()))?;
-        }
+        chose.extend(recorded.chose.into_iter().map(|c| (index + 1, c)));
+        staged
+            .apply(recorded.edits)
+            .map_err(|e| ImportProblem::new(path, index + 1, Some(1), e.to_string()))?;
     }
-    let imported = NotesImported {
-        interventions: working.interventions.len() - before.0,
-        notes: working.note_count() - before.1,
-    };
-    *session = working;
-    Ok(imported)
+    Ok(NotesImported {
+        interventions: staged.session().interventions.len() - before.0,
+        notes: staged.session().note_count() - before.1,
+        chose,
+    })
 }
 
 /// The latest time recorded in the session.
@@ -87,7 +113,25 @@ mod tests {
             n,
             NotesImported {
                 interventions: 2,
-                notes: 3
+                notes: 3,
+                chose: vec![
+                    (
+                        2,
+                        Choice::Speaker {
+                            typed: "amina".into(),
+                            id: "amina-diallo".into(),
+                            how: crate::resolve::Matched::Prefix
+                        }
+                    ),
+                    (
+                        5,
+                        Choice::Speaker {
+                            typed: "omar".into(),
+                            id: "omar-haddad".into(),
+                            how: crate::resolve::Matched::Prefix
+                        }
+                    )
+                ]
             }
         );
         assert_eq!(s.interventions[0].notes[1].time, Clock::hms(10, 15, 0));
@@ -102,7 +146,8 @@ mod tests {
         let e = import(&mut s, text.as_bytes(), Path::new("n.txt")).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "n.txt:3:8: no priority matches `#nonsense-tag`; create it first"
+            "n.txt:3:8: no priority matches `#nonsense-tag`; create it first \
+             (`rapporteur edit FILE --priority nonsense-tag:TITLE`)"
         );
         assert_eq!(s, before);
         let e = import(&mut s, b"@zed", Path::new("n.txt")).unwrap_err();

@@ -108,6 +108,11 @@ impl Meeting {
         &self.session
     }
 
+    /// The session, leaving the meeting (a meeting in memory, once its work is done).
+    pub fn into_session(mut self) -> Session {
+        std::mem::take(&mut self.session)
+    }
+
     /// The tally, kept up to date edit by edit.
     pub fn tally(&self) -> &Tally {
         &self.tally
@@ -140,6 +145,7 @@ impl Meeting {
     /// dropped without committing, it is taken back whole.
     pub fn stage(&mut self) -> Staged<'_> {
         Staged {
+            serial: self.session.next_serial,
             meeting: self,
             forward: Vec::new(),
             inverses: Vec::new(),
@@ -154,6 +160,11 @@ impl Meeting {
     /// Redoes the last change undone.
     pub fn redo(&mut self) -> Result<Reverted, NotReverted> {
         self.revert(false)
+    }
+
+    /// How many changes undo can take back: a change made after another moves it on.
+    pub fn undo_depth(&self) -> usize {
+        self.undo.len()
     }
 
     /// What the next undo would take back, if anything.
@@ -228,6 +239,8 @@ pub struct Staged<'m> {
     meeting: &'m mut Meeting,
     forward: Vec<Edit>,
     inverses: Vec<Edit>,
+    /// The session's serial counter before, put back when the change is taken back.
+    serial: crate::model::Serial,
 }
 
 impl Staged<'_> {
@@ -293,6 +306,8 @@ impl Drop for Staged<'_> {
                 .expect("an inverse always applies");
             meeting.project(&inverse, &redo);
         }
+        // Nothing of the change stays, not even the serials it took.
+        meeting.session.next_serial = self.serial;
     }
 }
 

@@ -97,6 +97,22 @@ impl Default for ViewState {
     }
 }
 
+/// The last line recorded with a name or tag taken as someone or something close, so
+/// that one key can take it as new instead.
+#[derive(Debug, Clone)]
+struct LastLine {
+    /// The line as typed.
+    line: String,
+    /// How it was recorded.
+    how: crate::recorder::Recording,
+    /// When it took place.
+    time: Clock,
+    /// What was chosen.
+    chose: Vec<crate::recorder::Choice>,
+    /// The meeting's undo depth just after it, to tell that nothing came since.
+    depth: usize,
+}
+
 /// The file on disk as last checked.
 #[derive(Debug, Default)]
 struct DiskWatch {
@@ -125,6 +141,7 @@ pub struct App {
     quit: bool,
     disk: DiskWatch,
     view: ViewState,
+    last_line: Option<LastLine>,
 }
 
 impl std::fmt::Debug for App {
@@ -165,6 +182,7 @@ impl App {
             quit: false,
             disk: DiskWatch::default(),
             view: ViewState::default(),
+            last_line: None,
         }
     }
 
@@ -395,6 +413,11 @@ impl App {
             Action::DeleteNote => self.delete_note(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            Action::TakeAsNew => self.take_as_new(),
+            Action::EndFloor => {
+                self.end_floor();
+            }
+            Action::CloseMeeting => self.close_meeting(),
             Action::Search => self.open_search(),
             Action::SearchNext => self.step_last_search(1),
             Action::SearchPrev => self.step_last_search(-1),

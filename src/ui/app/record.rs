@@ -1,13 +1,18 @@
 //! Recording: typed and pasted lines become edits committed through the meeting;
-//! notes are edited, retagged and deleted; undo and redo say what they took back.
+//! notes are edited, moved, retagged and deleted; undo and redo say what they took back.
+//!
+//! Enter commits what was typed. A name or tag nobody has is added at once; a prefix or
+//! a close typo is taken and said; each with a one-key way back (undo, or take it as new).
 
-use super::{App, Overlay};
+use super::{App, LastLine, Overlay};
 use crate::action::Action;
 use crate::capture::{self as syntax, CaptureLine as Parsed};
+use crate::clock::Clock;
 use crate::edit::Edit;
 use crate::meeting::{Committed, NotReverted};
 use crate::model::Channel;
-use crate::recorder::{self, Problem};
+use crate::recorder::{self, Choice, LineError, Placement, Problem, Recorded, Recording, Turn};
+use crate::resolve::Matched;
 use crate::ui::state::completion::{CompletionKind, token_at};
 use crate::ui::state::form::{AfterForm, Form, FormKind};
 use crate::ui::state::paste::thousands;
@@ -30,7 +35,7 @@ impl App {
             self.with_capture(|c, l| c.refresh(l));
             return;
         }
-        if !line.trim().is_empty() && !self.record_line(&line) {
+        if !line.trim().is_empty() && !self.record_line(&line, &Recording::live(), self.now) {
             return;
         }
         self.with_capture(|c, l| c.clear(l));
@@ -41,16 +46,21 @@ impl App {
     fn record_pending(&mut self) {
         let mut pending = self.capture.take_pending();
         let mut recorded = 0;
+        let mut chose = Vec::new();
         let mut stopped_at = None;
         let now = self.now;
         let mut staged = self.meeting.stage();
         // Each line is resolved against the session as the lines before it left it.
         while let Some(line) = pending.pop_front() {
-            let applied = recorder::record(staged.session(), &self.resolver, &line, now)
+            let live = Recording::live();
+            let applied = recorder::record(staged.session(), &self.resolver, &line, now, &live)
                 .ok()
-                .and_then(|r| staged.apply(r.edits).ok());
+                .and_then(|r| staged.apply(r.edits).ok().map(|()| r.chose));
             match applied {
-                Some(()) => recorded += usize::from(!line.trim().is_empty()),
+                Some(c) => {
+                    recorded += usize::from(!line.trim().is_empty());
+                    chose.extend(c);
+                }
                 None => {
                     stopped_at = Some(line);
                     break;
@@ -59,89 +69,203 @@ impl App {
         }
         let committed = (!staged.is_empty()).then(|| staged.commit());
         self.capture.wait_for(pending);
+        self.last_line = None;
         if let Some(committed) = committed {
-            self.said_not_saved(committed);
             self.selected = None;
-            if recorded > 1 {
+            let added = self.choices_said(&chose);
+            let mut said = format!("recorded {} pasted lines as notes", thousands(recorded));
+            if !added.is_empty() {
+                said = format!("{said}; {added}");
+            }
+            if recorded > 1 || !added.is_empty() {
                 self.say(
                     format!(
-                        "recorded {} pasted lines as notes · {} takes them all back",
-                        thousands(recorded),
+                        "{said} · {} takes them all back",
                         self.keymap.hint(Action::Undo)
                     ),
                     false,
                 );
             }
+            self.said_not_saved(committed);
         }
         if let Some(line) = stopped_at {
-            // Recording it again shows its problem and offers the fix, as for a typed line.
-            self.record_line(&line);
+            // Recording it again shows its problem, as for a typed line.
+            self.record_line(&line, &Recording::live(), now);
         }
     }
 
-    /// Records one typed line; on a problem the line is left to fix and a form may open.
-    pub(super) fn record_line(&mut self, line: &str) -> bool {
-        let error = match recorder::record(self.session(), &self.resolver, line, self.now) {
-            Ok(recorded) => {
-                let turn = recorded.edits.iter().find_map(|e| match e {
-                    Edit::StartIntervention {
-                        participant,
-                        channel,
-                        ..
-                    } => Some((participant.clone(), *channel)),
-                    _ => None,
-                });
-                let ok = self.commit_change(recorded.edits).is_ok();
-                if ok {
-                    self.selected = None;
-                    if let Some((id, channel)) = turn {
-                        let name = self
-                            .session()
-                            .participant(&id)
-                            .map_or(id.clone(), |p| p.name.clone());
-                        match channel {
-                            Channel::Floor => self.say(format!("{name} has the floor"), false),
-                            Channel::Chat => self.say(format!("chat input from {name}"), false),
-                        }
+    /// Records one line as `how` says; on a problem the line is left to fix, with the
+    /// popup open on an ambiguous name or tag.
+    fn record_line(&mut self, line: &str, how: &Recording, now: Clock) -> bool {
+        match recorder::record(self.session(), &self.resolver, line, now, how) {
+            Ok(recorded) => self.commit_recorded(line, how, recorded),
+            Err(error) => {
+                self.show_problem(line, &error);
+                false
+            }
+        }
+    }
+
+    fn commit_recorded(&mut self, line: &str, how: &Recording, recorded: Recorded) -> bool {
+        if recorded.edits.is_empty() {
+            if let Turn::Continued(id) = &recorded.turn {
+                let name = self.name_of(id);
+                self.say(format!("{name} still has the floor"), false);
+            }
+            return true;
+        }
+        if self.commit_change(recorded.edits.clone()).is_err() {
+            return false;
+        }
+        self.selected = None;
+        let close = recorded.chose.iter().any(|c| {
+            matches!(
+                c,
+                Choice::Speaker { .. } | Choice::Tag { .. } if !matches!(c, Choice::Speaker { how: Matched::Prefix, .. })
+            )
+        });
+        self.last_line = close.then(|| LastLine {
+            line: line.to_string(),
+            how: how.clone(),
+            time: recorded.time,
+            chose: recorded.chose.clone(),
+            depth: self.meeting.undo_depth(),
+        });
+        let said = self.line_said(&recorded);
+        if !said.is_empty() {
+            self.say(said, false);
+        }
+        true
+    }
+
+    /// What a recorded line did, in words, with the key that takes it back.
+    fn line_said(&self, recorded: &Recorded) -> String {
+        let mut parts = Vec::new();
+        match &recorded.turn {
+            Turn::Started(id, Channel::Floor) => {
+                parts.push(format!("{} has the floor", self.name_of(id)))
+            }
+            Turn::Started(id, Channel::Chat) => {
+                parts.push(format!("chat input from {}", self.name_of(id)))
+            }
+            Turn::Continued(id) => parts.push(format!("{}'s turn goes on", self.name_of(id))),
+            Turn::Same | Turn::None => {}
+        }
+        let chose = self.choices_said(&recorded.chose);
+        if !chose.is_empty() {
+            parts.push(chose);
+        }
+        if recorded.chose.is_empty() {
+            return parts.join("; ");
+        }
+        let mut said = format!(
+            "{} · {} undoes",
+            parts.join("; "),
+            self.keymap.hint(Action::Undo)
+        );
+        if self.last_line.is_some() {
+            said.push_str(&format!(
+                " · {} takes it as new",
+                self.keymap.hint(Action::TakeAsNew)
+            ));
+        }
+        said
+    }
+
+    /// What the recorder chose, in words: who and what it took, and what it added.
+    fn choices_said(&self, chose: &[Choice]) -> String {
+        let session = self.session();
+        let said: Vec<String> = chose
+            .iter()
+            .map(|c| match c {
+                Choice::Speaker { typed, id, how } => {
+                    let name = self.name_of(id);
+                    match how {
+                        Matched::Close => format!("“{typed}” taken as {name} (a close match)"),
+                        _ => format!("“{typed}” is {name}"),
                     }
                 }
-                return ok;
-            }
-            Err(error) => error,
-        };
+                Choice::Tag { typed, id, how } => match how {
+                    Matched::Close => format!("#{typed} taken as #{id} (a close match)"),
+                    _ => format!("#{typed} is #{id}"),
+                },
+                Choice::NewSpeaker { id, .. } => format!(
+                    "{} added to the roster (no group yet)",
+                    session.participant(id).map_or(id.as_str(), |p| &p.name)
+                ),
+                Choice::NewTag { id, .. } => format!(
+                    "new priority #{id} “{}”",
+                    session.priority(id).map_or("", |p| p.title.as_str())
+                ),
+            })
+            .collect();
+        said.join("; ")
+    }
+
+    pub(super) fn name_of(&self, id: &str) -> String {
+        self.session()
+            .participant(id)
+            .map_or(id.to_string(), |p| p.name.clone())
+    }
+
+    /// Leaves the line to fix, cursor on the problem; an ambiguous token gets its popup.
+    fn show_problem(&mut self, line: &str, error: &LineError) {
         let column = error.column.saturating_sub(1);
         let token =
             token_at(line, column + 1).map_or((column, line.chars().count()), |t| (t.start, t.end));
-        let then = AfterForm::Retry {
-            start: token.0,
-            end: token.1,
-        };
         let ambiguous = matches!(
             error.problem,
             Problem::AmbiguousSpeaker { .. } | Problem::AmbiguousTag { .. }
         );
-        // Ambiguous: the popup opens on the token so the right one is a keypress away.
         let cursor = if ambiguous { token.1 } else { column + 1 };
         self.with_capture(|c, l| c.show_problem(line, cursor, ambiguous, l));
-        match &error.problem {
-            Problem::UnknownSpeaker { name, .. } => {
-                self.say(
-                    format!("“{name}” is not on the roster: add them, or Esc to fix the name"),
-                    false,
-                );
-                self.overlay = Overlay::Form(Form::participant(name, then));
-            }
-            Problem::UnknownTag { tag, .. } => {
-                self.say(
-                    format!("#{tag} is new: create it, or Esc to fix the tag"),
-                    false,
-                );
-                self.overlay = Overlay::Form(Form::priority(tag, then));
-            }
-            _ if ambiguous => self.say(error.to_string(), true),
-            _ => self.say(format!("column {}: {error}", error.column), true),
+        let said = if ambiguous {
+            format!(
+                "{error} · ↑↓ then {} picks",
+                self.keymap.hint(Action::Complete)
+            )
+        } else {
+            format!("column {}: {error}", error.column)
+        };
+        self.say(said, true);
+    }
+
+    /// Takes the last line again with its matched name or tag as new, replacing what it did.
+    pub(super) fn take_as_new(&mut self) {
+        let Some(last) = self.last_line.take() else {
+            self.say("the last line took no name or tag as someone else's", false);
+            return;
+        };
+        if last.depth != self.meeting.undo_depth() {
+            self.say(
+                "something changed since that line: undo it and type it again",
+                false,
+            );
+            return;
         }
-        false
+        let how = Recording {
+            speaker_is_new: last
+                .chose
+                .iter()
+                .any(|c| matches!(c, Choice::Speaker { .. })),
+            new_tags: last
+                .chose
+                .iter()
+                .filter_map(|c| match c {
+                    Choice::Tag { typed, .. } => Some(crate::names::name_key(typed)),
+                    _ => None,
+                })
+                .collect(),
+            ..last.how.clone()
+        };
+        if let Err(NotReverted::Refused(reason)) = self.meeting.undo() {
+            self.say(format!("cannot take it back: {reason}"), true);
+            return;
+        }
+        let draft = self.capture.text().to_string();
+        if self.record_line(&last.line, &how, last.time) {
+            self.with_capture(|c, l| c.set_text(&draft, l));
+        }
     }
 
     /// Commits edits as one undoable change, all or none.
@@ -160,7 +284,7 @@ impl App {
     }
 
     /// Says so when a commit is in memory but not on disk.
-    fn said_not_saved(&mut self, committed: Committed) {
+    pub(super) fn said_not_saved(&mut self, committed: Committed) {
         if let Committed::NotSaved(error) = committed {
             self.say(
                 format!(
@@ -172,6 +296,7 @@ impl App {
         }
     }
 
+    /// The form opened from the popup's "add" row: its edit, then the name or tag on the line.
     pub(super) fn update_form(&mut self, action: Action, mut form: Form) {
         if action == Action::Cancel {
             self.say("nothing added; the line is as you typed it", false);
@@ -194,20 +319,13 @@ impl App {
             self.overlay = Overlay::Form(form);
             return;
         }
-        let (start, end, retry) = match form.then {
-            AfterForm::Retry { start, end } => (start, end, true),
-            AfterForm::Complete { start, end } => (start, end, false),
-        };
+        let AfterForm::Complete { start, end } = form.then;
         let kind = match form.kind {
             FormKind::Participant => CompletionKind::Speaker,
             FormKind::Priority => CompletionKind::Tag,
         };
         self.with_capture(|c, l| c.put_token(kind, start, end, &typed, l));
-        if retry {
-            self.commit_capture();
-        } else {
-            self.say(format!("added {typed}"), false);
-        }
+        self.say(format!("added {typed}"), false);
     }
 
     pub(super) fn undo(&mut self) {
@@ -265,7 +383,8 @@ impl App {
         self.with_capture(|c, l| c.start_edit(id, &line, l));
     }
 
-    /// Saves the note being edited from `line`: text and tags, or only tags when the text is left out.
+    /// Saves the note being edited from `line`: text and tags, or only tags when the text
+    /// is left out; `@Other:` or `[time]` in front moves it to that speaker or time.
     fn commit_edit(&mut self, line: &str) {
         let Some(editing) = self.capture.editing().cloned() else {
             return;
@@ -275,15 +394,8 @@ impl App {
             self.say("that note is gone", true);
             return;
         };
-        let draft = match syntax::parse(line) {
-            Ok(Parsed::Entry(c)) if c.speaker.is_none() && c.time.is_none() => c.note,
-            Ok(Parsed::Entry(_)) => {
-                self.say(
-                    "an edited note keeps its speaker and time: type only its text and #tags",
-                    true,
-                );
-                return;
-            }
+        let capture = match syntax::parse(line) {
+            Ok(Parsed::Entry(c)) => Some(c),
             Ok(_) => None,
             Err(e) => {
                 self.capture
@@ -294,41 +406,145 @@ impl App {
             }
         };
         let mut note = old.clone();
-        match draft {
-            Some(draft) => {
-                match recorder::resolve_tags(self.session(), &self.resolver, &draft.tags) {
-                    Ok(tags) => note.tags = tags,
-                    Err(error) => {
-                        let column = error.column.saturating_sub(1);
-                        let token = token_at(line, column + 1)
-                            .map_or((column, column), |t| (t.start, t.end));
-                        if let Problem::UnknownTag { tag, .. } = &error.problem {
-                            let then = AfterForm::Retry {
-                                start: token.0,
-                                end: token.1,
-                            };
-                            self.overlay = Overlay::Form(Form::priority(tag, then));
-                        } else {
-                            self.with_capture(|c, l| c.set_cursor(token.1, l));
-                            self.say(error.to_string(), true);
-                        }
-                        return;
-                    }
+        let mut edits = Vec::new();
+        let mut chose = Vec::new();
+        if let Some(draft) = capture.as_ref().and_then(|c| c.note.clone()) {
+            let tags = recorder::resolve_tags_with(
+                self.session(),
+                &self.resolver,
+                &draft.tags,
+                &Recording::live(),
+            );
+            match tags {
+                Ok(tags) => {
+                    note.tags = tags.ids;
+                    edits = tags.created;
+                    chose = tags.chose;
                 }
-                // Tags alone keep the text: that is how a note is retagged.
-                if !draft.text.is_empty() {
-                    note.text = draft.text;
-                    note.kind = draft.kind;
-                    note.emphasis = draft.emphasis;
+                Err(error) => {
+                    self.show_edit_problem(line, &error);
+                    return;
                 }
             }
-            None => note.tags.clear(),
+            // Tags alone keep the text: that is how a note is retagged.
+            if !draft.text.is_empty() {
+                note.text = draft.text;
+                note.kind = draft.kind;
+                note.emphasis = draft.emphasis;
+            }
+        } else if capture
+            .as_ref()
+            .is_none_or(|c| c.speaker.is_none() && c.time.is_none())
+        {
+            note.tags.clear();
         }
-        if note != old && self.commit_change(vec![Edit::UpdateNote(note)]).is_err() {
+        let moving = capture
+            .as_ref()
+            .is_some_and(|c| c.speaker.is_some() || c.time.is_some());
+        let done = if moving {
+            let capture = capture.expect("a move has a parsed line");
+            self.move_note(note, &capture, edits, &mut chose)
+        } else {
+            if note != old {
+                edits.push(Edit::UpdateNote(note));
+            }
+            edits.is_empty() || self.commit_change(edits).is_ok()
+        };
+        if !done {
             return;
         }
         self.with_capture(|c, l| c.end_edit(l));
-        self.say("note saved", false);
+        let chose = self.choices_said(&chose);
+        let said = if moving { "note moved" } else { "note saved" };
+        match chose.is_empty() {
+            true => self.say(said, false),
+            false => self.say(format!("{said}; {chose}"), false),
+        }
+    }
+
+    /// Moves `note` to the speaker and time the edited line names, as one change.
+    fn move_note(
+        &mut self,
+        note: crate::model::Note,
+        capture: &crate::capture::Capture,
+        mut edits: Vec<Edit>,
+        chose: &mut Vec<Choice>,
+    ) -> bool {
+        let Some((i, _)) = self.session().note_position(note.id) else {
+            return false;
+        };
+        let own = &self.session().interventions[i];
+        let (own_speaker, own_channel) = (own.participant.clone(), own.channel);
+        let speaker = match &capture.speaker {
+            Some(s) => {
+                let typed = format!("@{}: x", s.name);
+                match recorder::record(
+                    self.session(),
+                    &self.resolver,
+                    &typed,
+                    note.time,
+                    &Recording::live(),
+                ) {
+                    Ok(r) => {
+                        edits.extend(
+                            r.edits
+                                .into_iter()
+                                .filter(|e| matches!(e, Edit::AddParticipant(_))),
+                        );
+                        chose.extend(r.chose);
+                        let id = match r.turn {
+                            Turn::Started(id, _) | Turn::Continued(id) => id,
+                            _ => own_speaker.clone(),
+                        };
+                        (id, s.channel)
+                    }
+                    Err(error) => {
+                        self.show_edit_problem(&typed, &error);
+                        return false;
+                    }
+                }
+            }
+            None => (own_speaker, own_channel),
+        };
+        let placement = Placement {
+            speaker: Some(speaker),
+            time: capture.time.unwrap_or(note.time),
+            timed: true,
+        };
+        let note = crate::model::Note {
+            time: placement.time,
+            ..note
+        };
+        let id = note.id;
+        let mut staged = self.meeting.stage();
+        let moved = staged
+            .apply(edits)
+            .and_then(|()| staged.apply(recorder::unplace(staged.session(), id)))
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                recorder::place_note(staged.session(), &placement, note).map_err(|e| e.to_string())
+            })
+            .and_then(|(edits, _)| staged.apply(edits).map_err(|e| e.to_string()));
+        match moved {
+            Ok(()) => {
+                let committed = staged.commit();
+                self.said_not_saved(committed);
+                self.selected = Some(id);
+                true
+            }
+            Err(reason) => {
+                drop(staged);
+                self.say(format!("cannot move the note: {reason}"), true);
+                false
+            }
+        }
+    }
+
+    fn show_edit_problem(&mut self, line: &str, error: &LineError) {
+        let column = error.column.saturating_sub(1);
+        let token = token_at(line, column + 1).map_or((column, column), |t| (t.start, t.end));
+        self.with_capture(|c, l| c.set_cursor(token.1, l));
+        self.say(error.to_string(), true);
     }
 
     pub(super) fn delete_note(&mut self) {
@@ -354,6 +570,71 @@ impl App {
             self.say(
                 format!(
                     "deleted “{short}” · {} undoes",
+                    self.keymap.hint(Action::Undo)
+                ),
+                false,
+            );
+        }
+    }
+
+    /// Ends the floor turn running now: nobody has the floor until the next `@NAME`.
+    pub(super) fn end_floor(&mut self) -> bool {
+        let Some(at) = recorder::floor_turn(self.session()) else {
+            self.say("nobody has the floor", false);
+            return false;
+        };
+        let turn = &self.session().interventions[at];
+        let last = turn
+            .notes
+            .iter()
+            .map(|n| n.time)
+            .max()
+            .unwrap_or(turn.start);
+        let end = self.now.max(last).max(turn.start);
+        let (id, name) = (turn.id, self.name_of(&turn.participant.clone()));
+        if self
+            .commit_change(vec![Edit::SetEnd {
+                intervention: id,
+                end: Some(end),
+            }])
+            .is_err()
+        {
+            return false;
+        }
+        self.say(
+            format!(
+                "{name}'s turn ended at {end}; nobody has the floor · {} undoes",
+                self.keymap.hint(Action::Undo)
+            ),
+            false,
+        );
+        true
+    }
+
+    /// Closes the meeting: the floor ends and the closing time is recorded, as one change.
+    pub(super) fn close_meeting(&mut self) {
+        let mut edits = Vec::new();
+        if let Some(at) = recorder::floor_turn(self.session()) {
+            let turn = &self.session().interventions[at];
+            let last = turn
+                .notes
+                .iter()
+                .map(|n| n.time)
+                .max()
+                .unwrap_or(turn.start);
+            edits.push(Edit::SetEnd {
+                intervention: turn.id,
+                end: Some(self.now.max(last).max(turn.start)),
+            });
+        }
+        let mut meta = self.session().meta.clone();
+        meta.closes = Some(self.now);
+        edits.push(Edit::UpdateMeta(meta));
+        if self.commit_change(edits).is_ok() {
+            self.say(
+                format!(
+                    "meeting closed at {}; the report counts its time up to then · {} undoes",
+                    self.now,
                     self.keymap.hint(Action::Undo)
                 ),
                 false,

@@ -115,7 +115,8 @@ impl CaptureLine {
     pub fn update(&mut self, action: Action, lookup: Lookup) -> CaptureOutcome {
         let popup = self.completion.is_some();
         match action {
-            Action::Confirm if popup && !self.enter_commits() => {
+            // Enter commits what was typed; it takes a row only once the arrows moved to it.
+            Action::Confirm if self.completion.as_ref().is_some_and(|c| c.moved) => {
                 // A tag ends a thought: accept it and commit. A name is followed by the note.
                 let tag = self
                     .completion
@@ -266,39 +267,20 @@ impl CaptureLine {
         }
         self.dismissed = None;
         let candidates = candidates(&token, lookup);
-        let selected = match &self.completion {
+        let (selected, moved) = match &self.completion {
             Some(old) if old.token.start == token.start && old.token.kind == token.kind => {
-                old.selected
+                (old.selected, old.moved)
             }
-            _ => 0,
+            _ => (0, false),
         };
         let mut completion = Completion {
             token,
             candidates,
             selected,
+            moved,
         };
         completion.selected = completion.selected.min(completion.rows().saturating_sub(1));
         self.completion = Some(completion);
-    }
-
-    /// Whether Enter should commit the line rather than accept the popup: what is typed
-    /// already names the highlighted candidate exactly, or the "add" row is highlighted
-    /// (committing offers the same form, then carries on with the line).
-    fn enter_commits(&self) -> bool {
-        let Some(c) = &self.completion else {
-            return false;
-        };
-        let typed = c.token.query.trim();
-        let Some(candidate) = c.candidates.get(c.selected) else {
-            return true;
-        };
-        match c.token.kind {
-            CompletionKind::Tag => typed.eq_ignore_ascii_case(&candidate.id),
-            CompletionKind::Speaker => {
-                typed.eq_ignore_ascii_case(&candidate.id)
-                    || typed.eq_ignore_ascii_case(&candidate.label)
-            }
-        }
     }
 
     /// Takes the highlighted candidate into the line; the "add" row gives its form instead.
@@ -308,6 +290,10 @@ impl CaptureLine {
             kind, start, end, ..
         } = c.token.clone();
         match c.candidates.get(c.selected) {
+            Some(candidate) if kind == CompletionKind::Tag && self.inside_sentence(end) => {
+                self.tag_inside_sentence(start, end, &candidate.id, lookup);
+                None
+            }
             Some(candidate) => {
                 let text = match kind {
                     CompletionKind::Tag => candidate.id.clone(),
@@ -324,6 +310,31 @@ impl CaptureLine {
                 })
             }
         }
+    }
+
+    /// Whether words follow character `end`: a tag there sits inside a sentence.
+    fn inside_sentence(&self, end: usize) -> bool {
+        let rest: String = self.line.text().chars().skip(end).collect();
+        let rest = rest.trim_start();
+        !rest.is_empty() && !rest.starts_with('#')
+    }
+
+    /// Completes a tag inside a sentence without changing the rapporteur's words: the word
+    /// stays as typed (without its `#`) and the tag is added at the end of the line.
+    fn tag_inside_sentence(&mut self, start: usize, end: usize, id: &str, lookup: Lookup) {
+        let chars: Vec<char> = self.line.text().chars().collect();
+        let word: String = chars[start + 1..end].iter().collect();
+        let mut line: String = chars[..start].iter().collect();
+        line.push_str(&word);
+        line.extend(&chars[end..]);
+        let tag = format!("#{id}");
+        if !line.split_whitespace().any(|w| w == tag) {
+            line = format!("{} {tag}", line.trim_end());
+        }
+        self.line.set_text(&line);
+        self.line.set_cursor(end - 1);
+        // The word is no tag any more: nothing left to complete where the cursor is.
+        self.refresh(lookup);
     }
 
     /// Replaces the token at `start..end` with `text`, ready to go on typing after it.

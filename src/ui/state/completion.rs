@@ -98,6 +98,8 @@ pub struct Completion {
     pub candidates: Vec<Candidate>,
     /// Highlighted row; `candidates.len()` is the "add" row when there is one.
     pub selected: usize,
+    /// Whether the rapporteur moved the highlight: only then does Enter take the row.
+    pub moved: bool,
 }
 
 impl Completion {
@@ -115,6 +117,7 @@ impl Completion {
     pub fn step(&mut self, delta: isize) {
         let rows = self.rows().max(1) as isize;
         self.selected = (self.selected as isize + delta).rem_euclid(rows) as usize;
+        self.moved = true;
     }
 }
 

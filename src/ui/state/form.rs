@@ -18,13 +18,6 @@ pub enum FormKind {
 /// token typed at characters `start..end` of the capture line, and then…
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AfterForm {
-    /// …the line is committed again (it failed on the unknown name or tag).
-    Retry {
-        /// Character index of the `@` or `#`.
-        start: usize,
-        /// Character index just past the token.
-        end: usize,
-    },
     /// …typing goes on (the form was opened from the completion popup).
     Complete {
         /// Character index of the `@` or `#`.
