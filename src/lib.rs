@@ -17,7 +17,9 @@ pub mod merge;
 pub mod model;
 pub mod recorder;
 pub mod resolve;
+#[cfg(any(test, feature = "testing"))]
 pub mod sample;
+pub mod source;
 pub mod storage;
 pub mod tally;
 pub mod templates;

@@ -167,7 +167,7 @@ fn run_loop(
             let read = Instant::now();
             match event {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    if panic_key.is_some() && Key::from_event(&key) == panic_key {
+                    if panic_key.is_some() && ui::input::key_of(&key) == panic_key {
                         panic!("{PANIC_KEY_VARIABLE} pressed");
                     }
                     app.handle_key(key)

@@ -9,10 +9,11 @@ use super::faults::{self, Faults, Step};
 
 /// Replaces `path` with `bytes` so that a crash leaves either the old or the new file, whole.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomically_with(path, bytes, &Faults::default())
+    replace(path, bytes, &Faults::default()).map_err(|(error, _)| error)
 }
 
 /// [`write_atomically`], with storage faults injected by `faults`.
+#[cfg(any(test, feature = "testing"))]
 pub fn write_atomically_with(path: &Path, bytes: &[u8], faults: &Faults) -> io::Result<()> {
     replace(path, bytes, faults).map_err(|(error, _)| error)
 }

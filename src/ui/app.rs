@@ -21,7 +21,7 @@ use crate::action::Action;
 use crate::capture::{self as syntax, CaptureLine};
 use crate::clock::Clock;
 use crate::edit::Edit;
-use crate::keymap::{Key, Keymap};
+use crate::keymap::Keymap;
 use crate::model::{Channel, Participant, Serial, Session, Slug};
 use crate::recorder::{self, Problem};
 use crate::resolve::{Resolution, Resolver};
@@ -276,7 +276,7 @@ impl App {
         if event.kind != KeyEventKind::Press {
             return;
         }
-        let Some(key) = Key::from_event(&event) else {
+        let Some(key) = super::input::key_of(&event) else {
             return;
         };
         self.message = None;

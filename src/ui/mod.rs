@@ -8,6 +8,7 @@ mod capture;
 mod disk;
 mod form;
 mod help;
+pub mod input;
 pub mod latency;
 mod layout;
 mod notes;
