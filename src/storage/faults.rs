@@ -39,6 +39,12 @@ pub enum Step {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Faults;
 
+#[cfg(not(any(test, feature = "testing")))]
+impl Faults {
+    /// No plan: every step runs.
+    pub const NONE: Faults = Faults;
+}
+
 /// Runs `op` for `step`.
 #[cfg(not(any(test, feature = "testing")))]
 #[inline(always)]

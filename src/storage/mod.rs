@@ -316,7 +316,7 @@ impl SessionFile {
             journal,
             journal_suspect: recovery.torn_tail,
             behind: false,
-            faults: Faults::default(),
+            faults: Faults::NONE,
             stamp,
             _lock: lock,
         };
@@ -340,7 +340,7 @@ impl SessionFile {
             journal,
             journal_suspect: false,
             behind: false,
-            faults: Faults::default(),
+            faults: Faults::NONE,
             stamp: stamp_of(path),
             _lock: lock,
         })

@@ -26,11 +26,14 @@ struct Plan {
     injected: usize,
 }
 
-/// A shared, clonable fault plan; `Faults::default()` injects nothing.
+/// A shared, clonable fault plan; [`Faults::NONE`] (the default) injects nothing.
 #[derive(Debug, Clone, Default)]
 pub struct Faults(Option<Arc<Mutex<Plan>>>);
 
 impl Faults {
+    /// No plan: every step runs.
+    pub const NONE: Faults = Faults(None);
+
     /// A plan with nothing armed yet.
     pub fn plan() -> Faults {
         Faults(Some(Arc::default()))
