@@ -3,10 +3,12 @@
 //! CJK, emoji and combining text, deep nesting, file modes, and no note text
 //! on standard error.
 
+mod cli_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+use cli_support::rapporteur;
 use rapporteur::capture::{self, CaptureLine};
 use rapporteur::clock::Clock;
 use rapporteur::edit::Edit;
@@ -156,14 +158,6 @@ fn raw_controls(text: &str) -> Vec<char> {
     text.chars()
         .filter(|c| c.is_control() && *c != '\n' && *c != '\t')
         .collect()
-}
-
-fn rapporteur(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapporteur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
 }
 
 #[cfg(unix)]
@@ -773,12 +767,8 @@ fn the_default_session_folder_is_private() {
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("data");
     fs::create_dir(&data).unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_rapporteur"));
-    command
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", &data)
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .stdin(std::process::Stdio::null());
+    let mut command = cli_support::binary_at_home(home.path());
+    command.stdin(std::process::Stdio::null());
     // SAFETY: setsid is async-signal-safe; without a controlling terminal the screen
     // cannot start, so the command stops right after creating the session.
     unsafe {
