@@ -66,7 +66,7 @@ fn popup(c: &mut Criterion) {
                 odd = !odd;
                 app.handle_key(if odd { key } else { back });
                 terminal
-                    .draw(|frame| ui::render(black_box(&app), frame))
+                    .draw(|frame| ui::render(black_box(&mut app), frame))
                     .unwrap();
             })
         });

@@ -85,10 +85,10 @@ fn screen(path: &Path) {
     for line in &lines {
         for ch in line.chars() {
             app.handle_key(event_of(Key::plain(KeyName::Char(ch))));
-            terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+            terminal.draw(|frame| ui::render(&mut app, frame)).unwrap();
         }
         app.handle_key(enter);
-        terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+        terminal.draw(|frame| ui::render(&mut app, frame)).unwrap();
     }
     // A search to its end holds its scores too.
     app.update(rapporteur::action::Action::Search);
@@ -98,5 +98,5 @@ fn screen(path: &Path) {
     while app.has_work() {
         app.work(Duration::from_secs(1));
     }
-    terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+    terminal.draw(|frame| ui::render(&mut app, frame)).unwrap();
 }

@@ -30,10 +30,10 @@ fn open_to_first_frame(c: &mut Criterion) {
         group.bench_function(BenchmarkId::from_parameter(notes), |b| {
             b.iter(|| {
                 let (store, session, _) = SessionFile::open(&path).unwrap();
-                let app = App::with_file(store, session, Keymap::default());
+                let mut app = App::with_file(store, session, Keymap::default());
                 let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
                 terminal
-                    .draw(|frame| ui::render(black_box(&app), frame))
+                    .draw(|frame| ui::render(black_box(&mut app), frame))
                     .unwrap();
                 // Dropping the screen releases the lock; the empty journal stays for the next round.
                 drop(app);
@@ -65,12 +65,12 @@ fn open_parts(c: &mut Criterion) {
                 criterion::BatchSize::LargeInput,
             )
         });
-        let app = App::new(session.clone(), Keymap::default());
+        let mut app = App::new(session.clone(), Keymap::default());
         let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
         group.bench_function(BenchmarkId::new("first_frame", notes), |b| {
             b.iter(|| {
                 terminal
-                    .draw(|frame| ui::render(black_box(&app), frame))
+                    .draw(|frame| ui::render(black_box(&mut app), frame))
                     .unwrap();
             })
         });

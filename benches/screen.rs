@@ -53,7 +53,7 @@ fn keystroke_and_frame(c: &mut Criterion) {
                     odd = !odd;
                     app.handle_key(if odd { letter } else { back });
                     terminal
-                        .draw(|frame| ui::render(black_box(&app), frame))
+                        .draw(|frame| ui::render(black_box(&mut app), frame))
                         .unwrap();
                 })
             });
@@ -88,7 +88,7 @@ fn keystroke_and_terminal_frame(c: &mut Criterion) {
                     odd = !odd;
                     app.handle_key(if odd { letter } else { back });
                     terminal
-                        .draw(|frame| ui::render(black_box(&app), frame))
+                        .draw(|frame| ui::render(black_box(&mut app), frame))
                         .unwrap();
                 })
             });
@@ -119,7 +119,7 @@ fn select_and_frame(c: &mut Criterion) {
                     odd = !odd;
                     app.handle_key(if odd { down } else { up });
                     terminal
-                        .draw(|frame| ui::render(black_box(&app), frame))
+                        .draw(|frame| ui::render(black_box(&mut app), frame))
                         .unwrap();
                 })
             });
@@ -151,7 +151,7 @@ fn commit_and_frame(c: &mut Criterion) {
                 }
                 app.handle_key(enter);
                 terminal
-                    .draw(|frame| ui::render(black_box(&app), frame))
+                    .draw(|frame| ui::render(black_box(&mut app), frame))
                     .unwrap();
             })
         });

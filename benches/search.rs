@@ -55,7 +55,7 @@ fn search(c: &mut Criterion) {
                 odd = !odd;
                 app.handle_key(if odd { key } else { back });
                 terminal
-                    .draw(|frame| ui::render(black_box(&app), frame))
+                    .draw(|frame| ui::render(black_box(&mut app), frame))
                     .unwrap();
             })
         });

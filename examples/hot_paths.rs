@@ -84,11 +84,11 @@ fn main() -> ExitCode {
             // The same state as the screen bench: mid-tag, so every key ranks the popup.
             let mut app = app(notes, "a point on #re");
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-            terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+            terminal.draw(|frame| ui::render(&mut app, frame)).unwrap();
             let letter = typed('c');
             measured(rounds, &mut |i| {
                 app.handle_key(if i % 2 == 0 { letter } else { back });
-                terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+                terminal.draw(|frame| ui::render(&mut app, frame)).unwrap();
             });
         }
         "completion_speaker" | "completion_tag" => {
@@ -128,7 +128,7 @@ fn main() -> ExitCode {
                 }
                 measured(1, &mut |_| {
                     app.handle_key(enter);
-                    terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+                    terminal.draw(|frame| ui::render(&mut app, frame)).unwrap();
                 });
             }
         }
@@ -176,9 +176,9 @@ fn main() -> ExitCode {
             drop(text);
             measured(rounds, &mut |_| {
                 let (store, session, _) = SessionFile::open(&path).unwrap();
-                let app = App::with_file(store, session, Keymap::default());
+                let mut app = App::with_file(store, session, Keymap::default());
                 let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
-                terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+                terminal.draw(|frame| ui::render(&mut app, frame)).unwrap();
             });
         }
         format if format.starts_with("export_") => {

@@ -13,8 +13,10 @@ pub mod export;
 pub mod import;
 pub mod keymap;
 pub mod lint;
+pub mod meeting;
 pub mod merge;
 pub mod model;
+pub mod names;
 pub mod recorder;
 pub mod resolve;
 #[cfg(any(test, feature = "testing"))]
@@ -23,5 +25,6 @@ pub mod source;
 pub mod storage;
 pub mod tally;
 pub mod templates;
+pub mod timeline;
 pub mod ui;
 pub mod visible;

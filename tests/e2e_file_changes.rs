@@ -44,7 +44,7 @@ fn edit_elsewhere(path: &Path) -> Vec<u8> {
     text
 }
 
-fn status_row(app: &App) -> String {
+fn status_row(app: &mut App) -> String {
     let backend = draw(app, 80, 24);
     let buffer = backend.buffer();
     (0..80)
@@ -67,7 +67,7 @@ fn a_changed_file_is_shown_and_kept_both_ways_never_clobbered() {
     let theirs = edit_elsewhere(&path);
     app.check_disk();
     assert_eq!(app.disk_change(), Some(DiskChange::Modified));
-    let status = status_row(&app);
+    let status = status_row(&mut app);
     assert!(status.contains("⚠ CHANGED ON DISK"), "{status}");
     assert!(
         status.contains("ctrl-s keeps both or overwrites"),
@@ -81,7 +81,7 @@ fn a_changed_file_is_shown_and_kept_both_ways_never_clobbered() {
     // A save asks; Esc leaves everything as it is.
     press(&mut app, &["ctrl-s"]);
     assert!(matches!(app.overlay, Overlay::DiskChoice(_)));
-    insta::assert_snapshot!("disk_choice_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("disk_choice_80x24", draw(&mut app, 80, 24));
     press(&mut app, &["esc"]);
     assert!(matches!(app.overlay, Overlay::None));
     assert_eq!(fs::read(&path).unwrap(), theirs);
@@ -116,7 +116,7 @@ fn a_changed_file_is_shown_and_kept_both_ways_never_clobbered() {
             .any(|t| t == "typed after the other program wrote")
     );
     assert_eq!(app.disk_change(), None);
-    assert!(status_row(&app).contains("✓ saved"));
+    assert!(status_row(&mut app).contains("✓ saved"));
 
     // The meeting goes on in the copy.
     line(&mut app, "typed in the copy");
@@ -153,7 +153,7 @@ fn quitting_over_a_changed_file_asks_first() {
     let theirs = edit_elsewhere(&path);
     press(&mut app, &["ctrl-q"]);
     assert!(!app.should_quit());
-    insta::assert_snapshot!("disk_choice_quitting_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("disk_choice_quitting_80x24", draw(&mut app, 80, 24));
     press(&mut app, &["esc"]);
     assert!(!app.should_quit());
     assert!(app.message().unwrap().text.contains("not quitting"));
@@ -187,7 +187,7 @@ fn a_deleted_or_moved_file_is_said_and_written_back() {
     fs::rename(&path, dir.path().join("elsewhere.ron")).unwrap();
     app.check_disk();
     assert_eq!(app.disk_change(), Some(DiskChange::Missing));
-    let status = status_row(&app);
+    let status = status_row(&mut app);
     assert!(status.contains("⚠ FILE MISSING"), "{status}");
     assert!(status.contains("ctrl-s writes it back"), "{status}");
     line(&mut app, "while it was gone");
@@ -234,7 +234,7 @@ fn a_failing_save_says_so_plainly_and_keeps_everything() {
         message.text
     );
     assert!(
-        app.session
+        app.session()
             .interventions
             .iter()
             .flat_map(|i| &i.notes)

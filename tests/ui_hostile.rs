@@ -179,41 +179,45 @@ fn ascii_meeting() -> App {
 
 #[test]
 fn every_script_keeps_the_borders_aligned() {
-    let app = polyglot_meeting();
-    let plain = ascii_meeting();
+    let mut app = polyglot_meeting();
+    let mut plain = ascii_meeting();
     for (w, h) in [(80, 24), (120, 35)] {
-        let screen = draw(&app, w, h);
-        assert_aligned(&draw(&plain, w, h), &screen, &format!("{w}x{h}"));
+        let screen = draw(&mut app, w, h);
+        assert_aligned(&draw(&mut plain, w, h), &screen, &format!("{w}x{h}"));
         insta::assert_snapshot!(format!("polyglot_{w}x{h}"), screen);
     }
 }
 
 #[test]
 fn every_script_in_popups_search_and_the_voice_balance() {
-    let plain = ascii_meeting();
+    let mut plain = ascii_meeting();
     let mut app = polyglot_meeting();
     press(&mut app, &["f2"]);
-    assert_aligned(&draw(&plain, 80, 24), &draw(&app, 80, 24), "voice balance");
+    assert_aligned(
+        &draw(&mut plain, 80, 24),
+        &draw(&mut app, 80, 24),
+        "voice balance",
+    );
     press(&mut app, &["f2"]);
 
     type_text(&mut app, "@ا");
     assert!(app.completion().is_some());
-    insta::assert_snapshot!("polyglot_speaker_popup_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("polyglot_speaker_popup_80x24", draw(&mut app, 80, 24));
     press(&mut app, &["esc", "ctrl-u"]);
 
     type_text(&mut app, "@Zoe: a note #");
-    insta::assert_snapshot!("polyglot_tag_popup_120x35", draw(&app, 120, 35));
+    insta::assert_snapshot!("polyglot_tag_popup_120x35", draw(&mut app, 120, 35));
     press(&mut app, &["esc", "ctrl-u"]);
 
     press(&mut app, &["ctrl-f"]);
     type_text(&mut app, "移民");
     assert!(matches!(app.overlay, Overlay::Search(_)));
-    insta::assert_snapshot!("polyglot_search_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("polyglot_search_80x24", draw(&mut app, 80, 24));
     press(&mut app, &["esc"]);
 
     press(&mut app, &["ctrl-p"]);
     type_text(&mut app, "כהן");
-    insta::assert_snapshot!("polyglot_speaker_filter_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("polyglot_speaker_filter_80x24", draw(&mut app, 80, 24));
 }
 
 #[test]
@@ -224,7 +228,7 @@ fn any_size_from_one_by_one_draws_without_panicking() {
         press(&mut app, keys);
         for w in (1..=130).step_by(7).chain([59, 60, 61, 119, 120]) {
             for h in (1..=40).step_by(3).chain([15, 16, 17]) {
-                draw(&app, w, h);
+                draw(&mut app, w, h);
             }
         }
     }
@@ -232,10 +236,10 @@ fn any_size_from_one_by_one_draws_without_panicking() {
     press(&mut app, &["enter"]);
     assert!(matches!(app.overlay, Overlay::Form(_)));
     for (w, h) in [(1, 1), (2, 1), (1, 2), (20, 5), (59, 15), (60, 16)] {
-        draw(&app, w, h);
+        draw(&mut app, w, h);
     }
-    insta::assert_snapshot!("one_by_one", draw(&app, 1, 1));
-    insta::assert_snapshot!("too_small_30x6", draw(&app, 30, 6));
+    insta::assert_snapshot!("one_by_one", draw(&mut app, 1, 1));
+    insta::assert_snapshot!("too_small_30x6", draw(&mut app, 30, 6));
 }
 
 // ---- pastes ----------------------------------------------------------------------------------
@@ -256,7 +260,7 @@ const ESCAPES: [&str; 9] = [
 ];
 
 fn note_texts(app: &App) -> Vec<String> {
-    app.session
+    app.session()
         .interventions
         .iter()
         .flat_map(|i| &i.notes)
@@ -267,9 +271,9 @@ fn note_texts(app: &App) -> Vec<String> {
 #[test]
 fn pasted_escape_sequences_become_visible_symbols() {
     let mut app = polyglot_meeting();
-    let before = app.session.note_count();
+    let before = app.session().note_count();
     app.handle_paste(&ESCAPES.join("\n"));
-    assert_eq!(app.session.note_count(), before + ESCAPES.len());
+    assert_eq!(app.session().note_count(), before + ESCAPES.len());
     let texts = note_texts(&app);
     assert!(
         texts.contains(&"title ␛]0;owned title␇ after".to_string()),
@@ -282,20 +286,24 @@ fn pasted_escape_sequences_become_visible_symbols() {
     for text in &texts {
         assert!(!text.chars().any(char::is_control), "{text:?}");
     }
-    let plain = ascii_meeting();
+    let mut plain = ascii_meeting();
     for (w, h) in [(80, 24), (120, 35)] {
-        assert_aligned(&draw(&plain, w, h), &draw(&app, w, h), &format!("{w}x{h}"));
+        assert_aligned(
+            &draw(&mut plain, w, h),
+            &draw(&mut app, w, h),
+            &format!("{w}x{h}"),
+        );
     }
-    insta::assert_snapshot!("escapes_120x35", draw(&app, 120, 35));
+    insta::assert_snapshot!("escapes_120x35", draw(&mut app, 120, 35));
 }
 
 #[test]
 fn a_short_paste_is_recorded_at_once_and_undone_at_once() {
     let mut app = polyglot_meeting();
-    let before = app.session.note_count();
+    let before = app.session().note_count();
     let lines: Vec<String> = (1..=20).map(|i| format!("pasted point {i}")).collect();
     app.handle_paste(&lines.join("\r\n"));
-    assert_eq!(app.session.note_count(), before + 20);
+    assert_eq!(app.session().note_count(), before + 20);
     assert!(app.capture_text().is_empty());
     assert!(app.unsaved_lines().is_empty());
     let message = app.message().unwrap().text.clone();
@@ -305,32 +313,32 @@ fn a_short_paste_is_recorded_at_once_and_undone_at_once() {
     );
     press(&mut app, &["ctrl-z"]);
     assert_eq!(
-        app.session.note_count(),
+        app.session().note_count(),
         before,
         "one undo takes the paste back"
     );
     press(&mut app, &["ctrl-y"]);
-    assert_eq!(app.session.note_count(), before + 20);
+    assert_eq!(app.session().note_count(), before + 20);
 }
 
 #[test]
 fn a_long_paste_waits_for_enter_and_esc_drops_it() {
     let mut app = polyglot_meeting();
-    let before = app.session.note_count();
+    let before = app.session().note_count();
     type_text(&mut app, "typed before the paste");
     let lines: Vec<String> = (1..=21).map(|i| format!("pasted point {i}")).collect();
     app.handle_paste(&lines.join("\n"));
-    assert_eq!(app.session.note_count(), before, "nothing recorded yet");
+    assert_eq!(app.session().note_count(), before, "nothing recorded yet");
     assert_eq!(app.capture_text(), "typed before the paste");
     assert_eq!(
         app.message().unwrap().text,
         "21 pasted lines wait: enter records them all as notes · esc drops them"
     );
     assert!(app.capture_title().0.contains("21 pasted lines waiting"));
-    insta::assert_snapshot!("paste_waiting_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("paste_waiting_80x24", draw(&mut app, 80, 24));
     press(&mut app, &["esc"]);
     assert_eq!(app.unsaved_lines(), ["typed before the paste"]);
-    assert_eq!(app.session.note_count(), before);
+    assert_eq!(app.session().note_count(), before);
 
     // The biggest paste taken: recorded as one change, in one go.
     let lines: Vec<String> = (1..=rapporteur::ui::PASTE_MAX_LINES)
@@ -347,26 +355,26 @@ fn a_long_paste_waits_for_enter_and_esc_drops_it() {
     let started = Instant::now();
     press(&mut app, &["enter"]);
     eprintln!("5,000 pasted lines recorded in {:?}", started.elapsed());
-    assert_eq!(app.session.note_count(), before + 5_000);
+    assert_eq!(app.session().note_count(), before + 5_000);
     assert!(app.unsaved_lines().is_empty());
     assert_eq!(
-        app.tally,
-        rapporteur::tally::Tally::compute(&app.session),
+        app.tally(),
+        &rapporteur::tally::Tally::compute(app.session()),
         "the live tally took every pasted line in"
     );
     press(&mut app, &["ctrl-z"]);
-    assert_eq!(app.session.note_count(), before);
+    assert_eq!(app.session().note_count(), before);
 }
 
 #[test]
 fn a_paste_stops_at_its_first_problem_with_the_rest_waiting() {
     let mut app = polyglot_meeting();
-    let before = app.session.note_count();
+    let before = app.session().note_count();
     let mut lines: Vec<String> = (1..=30).map(|i| format!("pasted point {i}")).collect();
     lines[10] = "@Nobody Known: an unknown speaker".into();
     app.handle_paste(&lines.join("\n"));
     press(&mut app, &["enter"]);
-    assert_eq!(app.session.note_count(), before + 10);
+    assert_eq!(app.session().note_count(), before + 10);
     assert!(
         matches!(app.overlay, Overlay::Form(_)),
         "the form offers to add them"
@@ -387,7 +395,7 @@ fn pastes_too_large_to_be_notes_are_refused_whole() {
     let ten_mb_of_lines = "@Zoe: one line of a huge paste\n".repeat(10 * 1024 * 1024 / 31);
     let mut app = polyglot_meeting();
     type_text(&mut app, "typed");
-    let before = app.session.note_count();
+    let before = app.session().note_count();
     for (paste, said) in [
         (
             &ten_mb,
@@ -412,7 +420,7 @@ fn pastes_too_large_to_be_notes_are_refused_whole() {
             "{}",
             message.text
         );
-        assert_eq!(app.session.note_count(), before);
+        assert_eq!(app.session().note_count(), before);
         assert_eq!(app.unsaved_lines(), ["typed"]);
         // Not a timing assertion: a hint for whoever reads a failure of the lines above.
         eprintln!("{said:.30}: {took:?}");
@@ -420,7 +428,7 @@ fn pastes_too_large_to_be_notes_are_refused_whole() {
     // Still typing and committing as before.
     type_text(&mut app, " after the refusals");
     press(&mut app, &["enter"]);
-    assert_eq!(app.session.note_count(), before + 1);
+    assert_eq!(app.session().note_count(), before + 1);
 
     press(&mut app, &["ctrl-f"]);
     app.handle_paste(&"x".repeat(rapporteur::ui::FIELD_MAX_CHARS + 1));
@@ -566,7 +574,7 @@ fn every_script_keeps_the_borders_aligned_in_a_real_terminal() {
     pty.wait_for("No notes yet.");
     pty.paste(&NOTES.join("\n"));
     pty.wait_for("␛[2J”");
-    let reference = rows(&draw(&ascii_meeting(), cols, rows_count));
+    let reference = rows(&draw(&mut ascii_meeting(), cols, rows_count));
     let frame = pty.frame();
     pty.with_screen(|screen| {
         for (x, y) in border_columns(&reference) {

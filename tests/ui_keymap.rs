@@ -64,7 +64,7 @@ fn user_keymap_merges_over_the_default_and_help_shows_it() {
     let mut app = App::new(example_session(), keymap);
     app.set_now(Clock::hms(12, 0, 0));
     press(&mut app, &["f1"]);
-    let screen = draw(&app, 160, 60).to_string();
+    let screen = draw(&mut app, 160, 60).to_string();
     let line_of = |what: &str| {
         screen
             .lines()

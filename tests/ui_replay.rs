@@ -104,11 +104,11 @@ fn a_meeting_typed_live() {
 
     // Delete a note, undo, redo, undo again: it stays.
     press(&mut app, &["ctrl-end", "up", "up", "ctrl-d"]);
-    assert_eq!(app.session.note_count(), 5);
+    assert_eq!(app.session().note_count(), 5);
     press(&mut app, &["ctrl-z", "ctrl-y", "ctrl-z"]);
-    assert_eq!(app.session.note_count(), 6);
+    assert_eq!(app.session().note_count(), 6);
 
-    let s = &app.session;
+    let s = app.session();
     assert_eq!(s.participants.len(), 4);
     let tom = s.participant("tom-vermeulen").expect("Tom was added");
     assert_eq!(
@@ -162,8 +162,8 @@ fn a_meeting_typed_live() {
     assert_eq!(s.interventions[0].end, Some(Clock::hms(10, 4, 0)));
 
     // The live tally equals a fresh count, and reads as the meeting went.
-    assert_eq!(app.tally, Tally::compute(s));
-    let top = app.tally.ranked().next().unwrap();
+    assert_eq!(app.tally(), &Tally::compute(s));
+    let top = app.tally().ranked().next().unwrap();
     assert_eq!(top.id, "recruitment");
     assert_eq!(
         (
@@ -173,10 +173,10 @@ fn a_meeting_typed_live() {
         ),
         (2, 2, 4)
     );
-    let data = app.tally.priority("data").unwrap();
+    let data = app.tally().priority("data").unwrap();
     assert_eq!((data.interventions, data.notes), (1, 2));
-    assert!(app.tally.priority("jobs").unwrap().has(Label::Once));
-    assert_eq!(app.tally.totals.chat, 1);
+    assert!(app.tally().priority("jobs").unwrap().has(Label::Once));
+    assert_eq!(app.tally().totals.chat, 1);
     assert_eq!(app.interventions_of("ana-lima"), 1);
 }
 
@@ -187,20 +187,20 @@ fn undo_walks_back_to_the_start_and_redo_forward() {
     line(&mut app, "@Ana: one #data");
     line(&mut app, "two");
     line(&mut app, "@Bo: three");
-    let typed = app.session.clone();
+    let typed = app.session().clone();
     press(&mut app, &["ctrl-z", "ctrl-z", "ctrl-z"]);
-    assert_eq!(app.session.interventions, start.interventions);
-    assert_eq!(app.tally, Tally::compute(&start));
+    assert_eq!(app.session().interventions, start.interventions);
+    assert_eq!(app.tally(), &Tally::compute(&start));
     assert_eq!(app.interventions_of("ana-lima"), 0);
     press(&mut app, &["ctrl-y", "ctrl-y", "ctrl-y"]);
-    assert_eq!(app.session.interventions, typed.interventions);
+    assert_eq!(app.session().interventions, typed.interventions);
 }
 
 #[test]
 fn a_paste_becomes_one_note_per_line_and_stops_at_a_problem() {
     let mut app = app(roster(), Clock::hms(9, 0, 0));
     app.handle_paste("@Ana: first\r\nsecond \u{1b}[31mred\n\n@Nobody Known: third\nfourth\n");
-    assert_eq!(texts(&app.session), [vec!["first", "second ␛[31mred"]]);
+    assert_eq!(texts(app.session()), [vec!["first", "second ␛[31mred"]]);
     assert!(
         matches!(app.overlay, Overlay::Form(_)),
         "the unknown name stops the paste"
@@ -212,7 +212,7 @@ fn a_paste_becomes_one_note_per_line_and_stops_at_a_problem() {
     type_text(&mut app, "@Bo: third");
     press(&mut app, &["enter"]);
     assert_eq!(
-        texts(&app.session),
+        texts(app.session()),
         [vec!["first", "second ␛[31mred"], vec!["third", "fourth"]]
     );
 }
@@ -236,7 +236,7 @@ fn ambiguous_and_malformed_lines_stay_in_the_capture_line() {
     press(&mut app, &["ctrl-u"]);
     type_text(&mut app, "@Ana (chat): hello");
     press(&mut app, &["enter"]);
-    assert!(app.session.interventions.is_empty());
+    assert!(app.session().interventions.is_empty());
     assert!(app.completion().is_some(), "the popup offers both Anas");
     assert_eq!(app.completion().unwrap().candidates.len(), 2);
 }
@@ -251,7 +251,7 @@ fn search_jumps_to_the_match_and_escape_returns() {
     type_text(&mut app, "agencies");
     let found = app
         .selected_note()
-        .and_then(|id| app.session.note(id))
+        .and_then(|id| app.session().note(id))
         .map(|n| n.text.clone());
     assert_eq!(found.as_deref(), Some("recruitment agencies charge fees"));
     press(&mut app, &["esc"]);

@@ -12,9 +12,9 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 
 #[test]
 fn empty_capture_line() {
-    let app = app(example_session(), NOW);
+    let mut app = app(example_session(), NOW);
     for (w, h) in SIZES {
-        insta::assert_snapshot!(format!("empty_{w}x{h}"), draw(&app, w, h));
+        insta::assert_snapshot!(format!("empty_{w}x{h}"), draw(&mut app, w, h));
     }
 }
 
@@ -24,12 +24,12 @@ fn completion_popup_open() {
     type_text(&mut app, "@ami");
     assert!(app.completion().is_some());
     for (w, h) in SIZES {
-        insta::assert_snapshot!(format!("speaker_popup_{w}x{h}"), draw(&app, w, h));
+        insta::assert_snapshot!(format!("speaker_popup_{w}x{h}"), draw(&mut app, w, h));
     }
     let mut app = ui_support::app(example_session(), NOW);
     type_text(&mut app, "@Amina: more data on returns #da");
     for (w, h) in SIZES {
-        insta::assert_snapshot!(format!("tag_popup_{w}x{h}"), draw(&app, w, h));
+        insta::assert_snapshot!(format!("tag_popup_{w}x{h}"), draw(&mut app, w, h));
     }
 }
 
@@ -38,7 +38,7 @@ fn help() {
     let mut app = app(example_session(), NOW);
     press(&mut app, &["f1"]);
     for (w, h) in SIZES {
-        insta::assert_snapshot!(format!("help_{w}x{h}"), draw(&app, w, h));
+        insta::assert_snapshot!(format!("help_{w}x{h}"), draw(&mut app, w, h));
     }
 }
 
@@ -47,7 +47,7 @@ fn voice_balance() {
     let mut app = app(example_session(), NOW);
     press(&mut app, &["f2"]);
     for (w, h) in SIZES {
-        insta::assert_snapshot!(format!("voice_balance_{w}x{h}"), draw(&app, w, h));
+        insta::assert_snapshot!(format!("voice_balance_{w}x{h}"), draw(&mut app, w, h));
     }
 }
 
@@ -55,15 +55,15 @@ fn voice_balance() {
 fn selected_note_and_search() {
     let mut app = app(example_session(), NOW);
     press(&mut app, &["up", "up", "up"]);
-    insta::assert_snapshot!("selected_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("selected_80x24", draw(&mut app, 80, 24));
     press(&mut app, &["ctrl-f"]);
     type_text(&mut app, "recruit");
-    insta::assert_snapshot!("search_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("search_80x24", draw(&mut app, 80, 24));
 }
 
 #[test]
 fn terminal_too_small() {
-    let app = app(example_session(), NOW);
-    insta::assert_snapshot!("too_small_50x12", draw(&app, 50, 12));
-    insta::assert_snapshot!("too_small_100x10", draw(&app, 100, 10));
+    let mut app = app(example_session(), NOW);
+    insta::assert_snapshot!("too_small_50x12", draw(&mut app, 50, 12));
+    insta::assert_snapshot!("too_small_100x10", draw(&mut app, 100, 10));
 }

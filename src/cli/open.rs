@@ -3,21 +3,15 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyEventKind};
 use directories::ProjectDirs;
 
 use super::Failure;
 use crate::clock::Clock;
-use crate::keymap::{Key, Keymap};
-use crate::storage::SessionFile;
+use crate::keymap::Keymap;
+use crate::meeting::Meeting;
 use crate::ui::latency::{self, LatencyLog};
 use crate::ui::{self, App, terminal};
-
-/// Environment variable naming a key that makes the screen panic, to test that a panic
-/// restores the terminal and rescues the unfinished line.
-const PANIC_KEY_VARIABLE: &str = "RAPPORTEUR_PANIC_KEY";
 
 /// Opens the screen on `file`, or on a new session from the default template.
 pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Failure> {
@@ -32,8 +26,8 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
         Some(path) => path,
         None => new_session_path(dirs.as_ref())?,
     };
-    let (store, session, notice) = open_or_create(&path)?;
-    let mut app = App::with_file(store, session, keymap);
+    let (meeting, notice) = open_or_create(&path)?;
+    let mut app = App::on(meeting, keymap);
     app.set_now(Clock::now());
     let rescued = terminal::take_rescue(&path)
         .map_err(|e| Failure(format!("{}: {e}", terminal::rescue_path(&path).display())))?;
@@ -50,22 +44,7 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
 
     let latency =
         LatencyLog::from_env().map_err(|e| Failure(format!("{}: {e}", latency::VARIABLE)))?;
-
-    terminal::install_panic_hook();
-    terminal::watch_signals().map_err(|e| Failure(format!("cannot watch for signals: {e}")))?;
-    let mut screen =
-        terminal::init().map_err(|e| Failure(format!("cannot set up the terminal: {e}")))?;
-    let result = run_loop(&mut screen, &mut app, latency);
-    let signal = terminal::stop_signal();
-    if signal == Some(terminal::HANG_UP) {
-        terminal::detach();
-    }
-    let restored = terminal::restore();
-    drop(screen);
-    // Closed before the rescue is written: keeping a copy moves the session, and its rescue file.
-    let closed = app.close();
-    let rescue = terminal::write_rescue();
-    terminal::closed();
+    let ended = ui::run::screen(app, latency).map_err(|e| Failure(e.0))?;
     // After a hang-up nobody reads standard error, and writing to it may fail.
     let say = |text: String| {
         let _ = writeln!(
@@ -74,16 +53,8 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
             crate::visible::visible_lines(&text)
         );
     };
-    let mut failure = None;
-    if signal != Some(terminal::HANG_UP) {
-        if let Err(e) = restored {
-            failure = Some(format!("cannot restore the terminal: {e}"));
-        }
-        if let Err(e) = result {
-            failure = Some(format!("terminal error: {e}"));
-        }
-    }
-    let closed = match closed {
+    let mut failure = ended.failure;
+    let closed = match ended.closed {
         Ok(closed) => closed,
         Err(e) => {
             failure = Some(e);
@@ -97,13 +68,13 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
             path.display()
         ));
     }
-    if let Ok(Some(rescue)) = rescue {
+    if let Some(rescue) = ended.rescue {
         say(format!(
             "your unfinished line is kept in {}; it comes back next time",
             rescue.display()
         ));
     }
-    if let Some(signal) = signal {
+    if let Some(signal) = ended.signal {
         say(format!("stopped by {}", signal_name(signal)));
     }
     if let Some(failure) = failure {
@@ -114,7 +85,9 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
         let _ = writeln!(std::io::stdout(), "{}", closed.unwrap_or(path).display());
     }
     // A signal is reported the shell's way, 128 + its number, after a clean close.
-    Ok(signal.map_or(ExitCode::SUCCESS, |s| ExitCode::from(128 + s as u8)))
+    Ok(ended
+        .signal
+        .map_or(ExitCode::SUCCESS, |s| ExitCode::from(128 + s as u8)))
 }
 
 fn signal_name(signal: i32) -> String {
@@ -125,76 +98,10 @@ fn signal_name(signal: i32) -> String {
     }
 }
 
-/// Reads and handles events until the user quits; every key is handled (and any note it
-/// commits is on disk) before the next is read, and the screen is drawn once the queue is empty.
-fn run_loop(
-    screen: &mut terminal::Screen,
-    app: &mut App,
-    mut latency: Option<LatencyLog>,
-) -> std::io::Result<()> {
-    // Fault injection for the end-to-end test of the panic path: this key panics.
-    let panic_key: Option<Key> = std::env::var(PANIC_KEY_VARIABLE)
-        .ok()
-        .and_then(|k| k.parse().ok());
-    loop {
-        app.set_now(Clock::now());
-        // Once a second at most: has another program changed, moved or deleted the file?
-        app.tick();
-        let drawing = Instant::now();
-        terminal::draw(screen, |frame| ui::render(app, frame))?;
-        if let Some(log) = &mut latency {
-            log.drawn(drawing.elapsed())?;
-        }
-        // Wake at the next second at the latest, so the running timers tick; at once when
-        // work waits (a long search scans between keys, a slice per frame).
-        let wait = if app.has_work() {
-            Duration::ZERO
-        } else {
-            Duration::from_millis(1000)
-        };
-        // Wakes on input, a resize or a stop signal; a stop ends the screen as quitting does.
-        if let terminal::Wake::Stop(_) = terminal::wait(wait)? {
-            return Ok(());
-        }
-        let mut handled = false;
-        while event::poll(Duration::ZERO)? {
-            handled = true;
-            app.set_now(Clock::now());
-            let event = event::read()?;
-            let kind = latency
-                .as_ref()
-                .and_then(|_| latency::kind(&event, &app.keymap));
-            let read = Instant::now();
-            match event {
-                Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    if panic_key.is_some() && ui::input::key_of(&key) == panic_key {
-                        panic!("{PANIC_KEY_VARIABLE} pressed");
-                    }
-                    app.handle_key(key)
-                }
-                Event::Paste(text) => app.handle_paste(&text),
-                _ => {}
-            }
-            if let (Some(log), Some(kind)) = (&mut latency, kind) {
-                log.handled(kind, read);
-            }
-            if app.should_quit() || terminal::stop_signal().is_some() {
-                return Ok(());
-            }
-        }
-        // The frame that shows the keys comes first; waiting work goes on once it is drawn.
-        if app.has_work() && !handled {
-            app.work(Duration::from_millis(8));
-        }
-    }
-}
-
 /// Opens `path`, or creates it from the default template when it does not exist.
-fn open_or_create(
-    path: &Path,
-) -> Result<(SessionFile, crate::model::Session, Option<String>), Failure> {
+fn open_or_create(path: &Path) -> Result<(Meeting, Option<String>), Failure> {
     if path.exists() {
-        let (store, session, recovery) = SessionFile::open(path)?;
+        let (meeting, recovery) = Meeting::open(path)?;
         let mut notes = Vec::new();
         // The take-over first: it says why there is something to recover.
         if let Some(holder) = recovery.stale_lock {
@@ -207,15 +114,10 @@ fn open_or_create(
             ));
         }
         let notice = (!notes.is_empty()).then(|| notes.join("; "));
-        return Ok((store, session, notice));
+        return Ok((meeting, notice));
     }
-    let session = crate::templates::default_template();
-    let store = SessionFile::create(path, &session)?;
-    Ok((
-        store,
-        session,
-        Some(format!("new session {}", path.display())),
-    ))
+    let meeting = Meeting::create(path, crate::templates::default_template())?;
+    Ok((meeting, Some(format!("new session {}", path.display()))))
 }
 
 /// A fresh file in the user's data directory, named after the date and time.

@@ -383,14 +383,20 @@ impl SessionFile {
     ) -> Result<Vec<Edit>, CommitError> {
         let journaled = edits.clone();
         let inverses = session.apply_all(edits).map_err(CommitError::Rejected)?;
-        let durable = self.make_durable(session, &journaled);
-        if durable.is_err() {
-            self.behind = true;
-        }
-        match durable {
+        match self.persist(session, &journaled) {
             Ok(()) => Ok(inverses),
             Err(error) => Err(CommitError::NotDurable(NotDurable { inverses, error })),
         }
+    }
+
+    /// Makes `edits`, already applied to `session`, durable with one flush; on failure
+    /// the session on disk is behind until a save succeeds.
+    pub fn persist(&mut self, session: &mut Session, edits: &[Edit]) -> Result<(), StorageError> {
+        let durable = self.make_durable(session, edits);
+        if durable.is_err() {
+            self.behind = true;
+        }
+        durable
     }
 
     /// Puts committed `edits` (already applied to `session`) on disk: in the journal,

@@ -1,9 +1,35 @@
-//! Terminal key events as keymap [`Key`]s and back: the one place where
-//! crossterm's keys meet the keymap, so the keymap knows no terminal.
+//! Terminal events become input values in one place: a key press or a paste.
+//! Crossterm's keys become keymap [`Key`]s here too, so the keymap knows no terminal.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::keymap::{Key, KeyName};
+
+/// One input the screen handles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A key press, as keymaps name keys.
+    Key(Key),
+    /// Text pasted into the terminal.
+    Paste(String),
+}
+
+/// The input of a terminal key event: presses only, keys keymaps can name.
+pub fn from_key_event(event: &KeyEvent) -> Option<Input> {
+    if event.kind != KeyEventKind::Press {
+        return None;
+    }
+    key_of(event).map(Input::Key)
+}
+
+/// The input of a terminal event, if it is one the screen handles (resizes only redraw).
+pub fn from_event(event: Event) -> Option<Input> {
+    match event {
+        Event::Key(key) => from_key_event(&key),
+        Event::Paste(text) => Some(Input::Paste(text)),
+        _ => None,
+    }
+}
 
 /// The key of a terminal key event, or `None` for keys keymaps cannot name.
 pub fn key_of(event: &KeyEvent) -> Option<Key> {

@@ -49,7 +49,7 @@ pub fn line(app: &mut App, text: &str) {
 }
 
 /// Draws the screen at `width`x`height` and returns the backend, for a snapshot.
-pub fn draw(app: &App, width: u16, height: u16) -> TestBackend {
+pub fn draw(app: &mut App, width: u16, height: u16) -> TestBackend {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal
         .draw(|frame| ui::render(app, frame))

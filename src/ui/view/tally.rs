@@ -1,24 +1,25 @@
 //! The tally pane: the live ranking of priorities, or each group's voice balance.
 //!
-//! It only reads [`crate::tally::Tally`], which the app keeps up to date edit by edit.
+//! It only reads [`crate::tally::Tally`], which the meeting keeps up to date edit by edit.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::app::{App, TallyView};
-use super::text::{draw_lines, truncate, visible, width};
 use crate::action::Action;
 use crate::tally::{Label, PriorityTally, VoiceBalance};
+use crate::ui::app::{App, TallyView};
+use crate::ui::text::{draw_lines, truncate, visible, width};
+use crate::ui::theme::{self, Frame};
 
 /// Width from which a priority fits on one line.
 const ONE_LINE_WIDTH: usize = 60;
 
 /// Draws the tally pane.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let totals = &app.tally.totals;
+    let totals = &app.tally().totals;
     let (title, other) = match app.tally_view {
         TallyView::Ranking => (" Tally ", "voice balance"),
         TallyView::VoiceBalance => (" Voice balance ", "ranking"),
@@ -33,7 +34,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         title = format!("{title}({} chat) ", totals.chat);
     }
     let hint = format!(" {} {other} ", app.keymap.hint(Action::ToggleVoiceBalance));
-    let block = super::layout::pane_block(title, hint);
+    let block = theme::frame(Frame::Pane, title, hint);
     let inner = block.inner(area);
     block.render(area, buf);
     let w = inner.width as usize;
@@ -47,14 +48,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// The ranking's lines, as many as fill `rows`: a long list of priorities is never laid out
 /// past the bottom of the pane.
 fn ranking_lines(app: &App, w: usize, rows: usize) -> Vec<Line<'static>> {
-    let tally = &app.tally;
+    let tally = app.tally();
     if tally.priorities.is_empty() {
         return vec![
-            Line::styled("No priorities yet.", Style::default().fg(Color::DarkGray)),
-            Line::styled(
-                "Tag a note with #name to create one.",
-                Style::default().fg(Color::DarkGray),
-            ),
+            Line::styled("No priorities yet.", theme::dim()),
+            Line::styled("Tag a note with #name to create one.", theme::dim()),
         ];
     }
     let max = tally.max_interventions().max(1);
@@ -64,11 +62,7 @@ fn ranking_lines(app: &App, w: usize, rows: usize) -> Vec<Line<'static>> {
             break;
         }
         let raised = p.interventions > 0;
-        let dim = if raised {
-            Style::default()
-        } else {
-            Style::default().fg(Color::DarkGray)
-        };
+        let dim = if raised { theme::plain() } else { theme::dim() };
         let rank = format!("{:>2} ", p.rank);
         let count = format!("{:>3}", p.interventions);
         let groups = format!(" {}/{}", p.counting_groups, p.counting_groups_total);
@@ -80,7 +74,7 @@ fn ranking_lines(app: &App, w: usize, rows: usize) -> Vec<Line<'static>> {
             let title_room = w.saturating_sub(fixed + label_room + 1);
             let title = pad(&truncate(&visible(&p.title), title_room), title_room);
             let mut spans = vec![
-                Span::styled(rank, Style::default().fg(Color::DarkGray)),
+                Span::styled(rank, theme::dim()),
                 Span::styled(
                     title,
                     dim.add_modifier(if p.rank == 1 && raised {
@@ -92,7 +86,7 @@ fn ranking_lines(app: &App, w: usize, rows: usize) -> Vec<Line<'static>> {
                 Span::raw(" "),
                 Span::styled(
                     pad(&bar(p.interventions, max, bar_width), bar_width),
-                    Style::default().fg(Color::Cyan),
+                    theme::focused(),
                 ),
                 Span::styled(count, dim.add_modifier(Modifier::BOLD)),
                 Span::styled(groups, group_style(p)),
@@ -109,7 +103,7 @@ fn ranking_lines(app: &App, w: usize, rows: usize) -> Vec<Line<'static>> {
             let title_room = w.saturating_sub(rank.len() + count.len() + 1);
             let title = pad(&truncate(&visible(&p.title), title_room), title_room);
             lines.push(Line::from(vec![
-                Span::styled(rank, Style::default().fg(Color::DarkGray)),
+                Span::styled(rank, theme::dim()),
                 Span::styled(title, dim),
                 Span::raw(" "),
                 Span::styled(count, dim.add_modifier(Modifier::BOLD)),
@@ -120,7 +114,7 @@ fn ranking_lines(app: &App, w: usize, rows: usize) -> Vec<Line<'static>> {
                 Span::raw("   "),
                 Span::styled(
                     pad(&bar(p.interventions, max, bar_width), bar_width),
-                    Style::default().fg(Color::Cyan),
+                    theme::focused(),
                 ),
                 Span::styled(groups, group_style(p)),
             ];
@@ -138,12 +132,9 @@ fn ranking_lines(app: &App, w: usize, rows: usize) -> Vec<Line<'static>> {
 }
 
 fn balance_lines(app: &App, w: usize) -> Vec<Line<'static>> {
-    let groups = &app.tally.groups;
+    let groups = &app.tally().groups;
     if groups.is_empty() {
-        return vec![Line::styled(
-            "No groups in this session.",
-            Style::default().fg(Color::DarkGray),
-        )];
+        return vec![Line::styled("No groups in this session.", theme::dim())];
     }
     let name_room = groups
         .iter()
@@ -161,17 +152,17 @@ fn balance_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         } else {
             "group: people who spoke / on the roster".to_string()
         },
-        Style::default().fg(Color::DarkGray),
+        theme::dim(),
     )];
     for g in groups {
         let name = pad(&truncate(&visible(&g.name), name_room), name_room);
         let name_style = if g.counts_for_convergence {
-            Style::default().add_modifier(Modifier::BOLD)
+            theme::bold()
         } else {
-            Style::default().fg(Color::Gray)
+            theme::muted()
         };
         let spoke = format!("{:>3}/{:<3}", g.speakers, g.registered_people);
-        let talk_color = balance_color(g);
+        let talk = balance_style(g);
         if w >= ONE_LINE_WIDTH {
             let bar_width = (w.saturating_sub(name_room + 2 + 8 + 2 * 7) / 2).clamp(4, 20);
             lines.push(Line::from(vec![
@@ -181,15 +172,15 @@ fn balance_lines(app: &App, w: usize) -> Vec<Line<'static>> {
                 Span::raw(" "),
                 Span::styled(
                     pad(&share_bar(g.share_of_interventions, bar_width), bar_width),
-                    Style::default().fg(talk_color),
+                    talk,
                 ),
                 Span::styled(
                     format!(" {:>3.0}%  ", g.share_of_interventions * 100.0),
-                    Style::default().fg(talk_color),
+                    talk,
                 ),
                 Span::styled(
                     pad(&share_bar(g.share_of_roster, bar_width), bar_width),
-                    Style::default().fg(Color::DarkGray),
+                    theme::dim(),
                 ),
                 Span::raw(format!(" {:>3.0}%", g.share_of_roster * 100.0)),
             ]));
@@ -205,19 +196,16 @@ fn balance_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             ]));
             let bar_width = (w.saturating_sub(26) / 2).clamp(2, 12);
             lines.push(Line::from(vec![
-                Span::styled(" talk ", Style::default().fg(Color::DarkGray)),
+                Span::styled(" talk ", theme::dim()),
                 Span::styled(
                     pad(&share_bar(g.share_of_interventions, bar_width), bar_width),
-                    Style::default().fg(talk_color),
+                    talk,
                 ),
-                Span::styled(
-                    format!("{:>4.0}%", g.share_of_interventions * 100.0),
-                    Style::default().fg(talk_color),
-                ),
-                Span::styled("  roster ", Style::default().fg(Color::DarkGray)),
+                Span::styled(format!("{:>4.0}%", g.share_of_interventions * 100.0), talk),
+                Span::styled("  roster ", theme::dim()),
                 Span::styled(
                     pad(&share_bar(g.share_of_roster, bar_width), bar_width),
-                    Style::default().fg(Color::DarkGray),
+                    theme::dim(),
                 ),
                 Span::raw(format!("{:>4.0}%", g.share_of_roster * 100.0)),
             ]));
@@ -226,16 +214,16 @@ fn balance_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     lines
 }
 
-/// Green when a group is heard about as much as its weight on the roster, red when far below.
-fn balance_color(g: &VoiceBalance) -> Color {
+/// Good when a group is heard about as much as its weight on the roster, bad when far below.
+fn balance_style(g: &VoiceBalance) -> Style {
     if g.interventions == 0 {
-        Color::DarkGray
+        theme::dim()
     } else if g.share_of_interventions + 0.10 < g.share_of_roster {
-        Color::Red
+        theme::bad()
     } else if g.share_of_interventions > g.share_of_roster + 0.10 {
-        Color::Yellow
+        theme::notice()
     } else {
-        Color::Green
+        theme::good()
     }
 }
 
@@ -250,21 +238,19 @@ fn label_text(p: &PriorityTally) -> String {
 
 fn label_style(p: &PriorityTally) -> Style {
     if p.has(Label::Strongest) || p.has(Label::AllGroups) {
-        Style::default().fg(Color::Green)
+        theme::good()
     } else if p.interventions == 0 {
-        Style::default().fg(Color::DarkGray)
+        theme::dim()
     } else {
-        Style::default().fg(Color::Gray)
+        theme::muted()
     }
 }
 
 fn group_style(p: &PriorityTally) -> Style {
     if p.counting_groups_total > 0 && p.counting_groups == p.counting_groups_total {
-        Style::default()
-            .fg(Color::Green)
-            .add_modifier(Modifier::BOLD)
+        theme::good().patch(theme::bold())
     } else {
-        Style::default().fg(Color::Gray)
+        theme::muted()
     }
 }
 

@@ -3,20 +3,22 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::app::{App, SavedState};
-use super::text::{truncate, visible, width};
 use crate::action::Action;
 use crate::clock::duration_label;
+use crate::meeting::SavedState;
 use crate::storage::DiskChange;
+use crate::ui::app::App;
+use crate::ui::text::{truncate, visible, width};
+use crate::ui::theme;
 
 /// Draws the status bar on one line.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let w = area.width as usize;
-    let bar = Style::default().bg(Color::Rgb(40, 40, 40)).fg(Color::Gray);
+    let bar = theme::bar();
     buf.set_style(area, bar);
     let mut left: Vec<Span> = Vec::new();
     let file = app.file_label();
@@ -24,23 +26,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         format!(" {} ", truncate(&visible(&file), 24)),
         bar.add_modifier(Modifier::BOLD),
     ));
-    let warning = bar
-        .fg(Color::Black)
-        .bg(Color::Yellow)
-        .add_modifier(Modifier::BOLD);
+    let warning = theme::bar_warning();
     let (saved, style) = match (app.saved_state(), app.disk_change()) {
         // Notes only in memory is the most urgent thing to say.
-        (SavedState::Behind, _) => (
-            "✗ NOT SAVED",
-            bar.fg(Color::White)
-                .bg(Color::Red)
-                .add_modifier(Modifier::BOLD),
-        ),
+        (SavedState::Behind, _) => ("✗ NOT SAVED", theme::bar_alarm()),
         (_, Some(DiskChange::Modified)) => ("⚠ CHANGED ON DISK", warning),
         (_, Some(DiskChange::Missing)) => ("⚠ FILE MISSING", warning),
-        (SavedState::OnDisk, None) => ("✓ saved", bar.fg(Color::Green)),
-        (SavedState::Journaled, None) => ("✓ on disk", bar.fg(Color::Green)),
-        (SavedState::InMemory, None) => ("in memory", bar.fg(Color::Yellow)),
+        (SavedState::OnDisk, None) => ("✓ saved", bar.patch(theme::good())),
+        (SavedState::Journaled, None) => ("✓ on disk", bar.patch(theme::good())),
+        (SavedState::InMemory, None) => ("in memory", bar.patch(theme::notice())),
     };
     left.push(Span::styled(saved, style));
     let mut timers: Vec<Span> = Vec::new();
@@ -51,14 +45,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
     if let Some((p, seconds)) = app.floor_with_time() {
-        timers.push(Span::styled("  ▶ ", bar.fg(Color::Green)));
+        timers.push(Span::styled("  ▶ ", bar.patch(theme::good())));
         timers.push(Span::styled(
             truncate(&visible(&p.name), 20).into_owned(),
-            bar.fg(Color::Green).add_modifier(Modifier::BOLD),
+            bar.patch(theme::good()).add_modifier(Modifier::BOLD),
         ));
         timers.push(Span::styled(
             format!(" {}", duration_label(seconds)),
-            bar.fg(Color::Green),
+            bar.patch(theme::good()),
         ));
     }
     let spans_width = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
@@ -78,9 +72,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let right = match app.message() {
         Some(message) => {
             let style = if message.error {
-                bar.fg(Color::White).bg(Color::Red)
+                theme::bar_alarm().remove_modifier(Modifier::BOLD)
             } else {
-                bar.fg(Color::Cyan)
+                theme::bar_message()
             };
             Span::styled(
                 format!(
@@ -94,9 +88,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             // What the warning means and what to do, in place of the key hints.
             Some(advice) => Span::styled(
                 format!(" {} ", truncate(&advice, room.saturating_sub(2))),
-                bar.fg(Color::Yellow),
+                bar.patch(theme::notice()),
             ),
-            None => Span::styled(hints(app, room), bar.fg(Color::DarkGray)),
+            None => Span::styled(hints(app, room), bar.patch(theme::dim())),
         },
     };
     let pad = w.saturating_sub(used + width(&right.content));

@@ -1,15 +1,6 @@
-//! The small forms the capture line opens: add a participant, create a priority.
+//! The small forms: add a participant, create a priority.
 
-use std::borrow::Cow;
-
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
-
-use super::capture::LineInput;
-use super::text::{truncate, visible, wrap};
+use super::line::LineInput;
 use crate::action::Action;
 use crate::edit::Edit;
 use crate::model::{Participant, Priority, Session, Slug, slugify};
@@ -210,118 +201,6 @@ impl Form {
                     id,
                 ))
             }
-        }
-    }
-}
-
-/// Draws the form centred over `screen`.
-pub fn render(form: &Form, session: &Session, screen: Rect, buf: &mut Buffer) {
-    let width = screen.width.clamp(20, 64);
-    let mut lines: Vec<Line> = Vec::new();
-    let label_width = 13;
-    let field_width = (width as usize).saturating_sub(label_width + 4);
-    let mut cursor_line = None;
-    for (i, (label, input)) in form.fields.iter().enumerate() {
-        let focused = form.focus == i;
-        if focused {
-            cursor_line = Some(lines.len());
-        }
-        let style = if focused {
-            Style::default().fg(Color::Cyan)
-        } else {
-            Style::default()
-        };
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{label:<label_width$}"),
-                style.add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(
-                truncate(&visible(input.text()), field_width).into_owned(),
-                style,
-            ),
-        ]));
-    }
-    if form.kind == FormKind::Participant {
-        let focused = form.focus == form.fields.len();
-        let style = if focused {
-            Style::default().fg(Color::Cyan)
-        } else {
-            Style::default()
-        };
-        let mut fragments = vec![(
-            Cow::Owned(format!("{:<label_width$}", "Group")),
-            style.add_modifier(Modifier::BOLD),
-        )];
-        if session.groups.is_empty() {
-            fragments.push((
-                Cow::from("(none in this session)"),
-                Style::default().fg(Color::Red),
-            ));
-        }
-        for (i, group) in session.groups.iter().enumerate() {
-            let chosen = i == form.group;
-            let style = match (chosen, focused) {
-                (true, true) => Style::default().bg(Color::Cyan).fg(Color::Black),
-                (true, false) => Style::default().add_modifier(Modifier::REVERSED),
-                _ => Style::default().fg(Color::Gray),
-            };
-            // Non-breaking spaces keep a group's name whole when the choices wrap.
-            let name = visible(&group.name).replace(' ', "\u{a0}");
-            fragments.push((Cow::Owned(format!("\u{a0}{name}\u{a0}")), style));
-            fragments.push((Cow::from(" "), Style::default()));
-        }
-        lines.extend(wrap(
-            &fragments,
-            usize::from(width.saturating_sub(2)),
-            label_width,
-        ));
-    }
-    lines.push(Line::raw(""));
-    if let Some(error) = &form.error {
-        lines.push(Line::styled(error.clone(), Style::default().fg(Color::Red)));
-    }
-    let hint = if form.kind == FormKind::Participant && form.focus == form.fields.len() {
-        "↑↓ or a letter picks · Enter adds · Esc back to the line"
-    } else {
-        "Tab next field · Enter adds · Esc back to the line"
-    };
-    lines.push(Line::styled(hint, Style::default().fg(Color::DarkGray)));
-    let title = match form.kind {
-        FormKind::Participant => " Add a participant ",
-        FormKind::Priority => " Create a priority ",
-    };
-    let height = (lines.len() as u16 + 2).min(screen.height);
-    let area = Rect::new(
-        screen.x + (screen.width.saturating_sub(width)) / 2,
-        screen.y + (screen.height.saturating_sub(height)) / 2,
-        width.min(screen.width),
-        height,
-    );
-    Clear.render(area, buf);
-    let block = Block::bordered()
-        .border_style(Style::default().fg(Color::Cyan))
-        .title(Span::styled(
-            title,
-            Style::default().add_modifier(Modifier::BOLD),
-        ));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    Paragraph::new(lines).render(inner, buf);
-    // The focused text field gets a real input with its cursor over the plain text.
-    if let Some(line) = cursor_line {
-        let field = Rect::new(
-            inner.x + label_width as u16,
-            inner.y + line as u16,
-            inner.width.saturating_sub(label_width as u16),
-            1,
-        )
-        .intersection(inner);
-        Clear.render(field, buf);
-        form.fields[form.focus].1.render(field, buf, true, "");
-        for x in field.left()..field.right() {
-            let cell = &mut buf[(x, field.y)];
-            cell.set_fg(Color::Cyan);
         }
     }
 }

@@ -2,13 +2,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
-use super::text::{truncate, width};
 use crate::action::Action;
 use crate::keymap::Keymap;
+use crate::ui::text::{truncate, width};
+use crate::ui::theme::{self, Frame};
 
 /// The capture syntax, one example per line.
 const SYNTAX: [(&str, &str); 6] = [
@@ -25,17 +25,12 @@ const SYNTAX: [(&str, &str); 6] = [
 
 /// The help lines for `keymap`.
 pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
-    let heading = Style::default()
-        .fg(Color::Cyan)
-        .add_modifier(Modifier::BOLD);
+    let heading = theme::heading();
     let mut lines = vec![Line::styled("Typing (no mode to switch)", heading)];
     let syntax_width = SYNTAX.iter().map(|(s, _)| width(s)).max().unwrap_or(0) + 2;
     for (example, meaning) in SYNTAX {
         lines.push(Line::from(vec![
-            Span::styled(
-                format!("  {example:<syntax_width$}"),
-                Style::default().fg(Color::Yellow),
-            ),
+            Span::styled(format!("  {example:<syntax_width$}"), theme::tag()),
             Span::raw(meaning),
         ]));
     }
@@ -56,7 +51,7 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
         lines.push(Line::from(vec![
             Span::styled(
                 format!("  {:<key_width$}", truncate(&keys, key_width - 2)),
-                Style::default().add_modifier(Modifier::BOLD),
+                theme::bold(),
             ),
             Span::raw(what),
         ]));
@@ -91,16 +86,11 @@ pub fn render(keymap: &Keymap, scroll: usize, screen: Rect, buf: &mut Buffer) {
         ""
     };
     Clear.render(area, buf);
-    let block = Block::bordered()
-        .border_style(Style::default().fg(Color::Cyan))
-        .title(Span::styled(
-            " Help ",
-            Style::default().add_modifier(Modifier::BOLD),
-        ))
-        .title_bottom(Span::styled(
-            format!(" {} closes{more}", keymap.hint(Action::Cancel)),
-            Style::default().fg(Color::DarkGray),
-        ));
+    let block = theme::frame(
+        Frame::Focused,
+        " Help ".to_string(),
+        format!(" {} closes{more}", keymap.hint(Action::Cancel)),
+    );
     let inner = block.inner(area);
     block.render(area, buf);
     let mut lines = lines.into_iter();

@@ -1,15 +1,13 @@
 //! Where each pane goes, for every terminal size, and the one `render` entry point.
 
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::Line;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::app::{App, Overlay};
 use super::{capture, disk, form, help, notes, speakers, status, tally};
+use crate::ui::app::{App, Overlay};
+use crate::ui::theme;
 
 /// Narrowest terminal the screen is drawn in.
 pub const MIN_WIDTH: u16 = 60;
@@ -79,13 +77,13 @@ pub fn areas(area: Rect) -> Option<Areas> {
     }
 }
 
-/// Draws the whole screen.
-pub fn render(app: &App, frame: &mut Frame) {
-    let area = frame.area();
-    draw(app, area, frame.buffer_mut());
+/// The inside of a pane's frame.
+pub fn inner(pane: Rect) -> Rect {
+    pane.inner(Margin::new(1, 1))
 }
 
-fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws the whole screen from what [`App::prepare`] laid out; only reads the app.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(areas) = areas(area) else {
         too_small(area, buf);
         return;
@@ -97,7 +95,7 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     status::render(app, areas.status, buf);
     match &app.overlay {
         Overlay::Help { scroll } => help::render(&app.keymap, *scroll, area, buf),
-        Overlay::Form(f) => form::render(f, &app.session, area, buf),
+        Overlay::Form(f) => form::render(f, app.session(), area, buf),
         Overlay::DiskChoice(choice) => {
             if let Some(file) = app.file_path() {
                 disk::render(choice, file, &app.keymap, area, buf)
@@ -111,12 +109,7 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 /// Says plainly that the terminal is too small, and how small.
 fn too_small(area: Rect, buf: &mut Buffer) {
     let text = vec![
-        Line::styled(
-            "Terminal too small",
-            Style::default()
-                .add_modifier(Modifier::BOLD)
-                .fg(Color::Yellow),
-        ),
+        Line::styled("Terminal too small", theme::key()),
         Line::raw(format!(
             "{}x{}: rapporteur needs {MIN_WIDTH}x{MIN_HEIGHT}.",
             area.width, area.height
@@ -126,17 +119,6 @@ fn too_small(area: Rect, buf: &mut Buffer) {
     Paragraph::new(text)
         .wrap(Wrap { trim: true })
         .render(area, buf);
-}
-
-/// The frame of a pane: a dim border, its title in bold, key hints along the bottom.
-pub fn pane_block(title: String, hint: String) -> Block<'static> {
-    Block::bordered()
-        .border_style(Style::default().fg(Color::DarkGray))
-        .title(Span::styled(
-            title,
-            Style::default().add_modifier(Modifier::BOLD),
-        ))
-        .title_bottom(Span::styled(hint, Style::default().fg(Color::DarkGray)))
 }
 
 #[cfg(test)]
