@@ -164,7 +164,7 @@ pub fn record(
     let intervention: Serial = match &capture.speaker {
         Some(speaker) => {
             let participant = match resolver.participant(session, &speaker.name) {
-                Resolution::Found(p) => p.id.clone(),
+                Resolution::Found(p, _) => p.id.clone(),
                 Resolution::Ambiguous(c) => {
                     return Err(LineError {
                         column: speaker.column,
@@ -251,7 +251,7 @@ pub fn resolve_tags(
     let mut ids: Vec<Slug> = Vec::new();
     for tag in tags {
         let id = match resolver.priority(session, &tag.name) {
-            Resolution::Found(p) => p.id.clone(),
+            Resolution::Found(p, _) => p.id.clone(),
             Resolution::Ambiguous(c) => {
                 return Err(LineError {
                     column: tag.column,

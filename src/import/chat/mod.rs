@@ -553,7 +553,7 @@ fn parse_map(
             None
         } else {
             match resolver.participant(session, target) {
-                Resolution::Found(p) => Some(p.id.clone()),
+                Resolution::Found(p, _) => Some(p.id.clone()),
                 Resolution::Ambiguous(c) => {
                     return Err(ChatError::BadOption(format!(
                         "--map {spec:?}: {target:?} matches several participants: {}",
@@ -627,7 +627,7 @@ fn match_sender(
         }
     }
     match outcome {
-        Resolution::Found(p) => Sender::Participant(p.id.clone(), exact(p)),
+        Resolution::Found(p, _) => Sender::Participant(p.id.clone(), exact(p)),
         Resolution::Ambiguous(c) => Sender::Ambiguous(c.iter().map(|p| p.id.clone()).collect()),
         Resolution::Unknown(c) => Sender::Unknown(c.iter().map(|p| p.id.clone()).collect()),
     }

@@ -406,7 +406,7 @@ pub fn name_to_type(id: &str, lookup: Lookup) -> String {
         return id.to_string();
     };
     match lookup.resolver.participant(lookup.session, &p.name) {
-        Resolution::Found(found) if found.id == p.id => p.name.clone(),
+        Resolution::Found(found, _) if found.id == p.id => p.name.clone(),
         _ => p.id.clone(),
     }
 }
