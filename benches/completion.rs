@@ -12,6 +12,7 @@ use rapporteur::clock::Clock;
 use rapporteur::keymap::{Key, KeyName, Keymap};
 use rapporteur::resolve::Resolver;
 use rapporteur::sample;
+use rapporteur::ui::input::event_of;
 use rapporteur::ui::{self, App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -33,7 +34,7 @@ fn app() -> App {
 }
 
 fn typed(c: char) -> crossterm::event::KeyEvent {
-    Key::plain(KeyName::Char(c)).to_event()
+    event_of(Key::plain(KeyName::Char(c)))
 }
 
 /// One key typed into the token and one Backspace, alternately, so the line stays put.
@@ -43,7 +44,7 @@ fn popup(c: &mut Criterion) {
         .sample_size(50)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(2));
-    let back = "backspace".parse::<Key>().unwrap().to_event();
+    let back = event_of("backspace".parse::<Key>().unwrap());
     for (name, line, key) in CASES {
         let mut app = app();
         for ch in line.chars() {

@@ -13,6 +13,7 @@ use rapporteur::clock::Clock;
 use rapporteur::keymap::{Key, KeyName, Keymap};
 use rapporteur::sample;
 use rapporteur::storage::{self, SessionFile};
+use rapporteur::ui::input::event_of;
 use rapporteur::ui::{self, App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -80,10 +81,10 @@ fn screen(path: &Path) {
     let mut app = App::with_file(store, session, Keymap::default());
     app.set_now(Clock::hms(23, 0, 0));
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
-    let enter = "enter".parse::<Key>().unwrap().to_event();
+    let enter = event_of("enter".parse::<Key>().unwrap());
     for line in &lines {
         for ch in line.chars() {
-            app.handle_key(Key::plain(KeyName::Char(ch)).to_event());
+            app.handle_key(event_of(Key::plain(KeyName::Char(ch))));
             terminal.draw(|frame| ui::render(&mut app, frame)).unwrap();
         }
         app.handle_key(enter);
@@ -92,7 +93,7 @@ fn screen(path: &Path) {
     // A search to its end holds its scores too.
     app.update(rapporteur::action::Action::Search);
     for ch in "recrui".chars() {
-        app.handle_key(Key::plain(KeyName::Char(ch)).to_event());
+        app.handle_key(event_of(Key::plain(KeyName::Char(ch))));
     }
     while app.has_work() {
         app.work(Duration::from_secs(1));

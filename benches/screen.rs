@@ -11,6 +11,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use rapporteur::clock::Clock;
 use rapporteur::keymap::{Key, KeyName, Keymap};
 use rapporteur::sample;
+use rapporteur::ui::input::event_of;
 use rapporteur::ui::{self, App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -26,7 +27,7 @@ fn app(notes: usize) -> App {
 }
 
 fn key(name: &str) -> crossterm::event::KeyEvent {
-    name.parse::<Key>().expect("a key string").to_event()
+    event_of(name.parse::<Key>().expect("a key string"))
 }
 
 /// Typing in the capture line: each iteration handles one key (a letter, then Backspace,
@@ -41,7 +42,7 @@ fn keystroke_and_frame(c: &mut Criterion) {
         let mut app = app(notes);
         // Mid-tag, so every key also ranks the completion popup.
         for ch in "a point on #re".chars() {
-            app.handle_key(Key::plain(KeyName::Char(ch)).to_event());
+            app.handle_key(event_of(Key::plain(KeyName::Char(ch))));
         }
         for (w, h) in SIZES {
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -73,7 +74,7 @@ fn keystroke_and_terminal_frame(c: &mut Criterion) {
     for notes in NOTES {
         let mut app = app(notes);
         for ch in "a point on #re".chars() {
-            app.handle_key(Key::plain(KeyName::Char(ch)).to_event());
+            app.handle_key(event_of(Key::plain(KeyName::Char(ch))));
         }
         for (w, h) in SIZES {
             let backend = ratatui::backend::CrosstermBackend::new(std::io::sink());
@@ -140,7 +141,7 @@ fn commit_and_frame(c: &mut Criterion) {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let line: Vec<_> = "a short point"
             .chars()
-            .map(|ch| Key::plain(KeyName::Char(ch)).to_event())
+            .map(|ch| event_of(Key::plain(KeyName::Char(ch))))
             .collect();
         let enter = key("enter");
         group.bench_function(BenchmarkId::new("80x24", notes), |b| {

@@ -12,6 +12,7 @@ use rapporteur::action::Action;
 use rapporteur::clock::Clock;
 use rapporteur::keymap::{Key, KeyName, Keymap};
 use rapporteur::sample;
+use rapporteur::ui::input::event_of;
 use rapporteur::ui::{self, App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -24,7 +25,7 @@ fn searching(notes: usize) -> App {
     app.set_now(Clock::hms(23, 0, 0));
     app.update(Action::Search);
     for ch in QUERY.chars() {
-        app.handle_key(Key::plain(KeyName::Char(ch)).to_event());
+        app.handle_key(event_of(Key::plain(KeyName::Char(ch))));
     }
     finish(&mut app);
     app
@@ -42,8 +43,8 @@ fn search(c: &mut Criterion) {
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    let key = Key::plain(KeyName::Char('t')).to_event();
-    let back = "backspace".parse::<Key>().unwrap().to_event();
+    let key = event_of(Key::plain(KeyName::Char('t')));
+    let back = event_of("backspace".parse::<Key>().unwrap());
     for notes in sample::SIZES {
         let mut app = searching(notes);
         let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();

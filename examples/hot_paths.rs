@@ -17,6 +17,7 @@ use rapporteur::keymap::{Key, KeyName, Keymap};
 use rapporteur::sample;
 use rapporteur::storage::{self, SessionFile};
 use rapporteur::tally::Tally;
+use rapporteur::ui::input::event_of;
 use rapporteur::ui::{self, App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -38,11 +39,11 @@ const SCENARIOS: &[&str] = &[
 ];
 
 fn key(name: &str) -> crossterm::event::KeyEvent {
-    name.parse::<Key>().expect("a key string").to_event()
+    event_of(name.parse::<Key>().expect("a key string"))
 }
 
 fn typed(c: char) -> crossterm::event::KeyEvent {
-    Key::plain(KeyName::Char(c)).to_event()
+    event_of(Key::plain(KeyName::Char(c)))
 }
 
 fn app(notes: usize, line: &str) -> App {

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "valgrind is needed: apt-get install valgrind" >&2; exit 1; }
-cargo build --release --quiet --example hot_paths
+cargo build --release --quiet --features testing --example hot_paths
 bin=${CARGO_TARGET_DIR:-target}/release/examples/hot_paths
 sizes=${NOTES:-100 1000 10000 100000}
 rounds=${ROUNDS:-20}

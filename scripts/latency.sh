@@ -22,7 +22,7 @@ pause=${4:-0.02}
 cols=${size%x*}
 rows=${size#*x}
 
-cargo build --release --quiet --example sample_session
+cargo build --release --quiet --features testing --example sample_session
 if [ -z "${RAPPORTEUR:-}" ]; then
     cargo build --release --quiet --bin rapporteur
     RAPPORTEUR=$PWD/target/release/rapporteur

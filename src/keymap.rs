@@ -9,11 +9,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::action::Action;
+use crate::source::{NESTING_LIMIT, SourceError, utf8_or_position};
 
 /// The built-in keymaps, by the name `--keymap` accepts.
 pub const BUILT_IN: [(&str, &str); 3] = [
@@ -111,70 +111,9 @@ impl Key {
         }
     }
 
-    /// The key of a terminal key event, or `None` for keys keymaps cannot name.
-    pub fn from_event(event: &KeyEvent) -> Option<Key> {
-        let code = match event.code {
-            KeyCode::Char(c) => KeyName::Char(c),
-            KeyCode::F(n) => KeyName::F(n),
-            KeyCode::Enter => KeyName::Enter,
-            KeyCode::Esc => KeyName::Esc,
-            KeyCode::Tab => KeyName::Tab,
-            KeyCode::BackTab => KeyName::BackTab,
-            KeyCode::Backspace => KeyName::Backspace,
-            KeyCode::Delete => KeyName::Delete,
-            KeyCode::Insert => KeyName::Insert,
-            KeyCode::Home => KeyName::Home,
-            KeyCode::End => KeyName::End,
-            KeyCode::PageUp => KeyName::PageUp,
-            KeyCode::PageDown => KeyName::PageDown,
-            KeyCode::Up => KeyName::Up,
-            KeyCode::Down => KeyName::Down,
-            KeyCode::Left => KeyName::Left,
-            KeyCode::Right => KeyName::Right,
-            _ => return None,
-        };
-        let m = event.modifiers;
-        Some(
-            Key {
-                ctrl: m.contains(KeyModifiers::CONTROL),
-                alt: m.contains(KeyModifiers::ALT),
-                shift: m.contains(KeyModifiers::SHIFT),
-                code,
-            }
-            .normalised(),
-        )
-    }
-
-    /// The terminal key event this key stands for (for replaying keys into the screen).
-    pub fn to_event(self) -> KeyEvent {
-        let code = match self.code {
-            KeyName::Char(c) => KeyCode::Char(c),
-            KeyName::F(n) => KeyCode::F(n),
-            KeyName::Enter => KeyCode::Enter,
-            KeyName::Esc => KeyCode::Esc,
-            KeyName::Tab => KeyCode::Tab,
-            KeyName::BackTab => KeyCode::BackTab,
-            KeyName::Backspace => KeyCode::Backspace,
-            KeyName::Delete => KeyCode::Delete,
-            KeyName::Insert => KeyCode::Insert,
-            KeyName::Home => KeyCode::Home,
-            KeyName::End => KeyCode::End,
-            KeyName::PageUp => KeyCode::PageUp,
-            KeyName::PageDown => KeyCode::PageDown,
-            KeyName::Up => KeyCode::Up,
-            KeyName::Down => KeyCode::Down,
-            KeyName::Left => KeyCode::Left,
-            KeyName::Right => KeyCode::Right,
-        };
-        let mut modifiers = KeyModifiers::NONE;
-        modifiers.set(KeyModifiers::CONTROL, self.ctrl);
-        modifiers.set(KeyModifiers::ALT, self.alt);
-        modifiers.set(KeyModifiers::SHIFT, self.shift);
-        KeyEvent::new(code, modifiers)
-    }
-
-    /// Folds shift into characters (`shift-a` is `A`) and into Tab (`shift-tab` is `backtab`).
-    fn normalised(mut self) -> Key {
+    /// Folds shift into characters (`shift-a` is `A`) and into Tab (`shift-tab` is `backtab`),
+    /// so that a typed key and a parsed key string compare equal.
+    pub fn normalised(mut self) -> Key {
         match self.code {
             KeyName::Char(c) if self.shift => {
                 self.code = KeyName::Char(c.to_uppercase().next().unwrap_or(c));
@@ -342,41 +281,17 @@ struct KeymapFile {
     keys: Bindings,
 }
 
-/// Why a keymap could not be read: its file and position when known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeymapError {
-    /// The file, or `keymaps/NAME.ron` for a built-in keymap.
-    pub file: PathBuf,
-    /// Line and column (1-based), when the error has a position.
-    pub position: Option<(usize, usize)>,
-    /// What was wrong.
-    pub message: String,
-}
-
-impl fmt::Display for KeymapError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some((line, col)) => {
-                write!(f, "{}:{line}:{col}: {}", self.file.display(), self.message)
-            }
-            None => write!(f, "{}: {}", self.file.display(), self.message),
-        }
-    }
-}
-
-impl std::error::Error for KeymapError {}
+/// Why a keymap could not be read: its file (`keymaps/NAME.ron` for a built-in
+/// keymap) and position when known.
+pub type KeymapError = SourceError;
 
 /// Parses the text of a keymap file; `file` names it in errors.
 pub fn parse(text: &str, file: &Path) -> Result<Bindings, KeymapError> {
     ron::Options::default()
-        .with_recursion_limit(crate::storage::NESTING_LIMIT)
+        .with_recursion_limit(NESTING_LIMIT)
         .from_str::<KeymapFile>(text)
         .map(|parsed| parsed.keys)
-        .map_err(|error| KeymapError {
-            file: file.to_path_buf(),
-            position: Some((error.span.start.line, error.span.start.col)),
-            message: crate::storage::ron_reason(&error.code),
-        })
+        .map_err(|error| KeymapError::ron(file, &error))
 }
 
 /// The active key bindings: the default with other keymaps merged over it.
@@ -424,13 +339,10 @@ impl Keymap {
                 } else {
                     let path = Path::new(name);
                     if !path.exists() && !name.contains(['/', '.']) {
-                        return Err(KeymapError {
-                            file: path.to_path_buf(),
-                            position: None,
-                            message:
-                                "no such keymap (built in: default, vim, emacs; or give a path)"
-                                    .into(),
-                        });
+                        return Err(KeymapError::whole_file(
+                            path,
+                            "no such keymap (built in: default, vim, emacs; or give a path)",
+                        ));
                     }
                     keymap.merge(read_file(path)?, name);
                 }
@@ -496,17 +408,9 @@ impl Keymap {
 }
 
 fn read_file(path: &Path) -> Result<Bindings, KeymapError> {
-    let bytes = std::fs::read(path).map_err(|error| KeymapError {
-        file: path.to_path_buf(),
-        position: None,
-        message: error.to_string(),
-    })?;
-    let text = crate::storage::utf8_or_position(&bytes, path).map_err(|e| KeymapError {
-        file: e.path,
-        position: e.position,
-        message: e.message,
-    })?;
-    parse(text, path)
+    let bytes =
+        std::fs::read(path).map_err(|error| KeymapError::whole_file(path, error.to_string()))?;
+    parse(utf8_or_position(&bytes, path)?, path)
 }
 
 #[cfg(test)]
@@ -550,37 +454,6 @@ mod tests {
     }
 
     #[test]
-    fn events_match_key_strings() {
-        let event = |code, modifiers| Key::from_event(&KeyEvent::new(code, modifiers)).unwrap();
-        assert_eq!(
-            event(KeyCode::Char('s'), KeyModifiers::CONTROL),
-            key("ctrl-s")
-        );
-        assert_eq!(
-            event(
-                KeyCode::Char('Z'),
-                KeyModifiers::CONTROL | KeyModifiers::SHIFT
-            ),
-            key("ctrl-shift-z")
-        );
-        assert_eq!(
-            event(
-                KeyCode::Char('z'),
-                KeyModifiers::CONTROL | KeyModifiers::SHIFT
-            ),
-            key("ctrl-shift-z")
-        );
-        assert_eq!(
-            event(KeyCode::BackTab, KeyModifiers::SHIFT),
-            key("shift-tab")
-        );
-        assert_eq!(event(KeyCode::F(1), KeyModifiers::NONE), key("f1"));
-        for text in ["ctrl-s", "alt-enter", "shift-f3", "A", "backtab"] {
-            assert_eq!(Key::from_event(&key(text).to_event()), Some(key(text)));
-        }
-    }
-
-    #[test]
     fn built_in_keymaps_parse_and_bind_no_key_twice() {
         // Parsing rejects a key bound twice, so parsing is the duplicate check.
         for (name, text) in BUILT_IN {
@@ -603,7 +476,7 @@ mod tests {
     fn errors_carry_file_line_and_column() {
         let text = "(keys: {\n    \"ctrl-s\": save,\n    \"ctrl-foo\": quit,\n})";
         let error = parse(text, Path::new("mine.ron")).unwrap_err();
-        assert_eq!(error.position.map(|p| p.0), Some(3));
+        assert_eq!(error.line, 3);
         assert!(error.to_string().starts_with("mine.ron:3:"), "{error}");
         assert!(error.message.contains("ctrl-foo"), "{error}");
 

@@ -19,7 +19,9 @@ pub mod model;
 pub mod names;
 pub mod recorder;
 pub mod resolve;
+#[cfg(any(test, feature = "testing"))]
 pub mod sample;
+pub mod source;
 pub mod storage;
 pub mod tally;
 pub mod templates;

@@ -31,7 +31,7 @@ pub fn resolve(name_or_path: &str) -> Result<Session, LoadError> {
     }
     let path = Path::new(name_or_path);
     let mut session = storage::read_file(path).map_err(|mut e| {
-        if e.position.is_none() && !path.exists() {
+        if e.position().is_none() && !path.exists() {
             let names: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
             e.message = format!(
                 "no such template (built-in templates: {})",

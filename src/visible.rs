@@ -3,22 +3,24 @@
 
 use std::borrow::Cow;
 
-/// `text` with control characters replaced by visible symbols (`␛` for escape).
-pub fn visible(text: &str) -> Cow<'_, str> {
+/// `text` with control characters replaced by their pictures (`␛` for escape), for
+/// printing to a terminal.
+pub fn picture_controls(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_control) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().map(visible_char).collect())
 }
 
-/// `text` made visible line by line, keeping its line breaks (for multi-line output).
+/// `text` with its control characters pictured line by line, keeping its line breaks
+/// (for multi-line output).
 pub fn visible_lines(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| is_control(c) && c != '\n') {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.split('\n')
-            .map(|line| visible(line).into_owned())
+            .map(|line| picture_controls(line).into_owned())
             .collect::<Vec<_>>()
             .join("\n"),
     )
@@ -51,10 +53,10 @@ mod tests {
 
     #[test]
     fn escapes_become_pictures_and_lines_stay() {
-        assert_eq!(visible("a\x1b]0;t\x07b"), "a␛]0;t␇b");
+        assert_eq!(picture_controls("a\x1b]0;t\x07b"), "a␛]0;t␇b");
         assert_eq!(visible_lines("one\x1b[2J\ntwo\t"), "one␛[2J\ntwo␉");
-        assert!(matches!(visible("plain"), Cow::Borrowed(_)));
-        assert_eq!(visible("a\u{202e}cba"), "a�cba");
-        assert_eq!(visible("مرحبا"), "مرحبا");
+        assert!(matches!(picture_controls("plain"), Cow::Borrowed(_)));
+        assert_eq!(picture_controls("a\u{202e}cba"), "a�cba");
+        assert_eq!(picture_controls("مرحبا"), "مرحبا");
     }
 }

@@ -1,9 +1,11 @@
 //! `import chat`: every Zoom layout, awkward text, names, tags, idempotence and every error path.
 
+mod cli_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+use cli_support::rapporteur;
 use rapporteur::check::validate;
 use rapporteur::clock::Clock;
 use rapporteur::import::chat::{self, ChatError, ChatFormat, ChatImported, ChatOptions};
@@ -500,14 +502,6 @@ fn ambiguous_tags_and_messages_that_are_not_capture_lines() {
         done.warnings[0].to_string(),
         "chat.txt:1:29: `#partners` matches several priorities: local-partners, business-partners; kept in the text, untagged"
     );
-}
-
-fn rapporteur(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapporteur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -1,16 +1,12 @@
 //! The binary end to end: new, import roster, import notes, check, and their errors.
 
+mod cli_support;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn rapporteur(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapporteur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
+use cli_support::rapporteur;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

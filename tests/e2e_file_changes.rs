@@ -6,6 +6,7 @@
 
 #![cfg(unix)]
 
+mod cli_support;
 mod e2e_support;
 mod ui_support;
 
@@ -303,10 +304,8 @@ fn a_second_rapporteur_on_the_same_file_is_refused_naming_the_first() {
     );
     let before = fs::read(&path).unwrap();
 
-    let second = std::process::Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+    let second = cli_support::binary_at_home(dir.path())
         .arg(&path)
-        .env("HOME", dir.path())
-        .env("XDG_CONFIG_HOME", dir.path().join("config"))
         .output()
         .unwrap();
     assert!(!second.status.success());

@@ -3,10 +3,12 @@
 //! CJK, emoji and combining text, deep nesting, file modes, and no note text
 //! on standard error.
 
+mod cli_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+use cli_support::rapporteur;
 use rapporteur::capture::{self, CaptureLine};
 use rapporteur::clock::Clock;
 use rapporteur::edit::Edit;
@@ -158,14 +160,6 @@ fn raw_controls(text: &str) -> Vec<char> {
         .collect()
 }
 
-fn rapporteur(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapporteur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
 #[cfg(unix)]
 fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
@@ -187,7 +181,7 @@ fn invalid_utf8_in_a_session_file_is_named_by_line_and_column() {
     fs::write(&path, bytes).unwrap();
     let error = storage::load(&path).unwrap_err();
     // `  meta: (title: "Café ` is 22 characters, so the bad byte is column 23.
-    assert_eq!(error.position, Some((3, 23)), "{error}");
+    assert_eq!(error.position(), Some((3, 23)), "{error}");
     assert!(
         error.to_string().contains("m.ron:3:23: invalid UTF-8"),
         "{error}"
@@ -228,7 +222,7 @@ fn invalid_utf8_inside_the_journal_is_named_by_its_line() {
     lines[1].insert(5, 0xff);
     fs::write(&journal, lines.concat()).unwrap();
     let error = storage::load(&path).unwrap_err();
-    assert_eq!(error.position, Some((2, 1)), "{error}");
+    assert_eq!(error.position(), Some((2, 1)), "{error}");
     assert!(
         error
             .to_string()
@@ -279,14 +273,14 @@ fn invalid_utf8_in_a_keymap_is_named_by_line_and_column() {
     )
     .unwrap();
     let error = Keymap::load(Some(path.to_str().unwrap()), None).unwrap_err();
-    assert_eq!(error.position, Some((3, 4)), "{error}");
+    assert_eq!(error.position(), Some((3, 4)), "{error}");
 }
 
 #[test]
 fn a_keymap_with_a_bad_key_names_its_position() {
     let text = "(keys: {\n  \"ctrl-s\": save,\n  \"hyper-x\": help,\n})\n";
     let error = keymap::parse(text, Path::new("keys.ron")).unwrap_err();
-    let (line, _) = error.position.expect("a position");
+    let (line, _) = error.position().expect("a position");
     assert_eq!(line, 3, "{error}");
     assert!(error.to_string().contains("unknown modifier"), "{error}");
 }
@@ -308,7 +302,7 @@ fn deep_nesting_in_a_session_file_is_an_error_not_a_stack_overflow() {
     ];
     for text in &shapes {
         let error = storage::from_ron(text, Path::new("deep.ron")).unwrap_err();
-        assert!(error.position.is_some(), "{error}");
+        assert!(error.position().is_some(), "{error}");
     }
     let error = storage::from_ron(&shapes[1], Path::new("deep.ron")).unwrap_err();
     assert!(
@@ -335,7 +329,7 @@ fn deep_nesting_in_a_journal_line_is_an_error_not_a_stack_overflow() {
         let journal = format!("1 {crc:08x} {body}\n2 00000000 x\n");
         fs::write(journal_path(&path), journal).unwrap();
         let error = storage::load(&path).unwrap_err();
-        assert_eq!(error.position, Some((1, 1)), "{error}");
+        assert_eq!(error.position(), Some((1, 1)), "{error}");
     }
 }
 
@@ -798,12 +792,8 @@ fn the_default_session_folder_is_private() {
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("data");
     fs::create_dir(&data).unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_rapporteur"));
-    command
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", &data)
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .stdin(std::process::Stdio::null());
+    let mut command = cli_support::binary_at_home(home.path());
+    command.stdin(std::process::Stdio::null());
     // SAFETY: setsid is async-signal-safe; without a controlling terminal the screen
     // cannot start, so the command stops right after creating the session.
     unsafe {

@@ -1,10 +1,12 @@
 //! `merge`: two rapporteurs' sessions of one meeting. Nothing from either is lost,
 //! merging again changes nothing, the merged file is valid and its tally is a recount.
 
+mod cli_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+use cli_support::rapporteur;
 use proptest::prelude::*;
 use rapporteur::check::{Severity, validate};
 use rapporteur::clock::Clock;
@@ -511,14 +513,6 @@ fn participants_groups_priorities_and_meta_disagree() {
         .map(str::to_string)
     );
     assert_eq!(merge(m, &b.session).session, *m);
-}
-
-fn rapporteur(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapporteur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
 }
 
 #[test]

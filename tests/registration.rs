@@ -1,9 +1,11 @@
 //! `import roster` on Zoom and Eventbrite registration and attendee exports.
 
+mod cli_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+use cli_support::rapporteur;
 use rapporteur::import::roster::{self, RosterImported, RosterOptions};
 use rapporteur::model::Session;
 use rapporteur::storage;
@@ -279,14 +281,6 @@ fn a_plain_roster_still_refuses_people_already_on_it() {
         errors,
         ["people.csv:2: Hawa Diarra (Sahel Migrant Women's Association) is already on the roster"]
     );
-}
-
-fn rapporteur(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapporteur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -268,7 +268,7 @@ fn a_broken_file_is_reported_with_its_position_and_never_touched() {
         let shown = error.to_string();
         assert!(shown.contains(expected), "{name}: {shown}");
         if name != "newer" {
-            assert!(error.position.is_some(), "{name}: {shown} has a position");
+            assert!(error.position().is_some(), "{name}: {shown} has a position");
         }
         assert_eq!(
             fs::read(&path).unwrap(),

@@ -1,19 +1,14 @@
 //! `rapporteur tally` and `rapporteur export` run as a user would run them.
 
-use std::process::Command;
+mod cli_support;
+
+use cli_support::{rapporteur, root};
 
 const EXAMPLE: &str = "sessions/gfmd-2020-migrant-protection.ron";
 
-fn rapporteur(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_rapporteur"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
 #[test]
 fn tally_json_has_the_fields_scripts_need() {
-    let out = rapporteur(&["tally", EXAMPLE, "--format", "json"]);
+    let out = rapporteur(&["tally", EXAMPLE, "--format", "json"], root());
     assert!(
         out.status.success(),
         "{}",
@@ -53,7 +48,7 @@ fn tally_json_has_the_fields_scripts_need() {
 
 #[test]
 fn tally_table_ranks_recruitment_first() {
-    let out = rapporteur(&["tally", EXAMPLE]);
+    let out = rapporteur(&["tally", EXAMPLE], root());
     assert!(out.status.success());
     let table = String::from_utf8(out.stdout).unwrap();
     let first_row = table.lines().nth(3).unwrap();
@@ -69,16 +64,19 @@ fn tally_table_ranks_recruitment_first() {
 fn export_writes_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("report.html");
-    let out = rapporteur(&[
-        "export",
-        EXAMPLE,
-        "--format",
-        "html",
-        "--attribution",
-        "chatham",
-        "-o",
-        out_path.to_str().unwrap(),
-    ]);
+    let out = rapporteur(
+        &[
+            "export",
+            EXAMPLE,
+            "--format",
+            "html",
+            "--attribution",
+            "chatham",
+            "-o",
+            out_path.to_str().unwrap(),
+        ],
+        root(),
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -91,14 +89,17 @@ fn export_writes_to_a_file() {
 
 #[test]
 fn export_errors_are_one_clear_line() {
-    let out = rapporteur(&["export", EXAMPLE, "--template", "/no/such/template.j2"]);
+    let out = rapporteur(
+        &["export", EXAMPLE, "--template", "/no/such/template.j2"],
+        root(),
+    );
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
         err.starts_with("rapporteur: /no/such/template.j2: cannot read the template"),
         "{err}"
     );
-    let out = rapporteur(&["tally", "/no/such/session.ron"]);
+    let out = rapporteur(&["tally", "/no/such/session.ron"], root());
     assert!(!out.status.success());
     assert_eq!(String::from_utf8(out.stderr).unwrap().lines().count(), 1);
 }

@@ -1,24 +1,14 @@
 //! Keymaps as the user meets them: chosen on the command line or in the config
 //! directory, refused with `file:line:col` when broken, shown in help.
 
+mod cli_support;
 mod ui_support;
 
-use std::process::Command;
-
+use cli_support::rapporteur_at_home;
 use rapporteur::clock::Clock;
 use rapporteur::keymap::Keymap;
 use rapporteur::ui::App;
 use ui_support::{draw, example_session, press};
-
-fn rapporteur(home: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_rapporteur"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .output()
-        .unwrap()
-}
 
 #[test]
 fn a_broken_keymap_is_reported_and_nothing_starts() {
@@ -30,13 +20,13 @@ fn a_broken_keymap_is_reported_and_nothing_starts() {
     )
     .unwrap();
     let session = dir.path().join("m.ron");
-    let out = rapporteur(
-        dir.path(),
+    let out = rapporteur_at_home(
         &[
             "--keymap",
             keymap.to_str().unwrap(),
             session.to_str().unwrap(),
         ],
+        dir.path(),
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
@@ -52,12 +42,12 @@ fn a_broken_user_keymap_in_the_config_directory_is_reported() {
     let config = dir.path().join("config/rapporteur");
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(config.join("keymap.ron"), "(keys: {\"f5\": sav})").unwrap();
-    let out = rapporteur(dir.path(), &[dir.path().join("m.ron").to_str().unwrap()]);
+    let out = rapporteur_at_home(&[dir.path().join("m.ron").to_str().unwrap()], dir.path());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(stderr.contains("keymap.ron:1:"), "{stderr}");
     let clean = tempfile::tempdir().unwrap();
-    let out = rapporteur(clean.path(), &["--keymap", "dvorak", "x.ron"]);
+    let out = rapporteur_at_home(&["--keymap", "dvorak", "x.ron"], clean.path());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no such keymap"));
 }
 

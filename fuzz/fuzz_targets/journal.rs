@@ -70,7 +70,7 @@ fuzz_target!(|bytes: &[u8]| {
             assert_eq!(again, session);
         }
         Err(error) => {
-            if let Some((line, col)) = error.position {
+            if let Some((line, col)) = error.position() {
                 assert!(line >= 1 && col >= 1, "{error}");
             }
         }

@@ -26,7 +26,7 @@ fuzz_target!(|bytes: &[u8]| {
             let _ = keymap.help();
         }
         Err(error) => {
-            if let Some((line, col)) = error.position {
+            if let Some((line, col)) = error.position() {
                 assert!(line >= 1 && col >= 1, "{error}");
             }
         }

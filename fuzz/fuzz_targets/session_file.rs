@@ -9,7 +9,7 @@ use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 use rapporteur::export::{self, Attribution, Format, Options};
-use rapporteur::storage;
+use rapporteur::{source, storage};
 
 const FORMATS: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Json];
 const ATTRIBUTIONS: [Attribution; 3] =
@@ -17,10 +17,10 @@ const ATTRIBUTIONS: [Attribution; 3] =
 
 fuzz_target!(|bytes: &[u8]| {
     let path = Path::new("fuzz.ron");
-    let text = match storage::utf8_or_position(bytes, path) {
+    let text = match source::utf8_or_position(bytes, path) {
         Ok(text) => text,
         Err(error) => {
-            let (line, col) = error.position.expect("a UTF-8 error has a position");
+            let (line, col) = error.position().expect("a UTF-8 error has a position");
             assert!(line >= 1 && col >= 1, "{error}");
             return;
         }
@@ -28,7 +28,7 @@ fuzz_target!(|bytes: &[u8]| {
     let session = match storage::from_ron(text, path) {
         Ok(session) => session,
         Err(error) => {
-            if let Some((line, col)) = error.position {
+            if let Some((line, col)) = error.position() {
                 assert!(line >= 1 && col >= 1, "{error}");
             }
             return;

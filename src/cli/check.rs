@@ -7,7 +7,7 @@ use super::Failure;
 use crate::check::{Severity, validate};
 use crate::lint::lint;
 use crate::storage;
-use crate::visible::visible;
+use crate::visible::picture_controls;
 
 /// Validates the session in `file` and lints its notes; exits non-zero on errors only.
 pub fn run(file: &Path) -> Result<ExitCode, Failure> {
@@ -15,7 +15,11 @@ pub fn run(file: &Path) -> Result<ExitCode, Failure> {
     let findings = validate(&session);
     // Findings quote ids and names from the file: print them inert.
     for finding in &findings {
-        println!("{}: {}", file.display(), visible(&finding.to_string()));
+        println!(
+            "{}: {}",
+            file.display(),
+            picture_controls(&finding.to_string())
+        );
     }
     let errors = findings
         .iter()
@@ -27,7 +31,7 @@ pub fn run(file: &Path) -> Result<ExitCode, Failure> {
         println!(
             "{}: warning: {}",
             file.display(),
-            visible(&warning.to_string())
+            picture_controls(&warning.to_string())
         );
     }
     let warnings = findings.len() - errors + lints.len();

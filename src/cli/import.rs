@@ -43,7 +43,7 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
             for warning in &done.warnings {
                 eprintln!(
                     "rapporteur: warning: {}",
-                    crate::visible::visible(&warning.to_string())
+                    crate::visible::picture_controls(&warning.to_string())
                 );
             }
             Ok(chat_summary(&done))

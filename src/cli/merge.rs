@@ -80,7 +80,10 @@ pub fn run(a: &Path, b: &Path, output: &Path) -> Result<ExitCode, Failure> {
         }
     );
     for c in &r.conflicts {
-        println!("  conflict: {}", crate::visible::visible(&c.to_string()));
+        println!(
+            "  conflict: {}",
+            crate::visible::picture_controls(&c.to_string())
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -233,7 +233,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Err(Failure(message)) => {
             // Messages quote file contents and typed names: never let them act on the terminal.
             for line in message.lines() {
-                eprintln!("rapporteur: {}", crate::visible::visible(line));
+                eprintln!("rapporteur: {}", crate::visible::picture_controls(line));
             }
             ExitCode::FAILURE
         }

@@ -17,7 +17,8 @@ pub use prose::{
 };
 pub use render::{builtin_template, wrap_text};
 pub use report::{
-    Bar, Chart, Emphasis, LegendItem, Report, ReportNote, Segment, VoiceRow, date_label, visible,
+    Bar, Chart, Emphasis, LegendItem, Report, ReportNote, Segment, VoiceRow, date_label,
+    escape_controls,
 };
 
 use crate::model::Session;

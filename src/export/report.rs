@@ -109,7 +109,7 @@ pub struct Emphasis {
 /// One note as the report shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportNote {
-    /// The note's text, control characters made visible.
+    /// The note's text, control characters escaped.
     pub text: String,
     /// Whether it is a verbatim quote.
     pub quote: bool,
@@ -209,7 +209,7 @@ const PALETTE: [&str; 6] = [
 const REST: &str = "#9aa5ad";
 
 /// `text` with control characters shown as `\u{..}` escapes, never sent raw.
-pub fn visible(text: &str) -> String {
+pub fn escape_controls(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_control() {
@@ -252,7 +252,7 @@ pub fn date_label(date: &str) -> String {
     {
         return format!("{d} {} {y}", MONTHS[m - 1]);
     }
-    visible(date.trim())
+    escape_controls(date.trim())
 }
 
 /// Who a speaker is, as the attribution mode allows.
@@ -272,9 +272,13 @@ impl Attributor<'_> {
         match self.attribution {
             Attribution::Chatham => "one participant".to_string(),
             Attribution::Named => match person {
-                Some(who) if who.affiliation.trim().is_empty() => visible(&who.name),
-                Some(who) => format!("{} ({})", visible(&who.name), visible(&who.affiliation)),
-                None => visible(&intervention.participant),
+                Some(who) if who.affiliation.trim().is_empty() => escape_controls(&who.name),
+                Some(who) => format!(
+                    "{} ({})",
+                    escape_controls(&who.name),
+                    escape_controls(&who.affiliation)
+                ),
+                None => escape_controls(&intervention.participant),
             },
             Attribution::Group => {
                 let group = person.and_then(|who| self.session.group(&who.group));
@@ -305,7 +309,7 @@ impl Attributor<'_> {
             text
         };
         ReportNote {
-            text: visible(text),
+            text: escape_controls(text),
             quote,
             strong: note.emphasis,
             by,
@@ -373,7 +377,7 @@ pub fn build(
     }
     for (&rank_index, p) in tally.ranking.iter().zip(tally.ranked()) {
         if p.interventions == 0 {
-            not_raised.push(visible(&p.title));
+            not_raised.push(escape_controls(&p.title));
             continue;
         }
         let notes = tagged[rank_index]
@@ -382,13 +386,13 @@ pub fn build(
             .collect();
         let emphasis = Emphasis {
             number: 0,
-            id: visible(&p.id),
-            title: visible(&p.title),
+            id: escape_controls(&p.id),
+            title: escape_controls(&p.title),
             description: session
                 .priority(&p.id)
                 .and_then(|q| q.description.as_deref())
-                .map(visible),
-            sentence: visible(&prose::convergence_sentence(
+                .map(escape_controls),
+            sentence: escape_controls(&prose::convergence_sentence(
                 p,
                 &session.groups,
                 attribution,
@@ -429,27 +433,31 @@ pub fn build(
         .groups
         .iter()
         .filter(|g| g.counts_for_convergence)
-        .map(|g| visible(&prose::group_in_prose(g)))
+        .map(|g| escape_controls(&prose::group_in_prose(g)))
         .collect();
     let t = &tally.totals;
     Report {
-        title: visible(&meta.title),
-        theme: visible(&meta.theme),
-        date: visible(&meta.date),
+        title: escape_controls(&meta.title),
+        theme: escape_controls(&meta.theme),
+        date: escape_controls(&meta.date),
         date_label: date_label(&meta.date),
-        format: visible(&meta.format),
-        languages: meta.languages.iter().map(|l| visible(l)).collect(),
+        format: escape_controls(&meta.format),
+        languages: meta.languages.iter().map(|l| escape_controls(l)).collect(),
         languages_label: prose::join(
             &meta
                 .languages
                 .iter()
-                .map(|l| visible(l))
+                .map(|l| escape_controls(l))
                 .collect::<Vec<_>>(),
         ),
-        focus_areas: meta.focus_areas.iter().map(|f| visible(f)).collect(),
+        focus_areas: meta
+            .focus_areas
+            .iter()
+            .map(|f| escape_controls(f))
+            .collect(),
         attribution: attribution.id(),
         min_group,
-        participation: visible(&prose::participation(tally, &session.groups)),
+        participation: escape_controls(&prose::participation(tally, &session.groups)),
         registered_people: t.registered_people,
         registered_entities: t.registered_entities,
         counting_groups: t.counting_groups,
@@ -499,7 +507,7 @@ fn voice_rows(session: &Session, tally: &Tally) -> Vec<VoiceRow> {
                 percent(row.share_of_roster),
             );
             VoiceRow {
-                name: visible(&g.name),
+                name: escape_controls(&g.name),
                 counts_for_convergence: g.counts_for_convergence,
                 registered_people: row.registered_people,
                 registered_entities: row.registered_entities,
@@ -572,7 +580,7 @@ fn chart(
                     x,
                     width,
                     color: colour(g),
-                    title: format!("{}: {}", visible(&group.name), part.interventions),
+                    title: format!("{}: {}", escape_controls(&group.name), part.interventions),
                 });
                 x += width;
             }
@@ -604,7 +612,7 @@ fn chart(
         .filter(|(g, _)| used[*g])
         .map(|(g, group)| LegendItem {
             color: colour(g),
-            label: visible(&group.name),
+            label: escape_controls(&group.name),
         })
         .collect();
     if rest_used {
@@ -639,6 +647,6 @@ mod tests {
 
     #[test]
     fn control_characters_are_shown() {
-        assert_eq!(visible("a\u{1b}[2Jb\n"), "a\\u{1b}[2Jb\\u{a}");
+        assert_eq!(escape_controls("a\u{1b}[2Jb\n"), "a\\u{1b}[2Jb\\u{a}");
     }
 }

@@ -9,10 +9,11 @@ use super::faults::{self, Faults, Step};
 
 /// Replaces `path` with `bytes` so that a crash leaves either the old or the new file, whole.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomically_with(path, bytes, &Faults::default())
+    replace(path, bytes, &Faults::NONE).map_err(|(error, _)| error)
 }
 
 /// [`write_atomically`], with storage faults injected by `faults`.
+#[cfg(any(test, feature = "testing"))]
 pub fn write_atomically_with(path: &Path, bytes: &[u8], faults: &Faults) -> io::Result<()> {
     replace(path, bytes, faults).map_err(|(error, _)| error)
 }
@@ -30,7 +31,7 @@ pub(super) fn replace(path: &Path, bytes: &[u8], faults: &Faults) -> Result<(), 
 
 /// Writes `bytes` to `path` only if no file is there, atomically.
 pub fn create_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let temp = write_temp_beside(path, bytes, &Faults::default())?;
+    let temp = write_temp_beside(path, bytes, &Faults::NONE)?;
     // A hard link fails if the target exists, so a file created meanwhile is never clobbered.
     let linked = fs::hard_link(&temp, path);
     let _ = fs::remove_file(&temp);

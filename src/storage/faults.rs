@@ -1,10 +1,19 @@
 //! Storage fault injection, so tests can make any write fail the way disks fail.
 //!
-//! A [`Faults`] plan is shared by a [`super::SessionFile`] and the test that
-//! set it; with no plan (the default) every check is a no-op.
+//! Journal and atomic writes pass each [`Step`] through the hooks `run` and
+//! `write`. With the `testing` feature (and in unit tests) the hooks consult a
+//! fault plan; the product build has no plan, and each hook just runs its step.
 
+#[cfg(not(any(test, feature = "testing")))]
 use std::io;
-use std::sync::{Arc, Mutex};
+
+#[cfg(any(test, feature = "testing"))]
+mod plan;
+
+#[cfg(any(test, feature = "testing"))]
+pub use plan::{Fault, Faults};
+#[cfg(any(test, feature = "testing"))]
+pub(super) use plan::{run, write};
 
 /// The storage steps a fault can hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,111 +34,32 @@ pub enum Step {
     FolderSync,
 }
 
-/// How a step fails.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fault {
-    /// Only part of the bytes reach the disk, then an I/O error.
-    ShortWrite,
-    /// The disk is full (ENOSPC).
-    NoSpace,
-    /// The device reports an I/O error (EIO).
-    Io,
-}
+/// No fault plan in the product build: nothing is ever injected.
+#[cfg(not(any(test, feature = "testing")))]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Faults;
 
-#[derive(Debug, Default)]
-struct Plan {
-    /// (step, how many more passes before failing, fault, how many failures)
-    armed: Vec<(Step, usize, Fault, usize)>,
-    injected: usize,
-}
-
-/// A shared, clonable fault plan; `Faults::default()` injects nothing.
-#[derive(Debug, Clone, Default)]
-pub struct Faults(Option<Arc<Mutex<Plan>>>);
-
+#[cfg(not(any(test, feature = "testing")))]
 impl Faults {
-    /// A plan with nothing armed yet.
-    pub fn plan() -> Faults {
-        Faults(Some(Arc::default()))
-    }
-
-    /// Fails `step` with `fault` after letting `skip` passes through, `times` times in a row.
-    pub fn arm(&self, step: Step, skip: usize, fault: Fault, times: usize) {
-        if let Some(plan) = &self.0 {
-            plan.lock()
-                .expect("fault plan lock")
-                .armed
-                .push((step, skip, fault, times));
-        }
-    }
-
-    /// Disarms everything: the disk is healthy again.
-    pub fn heal(&self) {
-        if let Some(plan) = &self.0 {
-            plan.lock().expect("fault plan lock").armed.clear();
-        }
-    }
-
-    /// How many faults were injected so far.
-    pub fn injected(&self) -> usize {
-        self.0
-            .as_ref()
-            .map_or(0, |p| p.lock().expect("fault plan lock").injected)
-    }
-
-    /// Called before `step`: the fault to simulate now, if any.
-    pub(super) fn check(&self, step: Step) -> Option<Fault> {
-        let plan = self.0.as_ref()?;
-        let mut plan = plan.lock().expect("fault plan lock");
-        let index = plan.armed.iter().position(|(s, ..)| *s == step)?;
-        let (_, skip, fault, times) = &mut plan.armed[index];
-        if *skip > 0 {
-            *skip -= 1;
-            return None;
-        }
-        let fault = *fault;
-        *times -= 1;
-        if *times == 0 {
-            plan.armed.remove(index);
-        }
-        plan.injected += 1;
-        Some(fault)
-    }
+    /// No plan: every step runs.
+    pub const NONE: Faults = Faults;
 }
 
-/// The error a fault stands for.
-pub(super) fn error(fault: Fault) -> io::Error {
-    match fault {
-        Fault::NoSpace => io::Error::from_raw_os_error(28),
-        Fault::Io | Fault::ShortWrite => io::Error::from_raw_os_error(5),
-    }
+/// Runs `op` for `step`.
+#[cfg(not(any(test, feature = "testing")))]
+#[inline(always)]
+pub(super) fn run<T>(_: &Faults, _: Step, op: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
+    op()
 }
 
-/// Runs `op` for `step` unless a fault is due; a short write writes half of `bytes` first.
+/// Runs `op` on `bytes` for `step`.
+#[cfg(not(any(test, feature = "testing")))]
+#[inline(always)]
 pub(super) fn write(
-    faults: &Faults,
-    step: Step,
+    _: &Faults,
+    _: Step,
     bytes: &[u8],
     mut op: impl FnMut(&[u8]) -> io::Result<()>,
 ) -> io::Result<()> {
-    match faults.check(step) {
-        None => op(bytes),
-        Some(Fault::ShortWrite) => {
-            op(&bytes[..bytes.len() / 2])?;
-            Err(error(Fault::ShortWrite))
-        }
-        Some(fault) => Err(error(fault)),
-    }
-}
-
-/// Runs `op` for `step` unless a fault is due.
-pub(super) fn run<T>(
-    faults: &Faults,
-    step: Step,
-    op: impl FnOnce() -> io::Result<T>,
-) -> io::Result<T> {
-    match faults.check(step) {
-        None => op(),
-        Some(fault) => Err(error(fault)),
-    }
+    op(bytes)
 }

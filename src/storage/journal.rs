@@ -13,6 +13,7 @@ use super::LoadError;
 use super::atomic::{private_options, sync_folder_of};
 use super::faults::{self, Faults, Step};
 use crate::edit::Edit;
+use crate::source::{NESTING_LIMIT, ron_reason};
 
 /// Path of the journal of a session file.
 pub fn journal_path(session: &Path) -> PathBuf {
@@ -81,14 +82,9 @@ fn parse_line(line: &[u8]) -> Result<(u64, Edit), String> {
         return Err("journal line fails its checksum".into());
     }
     let edit = ron::Options::default()
-        .with_recursion_limit(super::NESTING_LIMIT)
+        .with_recursion_limit(NESTING_LIMIT)
         .from_str(body)
-        .map_err(|e| {
-            format!(
-                "journal edit does not parse: {}",
-                super::ron_reason(&e.code)
-            )
-        })?;
+        .map_err(|e| format!("journal edit does not parse: {}", ron_reason(&e.code)))?;
     Ok((seq, edit))
 }
 

@@ -5,7 +5,10 @@
 //! `FILE` with an atomic rewrite. A file that fails to load is never written.
 
 mod atomic;
+#[cfg(any(test, feature = "testing"))]
 pub mod faults;
+#[cfg(not(any(test, feature = "testing")))]
+mod faults;
 mod journal;
 mod lock;
 
@@ -14,63 +17,25 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-pub use atomic::{create_atomically, write_atomically, write_atomically_with};
+#[cfg(any(test, feature = "testing"))]
+pub use atomic::write_atomically_with;
+pub use atomic::{create_atomically, write_atomically};
+#[cfg(any(test, feature = "testing"))]
 pub use faults::Faults;
+#[cfg(not(any(test, feature = "testing")))]
+use faults::Faults;
 pub use journal::journal_path;
 pub use lock::{LockError, SessionLock, lock_path};
 
 use crate::edit::{Edit, EditError};
 use crate::model::{SCHEMA_VERSION, Session};
+use crate::source::{NESTING_LIMIT, SourceError, utf8_or_position};
 
 /// Largest session file rapporteur reads, to refuse a wrong file quickly.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// Why a session file could not be loaded, with its position when known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    /// The file.
-    pub path: PathBuf,
-    /// Line and column (1-based), when the error has a position.
-    pub position: Option<(usize, usize)>,
-    /// What was wrong.
-    pub message: String,
-}
-
-impl LoadError {
-    /// An error at a position in `path`.
-    pub fn at(path: &Path, line: usize, col: usize, message: impl Into<String>) -> LoadError {
-        LoadError {
-            path: path.to_path_buf(),
-            position: Some((line, col)),
-            message: message.into(),
-        }
-    }
-
-    /// An error reading `path`.
-    pub fn io(path: &Path, error: io::Error) -> LoadError {
-        LoadError {
-            path: path.to_path_buf(),
-            position: None,
-            message: match error.kind() {
-                io::ErrorKind::NotFound => "no such file".to_string(),
-                _ => error.to_string(),
-            },
-        }
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some((line, col)) => {
-                write!(f, "{}:{line}:{col}: {}", self.path.display(), self.message)
-            }
-            None => write!(f, "{}: {}", self.path.display(), self.message),
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
+pub type LoadError = SourceError;
 
 /// Any failure of a session file operation, as one line for the user.
 #[derive(Debug)]
@@ -147,32 +112,12 @@ pub fn to_ron(session: &Session) -> String {
     text
 }
 
-/// Deepest nesting read from a session, journal or keymap file; theirs is under ten.
-pub const NESTING_LIMIT: usize = 64;
-
-/// What a RON parse error means, in the words of the file's reader.
-pub fn ron_reason(code: &ron::Error) -> String {
-    match code {
-        ron::Error::ExceededRecursionLimit => {
-            format!("nested more than {NESTING_LIMIT} levels deep; this is not a rapporteur file")
-        }
-        other => other.to_string(),
-    }
-}
-
 /// Parses session text; `path` is only used in error messages.
 pub fn from_ron(text: &str, path: &Path) -> Result<Session, LoadError> {
     let session: Session = ron::Options::default()
         .with_recursion_limit(NESTING_LIMIT)
         .from_str(text)
-        .map_err(|e| {
-            LoadError::at(
-                path,
-                e.span.start.line.max(1),
-                e.span.start.col.max(1),
-                ron_reason(&e.code),
-            )
-        })?;
+        .map_err(|e| LoadError::ron(path, &e))?;
     let mut session = session;
     // A hand-edited file may lack or carry a stale counter: never reuse an id.
     let highest = session
@@ -183,14 +128,13 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Session, LoadError> {
         .unwrap_or(0);
     session.next_serial = session.next_serial.max(highest + 1);
     if session.version > SCHEMA_VERSION {
-        return Err(LoadError {
-            path: path.to_path_buf(),
-            position: None,
-            message: format!(
+        return Err(LoadError::whole_file(
+            path,
+            format!(
                 "written by a newer rapporteur (schema version {}); this one reads up to {SCHEMA_VERSION}",
                 session.version
             ),
-        });
+        ));
     }
     Ok(session)
 }
@@ -201,34 +145,14 @@ pub fn read_file(path: &Path) -> Result<Session, LoadError> {
         .map_err(|e| LoadError::io(path, e))?
         .len();
     if size > MAX_FILE_BYTES {
-        return Err(LoadError {
-            path: path.to_path_buf(),
-            position: None,
-            message: format!("is {size} bytes, larger than any session rapporteur reads"),
-        });
+        return Err(LoadError::whole_file(
+            path,
+            format!("is {size} bytes, larger than any session rapporteur reads"),
+        ));
     }
     let bytes = fs::read(path).map_err(|e| LoadError::io(path, e))?;
     let text = utf8_or_position(&bytes, path)?;
     from_ron(text, path)
-}
-
-/// `bytes` as UTF-8, or an error at the first invalid byte.
-pub fn utf8_or_position<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, LoadError> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        let valid = &bytes[..e.valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let col = String::from_utf8_lossy(&valid[line_start..])
-            .chars()
-            .count()
-            + 1;
-        LoadError::at(
-            path,
-            line,
-            col,
-            "invalid UTF-8 (the file must be UTF-8 text)",
-        )
-    })
 }
 
 /// What opening a session found beyond the file itself.
@@ -253,10 +177,11 @@ fn load_with_recovery(path: &Path) -> Result<(Session, Recovery, u64), LoadError
     let journal = journal_path(path);
     let replayed = replay.edits.len();
     for (seq, edit) in replay.edits {
-        session.apply(edit).map_err(|EditError(reason)| LoadError {
-            path: journal.clone(),
-            position: None,
-            message: format!("entry {seq} cannot be replayed: {reason}"),
+        session.apply(edit).map_err(|EditError(reason)| {
+            LoadError::whole_file(
+                &journal,
+                format!("entry {seq} cannot be replayed: {reason}"),
+            )
         })?;
     }
     let recovery = Recovery {
@@ -391,7 +316,7 @@ impl SessionFile {
             journal,
             journal_suspect: recovery.torn_tail,
             behind: false,
-            faults: Faults::default(),
+            faults: Faults::NONE,
             stamp,
             _lock: lock,
         };
@@ -415,13 +340,14 @@ impl SessionFile {
             journal,
             journal_suspect: false,
             behind: false,
-            faults: Faults::default(),
+            faults: Faults::NONE,
             stamp: stamp_of(path),
             _lock: lock,
         })
     }
 
     /// Makes later writes fail as `faults` says (for tests of disk failures).
+    #[cfg(any(test, feature = "testing"))]
     pub fn inject_faults(&mut self, faults: Faults) {
         self.faults = faults;
     }

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyEventKind};
 
-use crate::keymap::{Key, Keymap};
+use crate::keymap::Keymap;
 
 /// Environment variable naming the file the latency log is written to.
 pub const VARIABLE: &str = "RAPPORTEUR_LATENCY_LOG";
@@ -103,7 +103,7 @@ fn micros(d: Duration) -> f64 {
 pub fn kind(event: &Event, keymap: &Keymap) -> Option<String> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
-            let Some(key) = Key::from_event(key) else {
+            let Some(key) = super::input::key_of(key) else {
                 return Some("key".into());
             };
             Some(match keymap.action(&key) {

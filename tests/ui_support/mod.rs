@@ -7,6 +7,7 @@ use std::path::Path;
 use rapporteur::clock::Clock;
 use rapporteur::keymap::{Key, Keymap};
 use rapporteur::model::Session;
+use rapporteur::ui::input::event_of;
 use rapporteur::ui::{self, App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -29,7 +30,7 @@ pub fn app(session: Session, now: Clock) -> App {
 pub fn press(app: &mut App, keys: &[&str]) {
     for key in keys {
         let key: Key = key.parse().unwrap_or_else(|e| panic!("{key}: {e}"));
-        app.handle_key(key.to_event());
+        app.handle_key(event_of(key));
     }
 }
 
@@ -37,7 +38,7 @@ pub fn press(app: &mut App, keys: &[&str]) {
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         let key = Key::plain(rapporteur::keymap::KeyName::Char(c));
-        app.handle_key(key.to_event());
+        app.handle_key(event_of(key));
     }
 }
 

@@ -1,0 +1,138 @@
+//! The tally for people and scripts: an aligned text table and JSON.
+
+use serde::Serialize;
+
+use super::{PriorityTally, Tally, Totals, VoiceBalance};
+use crate::clock::Clock;
+
+/// The tally as JSON for scripts: session totals, priorities in ranked
+/// order, and the voice balance per group.
+pub fn to_json(tally: &Tally) -> String {
+    #[derive(Serialize)]
+    struct Json<'a> {
+        #[serde(flatten)]
+        totals: &'a Totals,
+        priorities: Vec<&'a PriorityTally>,
+        groups: &'a [VoiceBalance],
+    }
+    let json = Json {
+        totals: &tally.totals,
+        priorities: tally.ranked().collect(),
+        groups: &tally.groups,
+    };
+    let mut text = serde_json::to_string_pretty(&json).expect("a tally always serialises");
+    text.push('\n');
+    text
+}
+
+/// Pads or shortens `text` to `width` columns.
+fn cell(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = String::new();
+    if text.width() > width {
+        for c in text.chars() {
+            if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+                break;
+            }
+            out.push(c);
+        }
+        out.push('…');
+    } else {
+        out.push_str(text);
+    }
+    let gap = width.saturating_sub(out.width());
+    out.push_str(&" ".repeat(gap));
+    out
+}
+
+fn clock_cell(clock: Option<Clock>) -> String {
+    clock.map_or_else(
+        || "-".to_string(),
+        |c| format!("{:02}:{:02}", c.seconds() / 3600, c.seconds() / 60 % 60),
+    )
+}
+
+/// The tally as an aligned table for people: priorities in ranked order,
+/// then the voice balance per group.
+pub fn to_table(tally: &Tally) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let t = &tally.totals;
+    let _ = writeln!(
+        out,
+        "{} interventions and inputs ({} floor, {} chat), {} notes, {} of {} registered people spoke",
+        t.interventions, t.floor, t.chat, t.notes, t.speakers, t.registered_people
+    );
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "{:>3}  {} {:>5} {:>5} {:>5} {:>5} {:>6} {:>5} {:>4}  {:5}  {:5}  Labels",
+        "#",
+        cell("Priority", 36),
+        "Int.",
+        "Notes",
+        "Spkrs",
+        "Ent.",
+        "Groups",
+        "Floor",
+        "Chat",
+        "First",
+        "Last"
+    );
+    for p in tally.ranked() {
+        let labels: Vec<&str> = p.labels.iter().map(|l| l.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "{:>3}  {} {:>5} {:>5} {:>5} {:>5} {:>6} {:>5} {:>4}  {:5}  {:5}  {}",
+            p.rank,
+            cell(&p.title, 36),
+            p.interventions,
+            p.notes,
+            p.speakers,
+            p.entities,
+            format!("{}/{}", p.counting_groups, p.counting_groups_total),
+            p.floor,
+            p.chat,
+            clock_cell(p.first),
+            clock_cell(p.last),
+            labels.join(", ")
+        );
+        // An empty label column would leave trailing blanks.
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        out.push('\n');
+    }
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "{} {:>6} {:>8} {:>5} {:>5} {:>4} {:>6} {:>6}",
+        cell("Group", 24),
+        "People",
+        "Entities",
+        "Spoke",
+        "Floor",
+        "Chat",
+        "Heard",
+        "Roster"
+    );
+    for g in &tally.groups {
+        let name = if g.counts_for_convergence {
+            g.name.clone()
+        } else {
+            format!("{} (not counted)", g.name)
+        };
+        let _ = writeln!(
+            out,
+            "{} {:>6} {:>8} {:>5} {:>5} {:>4} {:>5}% {:>5}%",
+            cell(&name, 24),
+            g.registered_people,
+            g.registered_entities,
+            g.speakers,
+            g.floor,
+            g.chat,
+            (g.share_of_interventions * 100.0).round(),
+            (g.share_of_roster * 100.0).round()
+        );
+    }
+    out
+}
