@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod lint;
 pub mod merge;
 pub mod model;
+pub mod names;
 pub mod recorder;
 pub mod resolve;
 pub mod sample;
