@@ -49,6 +49,16 @@ pub enum Edit {
     UpdateNote(Note),
     /// Deletes a note.
     DeleteNote(Serial),
+    /// Inserts a whole intervention with its notes at `index` among the interventions,
+    /// closing no turn: a chat input placed at its time.
+    InsertIntervention {
+        /// Position among the interventions, at most their number.
+        index: usize,
+        /// The intervention and its notes.
+        intervention: Intervention,
+    },
+    /// Removes an intervention and its notes wherever it stands (the inverse of inserting one).
+    RemoveIntervention(Serial),
 }
 
 /// Why an edit could not be applied.
@@ -246,7 +256,59 @@ impl Session {
                     note,
                 })
             }
+            Edit::InsertIntervention {
+                index,
+                intervention,
+            } => self.insert_intervention(index, intervention),
+            Edit::RemoveIntervention(id) => {
+                let Some(at) = self.intervention_index(id) else {
+                    return fail(format!("there is no intervention {id}"));
+                };
+                Ok(Edit::InsertIntervention {
+                    index: at,
+                    intervention: self.interventions.remove(at),
+                })
+            }
         }
+    }
+
+    /// Checks a whole intervention against the session before inserting it, so nothing half-applies.
+    fn insert_intervention(
+        &mut self,
+        index: usize,
+        intervention: Intervention,
+    ) -> Result<Edit, EditError> {
+        if index > self.interventions.len() {
+            return fail(format!(
+                "intervention {} cannot go at position {index} of {}",
+                intervention.id,
+                self.interventions.len()
+            ));
+        }
+        if self.participant(&intervention.participant).is_none() {
+            return fail(format!(
+                "there is no participant {:?}",
+                intervention.participant
+            ));
+        }
+        let serials =
+            std::iter::once(intervention.id).chain(intervention.notes.iter().map(|n| n.id));
+        let mut seen = std::collections::HashSet::new();
+        for serial in serials {
+            if !seen.insert(serial) || self.serial_in_use(serial) {
+                return fail(format!("serial {serial} is in use already"));
+            }
+        }
+        for tag in intervention.notes.iter().flat_map(|n| &n.tags) {
+            if self.priority(tag).is_none() {
+                return fail(format!("there is no priority {tag:?}"));
+            }
+        }
+        let id = intervention.id;
+        let highest = seen.into_iter().max().unwrap_or(id);
+        self.interventions.insert(index, intervention);
+        self.next_serial = self.next_serial.max(highest + 1);
+        Ok(Edit::RemoveIntervention(id))
     }
 }
 
@@ -305,6 +367,15 @@ mod tests {
                 channel: Channel::Floor,
                 start: Clock::hms(10, 5, 0),
             },
+            Edit::InsertIntervention {
+                index: 1,
+                intervention: chat_input(4, &["health"]),
+            },
+            Edit::RemoveIntervention(4),
+            Edit::InsertIntervention {
+                index: 1,
+                intervention: chat_input(4, &[]),
+            },
         ];
         let mut states = vec![s.clone()];
         let mut inverses = vec![];
@@ -313,12 +384,73 @@ mod tests {
             states.push(s.clone());
         }
         assert_eq!(s.interventions[0].end, Some(Clock::hms(10, 5, 0)));
+        // The chat input sits at its time, out of serial order, and closes no turn.
+        let order: Vec<Serial> = s.interventions.iter().map(|i| i.id).collect();
+        assert_eq!(order, [1, 4, 3]);
+        assert_eq!(s.interventions[2].end, None);
+        assert_eq!(s.intervention_index(3), Some(2));
+        assert_eq!(s.note_position(5), Some((1, 0)));
+        assert_eq!(s.peek_serial(), 6);
         states.pop();
         while let Some(inverse) = inverses.pop() {
             s.apply(inverse).unwrap();
             let mut expected = states.pop().unwrap();
             expected.next_serial = s.next_serial;
             assert_eq!(s, expected);
+        }
+    }
+
+    /// A chat input at 10:02 with one note, serials `id` and `id + 1`.
+    fn chat_input(id: Serial, tags: &[&str]) -> Intervention {
+        Intervention {
+            id,
+            participant: "ana".into(),
+            channel: Channel::Chat,
+            start: Clock::hms(10, 2, 0),
+            end: None,
+            notes: vec![Note {
+                tags: tags.iter().map(|t| t.to_string()).collect(),
+                time: Clock::hms(10, 2, 0),
+                ..note(id + 1)
+            }],
+        }
+    }
+
+    #[test]
+    fn a_bad_intervention_is_refused_whole() {
+        let mut s = session();
+        s.apply(Edit::StartIntervention {
+            id: 1,
+            participant: "ana".into(),
+            channel: Channel::Floor,
+            start: Clock::hms(10, 0, 0),
+        })
+        .unwrap();
+        let before = s.clone();
+        let insert = |index, intervention| Edit::InsertIntervention {
+            index,
+            intervention,
+        };
+        let mut twice = chat_input(4, &[]);
+        twice.notes.push(note(5));
+        let bad = [
+            insert(2, chat_input(4, &[])),
+            insert(0, chat_input(1, &[])),
+            insert(0, chat_input(0, &[])),
+            insert(0, twice),
+            insert(0, chat_input(4, &["nothing"])),
+            insert(
+                0,
+                Intervention {
+                    participant: "nobody".into(),
+                    ..chat_input(4, &[])
+                },
+            ),
+            Edit::RemoveIntervention(9),
+        ];
+        for edit in bad {
+            assert!(s.apply(edit.clone()).is_err(), "{edit:?}");
+            assert_eq!(s, before, "{edit:?}");
         }
     }
 

@@ -708,6 +708,9 @@ impl Tally {
             }
             // Removing a priority shifts every index after it; it is rare (an undo).
             Edit::RemovePriority(_) => return self.recompute(session),
+            Edit::InsertIntervention { .. } | Edit::RemoveIntervention(_) => {
+                return self.recompute(session);
+            }
         }
         self.refresh_rows(session, &touched);
     }

@@ -1853,6 +1853,8 @@ fn first_touched_intervention(session: &Session, edit: &Edit) -> usize {
             session.intervention_index(*intervention).unwrap_or(len)
         }
         Edit::DeleteNote(id) => session.note_position(*id).map_or(len, |(i, _)| i),
+        Edit::InsertIntervention { index, .. } => (*index).min(len),
+        Edit::RemoveIntervention(id) => session.intervention_index(*id).unwrap_or(len),
         Edit::UpdateNote(_)
         | Edit::AddParticipant(_)
         | Edit::RemoveParticipant(_)
