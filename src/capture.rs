@@ -274,6 +274,36 @@ fn parse_note(
         };
     }
     let left: Vec<bool> = found.iter().map(|(_, _, tag)| leave(tag)).collect();
+    let text = note_text(chars, at, &found, &label, &joined, &left);
+    let tags: Vec<TagRef> = found
+        .into_iter()
+        .zip(&left)
+        .filter(|(_, left)| !**left)
+        .map(|((_, _, tag), _)| tag)
+        .collect();
+    let text = collapse_spaces(&text);
+    let (text, kind) = unquote(&text);
+    if text.is_empty() && tags.is_empty() {
+        return Err(error(note_start, "expected the note's text after `!`"));
+    }
+    Ok(Some(NoteDraft {
+        text,
+        tags,
+        kind,
+        emphasis,
+    }))
+}
+
+/// The note's text from `at`: label tags leave it, tags inside a sentence keep their
+/// word, and tags `left` as text keep their `#`, in front of their run when it labels.
+fn note_text(
+    chars: &[char],
+    at: usize,
+    found: &[(usize, usize, TagRef)],
+    label: &[bool],
+    joined: &[bool],
+    left: &[bool],
+) -> String {
     let mut text = String::new();
     let mut next = at;
     let mut n = 0;
@@ -307,23 +337,7 @@ fn parse_note(
         n = run_end + 1;
     }
     text.extend(&chars[next..]);
-    let tags: Vec<TagRef> = found
-        .into_iter()
-        .zip(&left)
-        .filter(|(_, left)| !**left)
-        .map(|((_, _, tag), _)| tag)
-        .collect();
-    let text = collapse_spaces(&text);
-    let (text, kind) = unquote(&text);
-    if text.is_empty() && tags.is_empty() {
-        return Err(error(note_start, "expected the note's text after `!`"));
-    }
-    Ok(Some(NoteDraft {
-        text,
-        tags,
-        kind,
-        emphasis,
-    }))
+    text
 }
 
 /// Joins words with single spaces where removed tags left gaps, and trims.

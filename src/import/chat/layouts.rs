@@ -127,6 +127,56 @@ pub fn parse(
     path: &Path,
     starts_at: Option<Clock>,
 ) -> Result<ChatTranscript, ImportProblem> {
+    let raws = raw_messages(text, path)?;
+    let mut transcript = ChatTranscript::default();
+    let mut day = 0;
+    let mut previous: Option<u32> = None;
+    for raw in raws {
+        if !transcript.formats.contains(&raw.format) {
+            transcript.formats.push(raw.format);
+        }
+        let mut time = raw.time.seconds();
+        if raw.format == ChatFormat::Cloud {
+            time += starts_at.map_or(0, Clock::seconds);
+        } else {
+            // A local chat's clock wraps at midnight; a meeting's does not.
+            time += day;
+            if previous.is_some_and(|p| time + 12 * 3600 < p) {
+                day += 86_400;
+                time += 86_400;
+            }
+            previous = Some(time);
+        }
+        let Some(sender) = public_sender(&raw.who) else {
+            transcript.private += 1;
+            continue;
+        };
+        let mut pieces: Vec<Piece> = raw.pieces;
+        if pieces.len() == 1 && is_reaction(&pieces[0].text) {
+            transcript.reactions += 1;
+            continue;
+        }
+        let reply = drop_reply_line(&mut pieces);
+        if pieces.is_empty() {
+            transcript.empty += 1;
+            continue;
+        }
+        let (text, origins) = join(&pieces);
+        transcript.messages.push(ChatMessage {
+            line: raw.line,
+            time: Clock(time),
+            sender,
+            text,
+            format: raw.format,
+            reply,
+            origins,
+        });
+    }
+    Ok(transcript)
+}
+
+/// The file's message headers, each with the lines that follow it.
+fn raw_messages(text: &str, path: &Path) -> Result<Vec<Raw>, ImportProblem> {
     let mut raws: Vec<Raw> = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let number = index + 1;
@@ -164,62 +214,24 @@ pub fn parse(
             "no chat messages found: expected lines such as `10:15:03 From Amina Diallo to Everyone:`",
         ));
     }
-    let mut transcript = ChatTranscript::default();
-    let mut day = 0;
-    let mut previous: Option<u32> = None;
-    for raw in raws {
-        if !transcript.formats.contains(&raw.format) {
-            transcript.formats.push(raw.format);
-        }
-        let mut time = raw.time.seconds();
-        if raw.format == ChatFormat::Cloud {
-            time += starts_at.map_or(0, Clock::seconds);
-        } else {
-            // A local chat's clock wraps at midnight; a meeting's does not.
-            time += day;
-            if previous.is_some_and(|p| time + 12 * 3600 < p) {
-                day += 86_400;
-                time += 86_400;
-            }
-            previous = Some(time);
-        }
-        let Some(sender) = public_sender(&raw.who) else {
-            transcript.private += 1;
-            continue;
-        };
-        let mut pieces: Vec<Piece> = raw.pieces;
-        if pieces.len() == 1 && is_reaction(&pieces[0].text) {
-            transcript.reactions += 1;
-            continue;
-        }
-        let mut reply = false;
-        if let Some(first) = pieces.first_mut()
-            && let Some(rest) = reply_rest(&first.text)
-        {
-            reply = true;
-            let skipped = first.text.chars().count() - rest.chars().count();
-            first.column += skipped;
-            first.text = rest.to_string();
-            if first.text.is_empty() {
-                pieces.remove(0);
-            }
-        }
-        if pieces.is_empty() {
-            transcript.empty += 1;
-            continue;
-        }
-        let (text, origins) = join(&pieces);
-        transcript.messages.push(ChatMessage {
-            line: raw.line,
-            time: Clock(time),
-            sender,
-            text,
-            format: raw.format,
-            reply,
-            origins,
-        });
+    Ok(raws)
+}
+
+/// Drops a reply's `Replying to "…"` from its first piece; returns whether it was a reply.
+fn drop_reply_line(pieces: &mut Vec<Piece>) -> bool {
+    let Some(first) = pieces.first_mut() else {
+        return false;
+    };
+    let Some(rest) = reply_rest(&first.text) else {
+        return false;
+    };
+    let skipped = first.text.chars().count() - rest.chars().count();
+    first.column += skipped;
+    first.text = rest.to_string();
+    if first.text.is_empty() {
+        pieces.remove(0);
     }
-    Ok(transcript)
+    true
 }
 
 /// Parses a message's first line, in any of the three layouts.
