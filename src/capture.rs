@@ -93,6 +93,20 @@ pub fn is_tag_char(c: char) -> bool {
 
 /// Parses one line of the capture syntax.
 pub fn parse(line: &str) -> Result<CaptureLine, SyntaxError> {
+    parse_leaving_tags(line, &|_| false)
+}
+
+/// Parses one line like [`parse`], but the tags `leave` picks stay in the text as
+/// typed, `#` included, and out of the note's tags: how an imported chat keeps the
+/// `#words` that match no priority.
+///
+/// The other tags keep the place they have in [`parse`]. In a run of tags that
+/// labels the note, the tags left as text move in front of the run, so that the
+/// rest of the run still labels it.
+pub fn parse_leaving_tags(
+    line: &str,
+    leave: &dyn Fn(&TagRef) -> bool,
+) -> Result<CaptureLine, SyntaxError> {
     let chars: Vec<char> = line.trim_end().chars().collect();
     let mut at = skip_space(&chars, 0);
     if at == chars.len() {
@@ -124,7 +138,7 @@ pub fn parse(line: &str) -> Result<CaptureLine, SyntaxError> {
     } else {
         body_start = at;
     }
-    capture.note = parse_note(&chars, body_start)?;
+    capture.note = parse_note(&chars, body_start, leave)?;
     if capture.speaker.is_none() && capture.note.is_none() {
         return Err(error(at, "expected a note or `@NAME` after the time"));
     }
@@ -196,8 +210,12 @@ fn parse_speaker(chars: &[char], at: usize) -> Result<(SpeakerRef, usize), Synta
     Ok((speaker, next))
 }
 
-/// Parses the note part of a line: `!`, quotes and `#tags`.
-fn parse_note(chars: &[char], start: usize) -> Result<Option<NoteDraft>, SyntaxError> {
+/// Parses the note part of a line: `!`, quotes and `#tags`, leaving in the text the tags `leave` picks.
+fn parse_note(
+    chars: &[char],
+    start: usize,
+    leave: &dyn Fn(&TagRef) -> bool,
+) -> Result<Option<NoteDraft>, SyntaxError> {
     let mut at = skip_space(chars, start);
     if at == chars.len() {
         return Ok(None);
@@ -238,30 +256,31 @@ fn parse_note(chars: &[char], start: usize) -> Result<Option<NoteDraft>, SyntaxE
     // or `/`) is a label and leaves the text; a tag inside a sentence ("better
     // #data for cities") keeps its word there.
     let mut label = vec![false; found.len()];
+    // Whether the tag after each one follows it with only whitespace between: one run.
+    let mut joined = vec![false; found.len()];
     for k in (0..found.len()).rev() {
         let mut j = found[k].1;
         while chars.get(j).is_some_and(|c| c.is_whitespace()) {
             j += 1;
         }
+        joined[k] = found.get(k + 1).is_some_and(|(start, _, _)| *start == j);
         // A run of tags shares the fate of its last one, decided already.
-        label[k] = match found.get(k + 1) {
-            Some((start, _, _)) if *start == j => label[k + 1],
-            _ => chars
+        label[k] = if joined[k] {
+            label[k + 1]
+        } else {
+            chars
                 .get(j)
-                .is_none_or(|c| matches!(c, '.' | ';' | ':' | '!' | '?' | '/')),
+                .is_none_or(|c| matches!(c, '.' | ';' | ':' | '!' | '?' | '/'))
         };
     }
-    let mut text = String::new();
-    let mut next = at;
-    for (n, (start, end, _)) in found.iter().enumerate() {
-        text.extend(&chars[next..*start]);
-        if !label[n] {
-            text.extend(&chars[start + 1..*end]);
-        }
-        next = *end;
-    }
-    text.extend(&chars[next..]);
-    let tags: Vec<TagRef> = found.into_iter().map(|(_, _, tag)| tag).collect();
+    let left: Vec<bool> = found.iter().map(|(_, _, tag)| leave(tag)).collect();
+    let text = note_text(chars, at, &found, &label, &joined, &left);
+    let tags: Vec<TagRef> = found
+        .into_iter()
+        .zip(&left)
+        .filter(|(_, left)| !**left)
+        .map(|((_, _, tag), _)| tag)
+        .collect();
     let text = collapse_spaces(&text);
     let (text, kind) = unquote(&text);
     if text.is_empty() && tags.is_empty() {
@@ -273,6 +292,52 @@ fn parse_note(chars: &[char], start: usize) -> Result<Option<NoteDraft>, SyntaxE
         kind,
         emphasis,
     }))
+}
+
+/// The note's text from `at`: label tags leave it, tags inside a sentence keep their
+/// word, and tags `left` as text keep their `#`, in front of their run when it labels.
+fn note_text(
+    chars: &[char],
+    at: usize,
+    found: &[(usize, usize, TagRef)],
+    label: &[bool],
+    joined: &[bool],
+    left: &[bool],
+) -> String {
+    let mut text = String::new();
+    let mut next = at;
+    let mut n = 0;
+    while n < found.len() {
+        let run_end = n + joined[n..].iter().take_while(|&&j| j).count();
+        let (start, _, _) = found[n];
+        if label[n] && left[n..=run_end].contains(&true) {
+            // The words left as text stand where the run stood; the rest of the run still labels.
+            text.extend(&chars[next..start]);
+            let words: Vec<String> = (n..=run_end)
+                .filter(|&k| left[k])
+                .map(|k| chars[found[k].0..found[k].1].iter().collect())
+                .collect();
+            text.push_str(&words.join(" "));
+            if left[n..=run_end].contains(&false) {
+                text.push(' ');
+            }
+            next = found[run_end].1;
+            n = run_end + 1;
+            continue;
+        }
+        for (k, (start, end, _)) in found.iter().enumerate().take(run_end + 1).skip(n) {
+            text.extend(&chars[next..*start]);
+            if left[k] {
+                text.extend(&chars[*start..*end]);
+            } else if !label[k] {
+                text.extend(&chars[start + 1..*end]);
+            }
+            next = *end;
+        }
+        n = run_end + 1;
+    }
+    text.extend(&chars[next..]);
+    text
 }
 
 /// Joins words with single spaces where removed tags left gaps, and trims.
@@ -428,6 +493,34 @@ mod tests {
 
         let note = entry("he said \"no\" twice").note.unwrap();
         assert_eq!(note.kind, NoteKind::Point);
+    }
+
+    #[test]
+    fn tags_left_as_text_stay_where_they_were_typed() {
+        let leave = |line: &str, left: &[&str]| {
+            let leave = |t: &TagRef| left.contains(&t.name.as_str());
+            match parse_leaving_tags(line, &leave).unwrap() {
+                CaptureLine::Entry(Capture { note: Some(n), .. }) => (
+                    n.text,
+                    n.tags.into_iter().map(|t| t.name).collect::<Vec<_>>(),
+                ),
+                other => panic!("expected a note for {line:?}, got {other:?}"),
+            }
+        };
+        assert_eq!(
+            leave("pay #data #zz", &["zz"]),
+            ("pay #zz".into(), vec!["data".into()])
+        );
+        assert_eq!(
+            leave("better #data and #zz for cities", &["zz"]),
+            ("better data and #zz for cities".into(), vec!["data".into()])
+        );
+        assert_eq!(
+            leave("#data #zz #health / next", &["zz"]),
+            ("#zz / next".into(), vec!["data".into(), "health".into()])
+        );
+        assert_eq!(leave("a #zz/ b", &["zz"]), ("a #zz/ b".into(), vec![]));
+        assert_eq!(leave("a #zz #data", &[]).0, "a");
     }
 
     #[test]

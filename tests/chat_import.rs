@@ -505,6 +505,39 @@ fn ambiguous_tags_and_messages_that_are_not_capture_lines() {
 }
 
 #[test]
+fn a_message_holding_every_private_use_character_keeps_its_unknown_tag_as_text() {
+    let every: String = ('\u{e000}'..='\u{f8ff}').collect();
+    let header = "10:33:00 From Hawa Diarra : ";
+    let chat = format!(
+        "10:32:14 From Hawa Diarra : fair recruitment #recruitment\n{header}{every} #GFMD2020 #data\n"
+    );
+    // The fuzz seed holds the same file after its options byte.
+    let seed = fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/corpus/chat_import/seed-plain-private-use-every-character.txt"),
+    )
+    .unwrap();
+    assert_eq!(&seed[1..], chat.as_bytes());
+    let mut s = meeting();
+    let done = import(&mut s, chat.as_bytes(), &options(&[])).unwrap();
+    assert_eq!(done.added, 2);
+    let column = header.chars().count() + every.chars().count() + 2;
+    assert_eq!(
+        done.warnings
+            .iter()
+            .map(|w| w.to_string())
+            .collect::<Vec<_>>(),
+        [format!(
+            "chat.txt:2:{column}: `#GFMD2020` matches no priority; kept in the text, untagged"
+        )]
+    );
+    let got = inputs(&s);
+    assert_eq!(got[1].2, format!("{every} #GFMD2020"));
+    assert_eq!(got[1].3, ["data"]);
+    assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+}
+
+#[test]
 fn the_command_line_imports_and_reports() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

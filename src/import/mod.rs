@@ -4,6 +4,7 @@
 //! every problem with its position; the caller writes nothing on error.
 
 pub mod chat;
+pub mod groups;
 pub mod notes;
 pub mod roster;
 

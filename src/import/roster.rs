@@ -12,9 +12,10 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::chat::{folded, name_key};
+use super::groups::{self, find_group};
 use super::{ImportProblem, text_of};
-use crate::model::{Group, Participant, Session, SlugMaker};
+use crate::model::{Participant, Session, SlugMaker};
+use crate::names::{accent_key, collapsed, text_key};
 
 /// Accepted header names for each column, compared without case.
 const NAME: &[&str] = &["name", "full name", "participant"];
@@ -206,13 +207,9 @@ pub fn import_with(
     }
     let fixed_group = match &options.group {
         None => None,
-        Some(text) => Some(find_group(&session.groups, text).ok_or_else(|| {
-            let known: Vec<&str> = session.groups.iter().map(|g| g.id.as_str()).collect();
-            option_problem(format!(
-                "--group {text:?}: there is no such group (groups: {})",
-                known.join(", ")
-            ))
-        })?),
+        Some(text) => {
+            Some(groups::option_group(&session.groups, "--group", text).map_err(option_problem)?)
+        }
     };
 
     let mut reader = csv::ReaderBuilder::new()
@@ -330,7 +327,7 @@ pub fn import_with(
         let attended = attended_of(&field(columns.attended), &status, &field(columns.join_time));
         let role = Some(field(columns.role)).filter(|r| !r.is_empty());
         let again_key = (
-            folded(&name_key(&name)),
+            accent_key(&name),
             match field(columns.email).to_lowercase() {
                 email if !email.is_empty() => email,
                 _ => affiliation.to_lowercase(),
@@ -387,7 +384,6 @@ pub fn import_with(
             _ => find_group(&roster.groups, &group_text),
         };
         let Some(group) = group else {
-            let known: Vec<&str> = roster.groups.iter().map(|g| g.id.as_str()).collect();
             let hint = if registration {
                 "; give --group GROUP, or map a column with --column group=HEADER"
             } else {
@@ -400,7 +396,7 @@ pub fn import_with(
             };
             problems.push(problem(
                 line,
-                format!("{what} (groups: {}){hint}", known.join(", ")),
+                format!("{what} (groups: {}){hint}", groups::ids(&roster.groups)),
             ));
             continue;
         };
@@ -460,9 +456,9 @@ fn person_name(
 ) -> String {
     let field = |at: Option<usize>| at.and_then(|i| record.get(i)).unwrap_or("").trim();
     if mapped.contains_key("name") || (columns.name.is_some() && !field(columns.name).is_empty()) {
-        return collapse(field(columns.name));
+        return collapsed(field(columns.name));
     }
-    let full = collapse(&format!("{} {}", field(columns.first), field(columns.last)));
+    let full = collapsed(&format!("{} {}", field(columns.first), field(columns.last)));
     if !full.is_empty() {
         return full;
     }
@@ -472,7 +468,7 @@ fn person_name(
         Some(at) if display.ends_with(')') && at > 0 => &display[..at],
         _ => display,
     };
-    collapse(display)
+    collapsed(display)
 }
 
 /// Whether a row says the person attended: an Attended or Checked In cell, an
@@ -505,7 +501,7 @@ fn on_roster(
 ) -> Result<Option<String>, Vec<String>> {
     let same_name: Vec<&Participant> = people
         .iter()
-        .filter(|p| folded(&name_key(&p.name)) == folded(&name_key(name)))
+        .filter(|p| accent_key(&p.name) == accent_key(name))
         .collect();
     match same_name.as_slice() {
         [] => Ok(None),
@@ -514,7 +510,7 @@ fn on_roster(
             let same_affiliation: Vec<&&Participant> = several
                 .iter()
                 .filter(|p| {
-                    !affiliation.is_empty() && name_key(&p.affiliation) == name_key(affiliation)
+                    !affiliation.is_empty() && text_key(&p.affiliation) == text_key(affiliation)
                 })
                 .collect();
             match same_affiliation.as_slice() {
@@ -525,28 +521,11 @@ fn on_roster(
     }
 }
 
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn person_key(name: &str, affiliation: &str) -> (String, String) {
     (
         name.trim().to_lowercase(),
         affiliation.trim().to_lowercase(),
     )
-}
-
-/// Finds a group by id, name, or entity noun, ignoring case.
-pub fn find_group(groups: &[Group], text: &str) -> Option<String> {
-    let text = text.trim().to_lowercase();
-    groups
-        .iter()
-        .find(|g| {
-            [&g.id, &g.name, &g.singular, &g.plural]
-                .iter()
-                .any(|k| k.to_lowercase() == text)
-        })
-        .map(|g| g.id.clone())
 }
 
 #[cfg(test)]
