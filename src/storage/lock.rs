@@ -86,6 +86,7 @@ enum Attempt {
 
 /// Whether `file` is the file now at `path` (same device and inode).
 fn still_at(file: &File, path: &Path) -> io::Result<bool> {
+    // The OS lock (flock) belongs to the open file description: closing these handles keeps it.
     let opened = Handle::from_file(file.try_clone()?)?;
     match Handle::from_path(path) {
         Ok(there) => Ok(opened == there),
