@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use crate::clock::{DateError, parse_date};
 use crate::model::Session;
 
 /// One thing wrong with a session.
@@ -45,6 +46,10 @@ pub fn validate(session: &Session) -> Vec<Finding> {
             message,
         })
     };
+    // Free text ("June 2020") is printed as written; a YYYY-MM-DD must be a real day.
+    if let Err(DateError::NoSuchDay(reason)) = parse_date(&session.meta.date) {
+        error("meta".into(), reason);
+    }
     duplicates(session.groups.iter().map(|g| &g.id), "group", &mut error);
     duplicates(
         session.participants.iter().map(|p| &p.id),
@@ -133,6 +138,19 @@ mod tests {
     #[test]
     fn a_clean_session_has_no_findings() {
         assert!(validate(&templates::built_in("gfmd").unwrap()).is_empty());
+    }
+
+    #[test]
+    fn a_day_the_calendar_lacks_is_an_error() {
+        let mut s = templates::built_in("gfmd").unwrap();
+        s.meta.date = "2020-02-30".into();
+        let messages: Vec<String> = validate(&s).iter().map(|f| f.to_string()).collect();
+        assert_eq!(
+            messages,
+            ["error: meta: 2020-02-30 is not a date: February 2020 has 29 days"]
+        );
+        s.meta.date = "June 2020".into();
+        assert!(validate(&s).is_empty());
     }
 
     #[test]

@@ -2,8 +2,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    rapporteur::cli::run(rapporteur::cli::Cli::parse())
+    rapporteur::cli::run(rapporteur::cli::parse())
 }

@@ -6,12 +6,16 @@ use std::process::ExitCode;
 use super::Failure;
 use crate::check::{Severity, validate};
 use crate::lint::lint;
-use crate::storage;
 use crate::visible::picture_controls;
 
+use super::streams::load_session;
+
 /// Validates the session in `file` and lints its notes; exits non-zero on errors only.
+///
+/// The findings are the command's output, on standard output; a file that does not
+/// load is an error that stops it, on standard error.
 pub fn run(file: &Path) -> Result<ExitCode, Failure> {
-    let session = storage::load(file)?;
+    let session = load_session(file)?;
     let findings = validate(&session);
     // Findings quote ids and names from the file: print them inert.
     for finding in &findings {

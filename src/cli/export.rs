@@ -1,15 +1,13 @@
 //! `rapporteur export`.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::export::{self, Options};
-use crate::storage;
-
+use super::streams::{load_session, write_output};
 use super::{Attribution, ExportFormat, Failure};
+use crate::export::{self, Options};
 
-/// Writes the report of the session in `file`.
+/// Writes the report of the session in `file` to `output`, or standard output.
 pub fn run(
     file: &Path,
     format: ExportFormat,
@@ -17,8 +15,9 @@ pub fn run(
     min_group: usize,
     template: Option<&Path>,
     output: Option<&Path>,
+    force: bool,
 ) -> Result<ExitCode, Failure> {
-    let session = storage::load(file)?;
+    let session = load_session(file)?;
     let template = template
         .map(|path| {
             std::fs::read_to_string(path)
@@ -41,13 +40,6 @@ pub fn run(
         template,
     };
     let report = export::export(&session, &options)?;
-    match output {
-        Some(path) => storage::write_atomically(path, report.as_bytes())
-            .map_err(|e| Failure(format!("{}: cannot write the report: {e}", path.display())))?,
-        None => std::io::stdout()
-            .lock()
-            .write_all(report.as_bytes())
-            .map_err(|e| Failure(format!("cannot write the report: {e}")))?,
-    }
+    write_output(output, force, report.as_bytes(), "report", file)?;
     Ok(ExitCode::SUCCESS)
 }

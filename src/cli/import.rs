@@ -1,9 +1,9 @@
 //! `rapporteur import`.
 
-use std::fs;
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::streams::{read_input, session_file};
 use super::{Failure, Import};
 use crate::import::chat::{self, ChatOptions};
 use crate::import::{notes, roster};
@@ -18,9 +18,9 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
             csv,
             group,
             columns,
-        } => into_session(&file, &csv, |session, bytes| {
+        } => into_session(&file, &csv, |session, bytes, csv| {
             let options = roster::RosterOptions { group, columns };
-            let done = roster::import_with(session, bytes, &csv, &options).map_err(|problems| {
+            let done = roster::import_with(session, bytes, csv, &options).map_err(|problems| {
                 let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
                 Failure(format!("{}\nnothing was imported", lines.join("\n")))
             })?;
@@ -32,13 +32,13 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
             map,
             add_unknown,
             starts_at,
-        } => into_session(&file, &chat, |session, bytes| {
+        } => into_session(&file, &chat, |session, bytes, chat| {
             let options = ChatOptions {
                 map,
                 add_unknown,
                 starts_at,
             };
-            let done = chat::import(session, bytes, &chat, &options)
+            let done = chat::import(session, bytes, chat, &options)
                 .map_err(|e| Failure(format!("{e}\nnothing was imported")))?;
             for warning in &done.warnings {
                 eprintln!(
@@ -48,8 +48,8 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
             }
             Ok(chat_summary(&done))
         }),
-        Import::Notes { file, notes } => into_session(&file, &notes, |session, bytes| {
-            let imported = notes::import(session, bytes, &notes)
+        Import::Notes { file, notes } => into_session(&file, &notes, |session, bytes, notes| {
+            let imported = notes::import(session, bytes, notes)
                 .map_err(|p| Failure(format!("{p}\nnothing was imported")))?;
             Ok(format!(
                 "added {} interventions and {} notes",
@@ -59,15 +59,17 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
     }
 }
 
-/// Opens `file`, runs `import` on the contents of `input`, and saves only if it succeeds.
+/// Opens `file`, runs `import` on the contents of `input` (standard input for `-`), named
+/// for messages, and saves only if it succeeds.
 fn into_session(
     file: &Path,
     input: &Path,
-    import: impl FnOnce(&mut Session, &[u8]) -> Result<String, Failure>,
+    import: impl FnOnce(&mut Session, &[u8], &Path) -> Result<String, Failure>,
 ) -> Result<ExitCode, Failure> {
-    let bytes = fs::read(input).map_err(|e| Failure(format!("{}: {e}", input.display())))?;
+    let file = session_file(file)?;
+    let (bytes, name) = read_input(input)?;
     let (handle, mut session, _) = SessionFile::open(file)?;
-    match import(&mut session, &bytes) {
+    match import(&mut session, &bytes, name) {
         Ok(summary) => {
             handle.close(&mut session)?;
             println!("{}: {summary}", file.display());

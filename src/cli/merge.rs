@@ -6,12 +6,20 @@ use std::process::ExitCode;
 use super::Failure;
 use crate::check::{Severity, validate};
 use crate::merge::{WINDOW, merge};
-use crate::storage::{self, SessionFile};
+use crate::storage::SessionFile;
+
+use super::streams::{is_dash, load_session, session_file};
 
 /// Merges session `b` into session `a` and writes the result to `output`, a new file.
 pub fn run(a: &Path, b: &Path, output: &Path) -> Result<ExitCode, Failure> {
-    let first = storage::load(a)?;
-    let second = storage::load(b)?;
+    let output = session_file(output)?;
+    if is_dash(a) && is_dash(b) {
+        return Err(Failure(
+            "only one of the two sessions can come from standard input".into(),
+        ));
+    }
+    let first = load_session(a)?;
+    let second = load_session(b)?;
     // A broken input would spread into the merged file: it must pass `check` first.
     for (path, session) in [(a, &first), (b, &second)] {
         let errors: Vec<String> = validate(session)

@@ -6,12 +6,18 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod check;
+mod docs;
 mod export;
 mod import;
 mod merge;
 mod new;
 mod open;
+mod parse;
+mod streams;
 mod tally;
+mod values;
+
+pub use parse::{parse, try_parse_from};
 
 /// A terminal note-taker for the rapporteur of a multi-stakeholder meeting.
 #[derive(Debug, Parser)]
@@ -45,7 +51,7 @@ pub enum Command {
     },
     /// Print the convergence tally of a session.
     Tally {
-        /// The session file.
+        /// The session file (`-` reads it from standard input).
         file: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TallyFormat::Table)]
@@ -53,7 +59,7 @@ pub enum Command {
     },
     /// Write the report of a session.
     Export {
-        /// The session file.
+        /// The session file (`-` reads it from standard input).
         file: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
@@ -61,30 +67,52 @@ pub enum Command {
         /// How speakers are attributed in the report.
         #[arg(long, value_enum, default_value_t = Attribution::Group)]
         attribution: Attribution,
-        /// Fewest distinct entities of a group on a priority before the group is named.
-        #[arg(long, value_name = "K", default_value_t = 2)]
+        /// Fewest distinct entities of a group on a priority before the group is named (from 1).
+        #[arg(long, value_name = "K", default_value_t = 2, value_parser = values::at_least_one)]
         min_group: usize,
         /// Report template to use instead of the built-in one.
         #[arg(long, value_name = "PATH")]
         template: Option<PathBuf>,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (`-` is standard output); never
+        /// over an existing file unless --force.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
-    /// Validate a session file and lint its notes.
+    /// Validate a session file and lint its notes; the findings go to standard output.
     Check {
-        /// The session file.
+        /// The session file (`-` reads it from standard input).
         file: PathBuf,
     },
     /// Merge two rapporteurs' sessions of the same meeting into a new session file.
     Merge {
-        /// The first session: the base, whose ids and wording are kept.
+        /// The first session: the base, whose ids and wording are kept (`-`: standard input).
         a: PathBuf,
-        /// The second session, merged into the first.
+        /// The second session, merged into the first (`-`: standard input).
         b: PathBuf,
         /// The merged session file to create; never overwritten.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
+    },
+    /// Print a shell completion script.
+    ///
+    /// For example `rapporteur completions bash > ~/.local/share/bash-completion/completions/rapporteur`,
+    /// or `rapporteur completions zsh > ~/.zfunc/_rapporteur`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print a manual page in roff: rapporteur's, or a subcommand's.
+    ///
+    /// `rapporteur man | man -l -` reads the main page, `rapporteur man import roster | man -l -`
+    /// one subcommand's; `rapporteur man export > rapporteur-export.1` installs one.
+    Man {
+        /// The subcommand whose page to print; none for the main page.
+        #[arg(value_name = "SUBCOMMAND")]
+        subcommand: Vec<String>,
     },
 }
 
@@ -100,13 +128,13 @@ pub struct NewArgs {
     #[arg(long)]
     pub title: Option<String>,
     /// Date of the meeting, YYYY-MM-DD (default: the template's, else today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = values::date)]
     pub date: Option<jiff::civil::Date>,
-    /// When the meeting opens, HH:MM (for the report's duration).
-    #[arg(long, value_name = "HH:MM")]
+    /// When the meeting opens, HH:MM from 00:00 to 23:59 (for the report's duration).
+    #[arg(long, value_name = "HH:MM", value_parser = values::time_of_day)]
     pub opens: Option<crate::clock::Clock>,
-    /// When the meeting closes, HH:MM.
-    #[arg(long, value_name = "HH:MM")]
+    /// When the meeting closes, HH:MM from 00:00 to 23:59.
+    #[arg(long, value_name = "HH:MM", value_parser = values::time_of_day)]
     pub closes: Option<crate::clock::Clock>,
     /// Add a group, as ID:NAME (repeatable).
     #[arg(long = "group", value_name = "ID:NAME")]
@@ -124,7 +152,7 @@ pub enum Import {
     Roster {
         /// The session file.
         file: PathBuf,
-        /// The CSV file.
+        /// The CSV file (`-` reads standard input).
         csv: PathBuf,
         /// The group of the people it adds (id, name or noun); a mapped group column wins where not empty.
         #[arg(long, value_name = "GROUP")]
@@ -138,14 +166,14 @@ pub enum Import {
     Notes {
         /// The session file.
         file: PathBuf,
-        /// The notes file.
+        /// The notes file (`-` reads standard input).
         notes: PathBuf,
     },
     /// A Zoom chat file (saved on a computer or with a cloud recording): each message a chat input.
     Chat {
         /// The session file.
         file: PathBuf,
-        /// The chat file.
+        /// The chat file (`-` reads standard input).
         chat: PathBuf,
         /// Match a chat name to a participant, as "ZOOM NAME=PARTICIPANT ID";
         /// "ZOOM NAME=" leaves that person's messages out (repeatable).
@@ -154,8 +182,8 @@ pub enum Import {
         /// Add chat names that match nobody on the roster to this group instead of stopping.
         #[arg(long, value_name = "GROUP")]
         add_unknown: Option<String>,
-        /// When a cloud recording started: its chat's times count from it.
-        #[arg(long, value_name = "HH:MM[:SS]")]
+        /// When a cloud recording started, 00:00 to 23:59[:59]: its chat's times count from it.
+        #[arg(long, value_name = "HH:MM[:SS]", value_parser = values::time_of_day)]
         starts_at: Option<crate::clock::Clock>,
     },
 }
@@ -206,7 +234,10 @@ impl<E: std::fmt::Display> From<E> for Failure {
 /// Runs the command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        None => open::run(cli.file, cli.keymap),
+        None => match cli.file.as_deref().map(streams::session_file) {
+            Some(Err(failure)) => Err(failure),
+            _ => open::run(cli.file, cli.keymap),
+        },
         Some(Command::New(args)) => new::run(args),
         Some(Command::Import { what }) => import::run(what),
         Some(Command::Tally { file, format }) => tally::run(&file, format),
@@ -217,6 +248,7 @@ pub fn run(cli: Cli) -> ExitCode {
             min_group,
             template,
             output,
+            force,
         }) => export::run(
             &file,
             format,
@@ -224,9 +256,12 @@ pub fn run(cli: Cli) -> ExitCode {
             min_group,
             template.as_deref(),
             output.as_deref(),
+            force,
         ),
         Some(Command::Check { file }) => check::run(&file),
         Some(Command::Merge { a, b, output }) => merge::run(&a, &b, &output),
+        Some(Command::Completions { shell }) => docs::completions(shell),
+        Some(Command::Man { subcommand }) => docs::man(&subcommand),
     };
     match result {
         Ok(code) => code,

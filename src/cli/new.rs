@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use super::streams::session_file;
 use super::{Failure, NewArgs};
 use crate::model::{Group, Priority, slugify};
 use crate::storage::SessionFile;
@@ -19,6 +20,7 @@ pub fn run(args: NewArgs) -> Result<ExitCode, Failure> {
         groups,
         priorities,
     } = args;
+    let file = session_file(&file)?;
     let mut session = templates::resolve(template.as_deref().unwrap_or("default"))?;
     if let Some(title) = title {
         session.meta.title = title;
@@ -64,7 +66,7 @@ pub fn run(args: NewArgs) -> Result<ExitCode, Failure> {
             description: None,
         });
     }
-    let mut created = SessionFile::create(&file, &session)?;
+    let mut created = SessionFile::create(file, &session)?;
     created.save(&mut session)?;
     created.close(&mut session)?;
     println!(

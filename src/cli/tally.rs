@@ -4,14 +4,14 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::storage;
 use crate::tally::{Tally, to_json, to_table};
 
+use super::streams::load_session;
 use super::{Failure, TallyFormat};
 
 /// Prints the tally of the session in `file`.
 pub fn run(file: &Path, format: TallyFormat) -> Result<ExitCode, Failure> {
-    let session = storage::load(file)?;
+    let session = load_session(file)?;
     let tally = Tally::compute(&session);
     let text = match format {
         // Titles and group names come from the file: the table is for a terminal, so inert.

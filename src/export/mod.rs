@@ -21,6 +21,7 @@ pub use report::{
     escape_controls,
 };
 
+use crate::clock::{DateError, parse_date};
 use crate::model::Session;
 use crate::tally::Tally;
 
@@ -99,6 +100,12 @@ impl std::error::Error for ExportError {}
 
 /// The report of `session` as `options` ask.
 pub fn export(session: &Session, options: &Options) -> Result<String, ExportError> {
+    // A day the calendar lacks would be printed as if real ("30 February 2020").
+    if let Err(DateError::NoSuchDay(reason)) = parse_date(&session.meta.date) {
+        return Err(ExportError(format!(
+            "{reason}; correct the meeting's date in the session file"
+        )));
+    }
     let tally = Tally::compute(session);
     let report = report::build(session, &tally, options.attribution, options.min_group);
     render::render(&report, options.format, options.template.as_deref())

@@ -226,33 +226,12 @@ fn hhmm(clock: Clock) -> String {
     format!("{:02}:{:02}", s / 3600, s / 60 % 60)
 }
 
-/// "2020-06-02" as "2 June 2020"; anything else as written.
+/// "2020-06-02" as "2 June 2020"; anything else, a day the calendar lacks too, as written.
 pub fn date_label(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parts: Vec<&str> = date.trim().split('-').collect();
-    if let [y, m, d] = parts[..]
-        && y.len() == 4
-        && let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>())
-        && (1..=12).contains(&m)
-        && (1..=31).contains(&d)
-        && y.bytes().all(|b| b.is_ascii_digit())
-    {
-        return format!("{d} {} {y}", MONTHS[m - 1]);
+    match crate::clock::parse_date(date) {
+        Ok(day) => day.strftime("%-d %B %Y").to_string(),
+        Err(_) => escape_controls(date.trim()),
     }
-    escape_controls(date.trim())
 }
 
 /// Who a speaker is, as the attribution mode allows.
@@ -643,6 +622,7 @@ mod tests {
         assert_eq!(date_label("2020-06-02"), "2 June 2020");
         assert_eq!(date_label("June 2020"), "June 2020");
         assert_eq!(date_label("2020-13-02"), "2020-13-02");
+        assert_eq!(date_label("2020-02-30"), "2020-02-30");
     }
 
     #[test]
