@@ -124,9 +124,32 @@ impl Key {
                 self.shift = false;
             }
             KeyName::BackTab => self.shift = false,
+            // One control byte (0x1f) stands for ctrl-/, ctrl-_ and ctrl-7.
+            KeyName::Char('/' | '7') if self.ctrl => self.code = KeyName::Char('_'),
             _ => {}
         }
         self
+    }
+
+    /// Why a terminal cannot send this key apart from another, if it cannot: such a
+    /// binding would never fire, or would fire as the other key.
+    pub fn terminal_trouble(&self) -> Option<&'static str> {
+        match self.code {
+            KeyName::Char(c) if self.ctrl && c.is_uppercase() => {
+                Some("terminals send ctrl with shift and a letter as ctrl and the letter alone")
+            }
+            KeyName::Char('i') if self.ctrl => Some("terminals send ctrl-i as tab"),
+            KeyName::Char('m') if self.ctrl => Some("terminals send ctrl-m as enter"),
+            KeyName::Char('[') if self.ctrl => Some("terminals send ctrl-[ as esc"),
+            KeyName::Backspace if self.ctrl => Some("terminals send ctrl-backspace as ctrl-h"),
+            KeyName::F(3) if self.ctrl || self.alt || self.shift => {
+                Some("terminals send f3 with a modifier as a cursor position report")
+            }
+            KeyName::Enter | KeyName::Tab if self.ctrl || self.shift => {
+                Some("terminals send enter and tab with ctrl or shift as the key alone")
+            }
+            _ => None,
+        }
     }
 
     /// The character this key types into a line, if it is a plain or shifted character.
@@ -261,6 +284,11 @@ impl<'de> Deserialize<'de> for Bindings {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Bindings, A::Error> {
                 let mut bindings = Vec::new();
                 while let Some(key) = map.next_key::<Key>()? {
+                    if let Some(trouble) = key.terminal_trouble() {
+                        return Err(de::Error::custom(format!(
+                            "{key} cannot be bound: {trouble}; choose another key"
+                        )));
+                    }
                     // Reported here, while the parser still points at the repeated key.
                     if bindings.iter().any(|(bound, _)| *bound == key) {
                         return Err(de::Error::custom(format!("key {key} is bound twice")));
@@ -451,6 +479,25 @@ mod tests {
         assert!(error("hyper-a").contains("unknown modifier \"hyper\""));
         assert!(error("f25").contains("unknown key"));
         assert!(error("").contains("empty"));
+    }
+
+    #[test]
+    fn keys_a_terminal_cannot_send_apart_are_refused_with_their_place() {
+        for (text, why) in [
+            ("shift-f3", "cursor position report"),
+            ("ctrl-shift-z", "the letter alone"),
+            ("ctrl-backspace", "ctrl-h"),
+            ("ctrl-i", "tab"),
+        ] {
+            let file = format!("(keys: {{\n  \"{text}\": undo,\n}})");
+            let error = parse(&file, Path::new("mine.ron")).unwrap_err();
+            assert_eq!(error.position().map(|(line, _)| line), Some(2), "{error}");
+            assert!(error.to_string().contains(why), "{error}");
+        }
+        // One byte stands for ctrl-/, ctrl-_ and ctrl-7: they are one key.
+        let slash: Key = "ctrl-/".parse().unwrap();
+        assert_eq!(slash, "ctrl-_".parse::<Key>().unwrap());
+        assert_eq!(slash, "ctrl-7".parse::<Key>().unwrap());
     }
 
     #[test]

@@ -33,7 +33,13 @@ pub fn from_event(event: Event) -> Option<Input> {
 
 /// The key of a terminal key event, or `None` for keys keymaps cannot name.
 pub fn key_of(event: &KeyEvent) -> Option<Key> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     let code = match event.code {
+        // The control bytes 0x1c to 0x1e come as ctrl-4 to ctrl-6: they are what ctrl-\,
+        // ctrl-] and ctrl-^ send (0x1f, ctrl-7, is folded into ctrl-_ by `normalised`).
+        KeyCode::Char('4') if ctrl => KeyName::Char('\\'),
+        KeyCode::Char('5') if ctrl => KeyName::Char(']'),
+        KeyCode::Char('6') if ctrl => KeyName::Char('^'),
         KeyCode::Char(c) => KeyName::Char(c),
         KeyCode::F(n) => KeyName::F(n),
         KeyCode::Enter => KeyName::Enter,
