@@ -29,6 +29,12 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
     let (meeting, notice) = open_or_create(&path)?;
     let mut app = App::on(meeting, keymap);
     app.set_now(Clock::now());
+    // Time while the session was closed is nobody's turn.
+    let resumed = app.resume();
+    let notice = match (notice, resumed) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        (a, b) => a.or(b),
+    };
     let rescued = terminal::take_rescue(&path)
         .map_err(|e| Failure(format!("{}: {e}", terminal::rescue_path(&path).display())))?;
     if !rescued.is_empty() {
@@ -108,10 +114,9 @@ fn open_or_create(path: &Path) -> Result<(Meeting, Option<String>), Failure> {
             notes.push(format!("took over from {holder}, which had stopped"));
         }
         if recovery.replayed > 0 {
-            notes.push(format!(
-                "recovered {} change(s) from the journal",
-                recovery.replayed
-            ));
+            let n = recovery.replayed;
+            let changes = if n == 1 { "change" } else { "changes" };
+            notes.push(format!("recovered {n} {changes} from the journal"));
         }
         let notice = (!notes.is_empty()).then(|| notes.join("; "));
         return Ok((meeting, notice));

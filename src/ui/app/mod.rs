@@ -7,6 +7,7 @@
 
 mod files;
 mod find;
+mod floor;
 mod record;
 mod select;
 mod view;

@@ -151,12 +151,6 @@ impl App {
         self.meeting.saved_state()
     }
 
-    /// Seconds since the meeting's first intervention, if it has begun.
-    pub fn elapsed(&self) -> Option<u32> {
-        let first = self.session().interventions.first()?;
-        Some(first.start.until(self.now))
-    }
-
     /// The participant holding the floor (an open floor turn), if any.
     pub fn floor_holder(&self) -> Option<&Slug> {
         self.open_floor().map(|i| &i.participant)

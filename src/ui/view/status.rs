@@ -15,7 +15,11 @@ use crate::ui::app::App;
 use crate::ui::text::{truncate, visible, width};
 use crate::ui::theme;
 
-/// Draws the status bar on one line.
+/// Cells kept for the key hints before the meeting's time or title take any.
+const HINTS_ROOM: usize = 22;
+
+/// Draws the status bar on one line: the meeting, the file and how safe it is, the
+/// meeting's time and who has the floor (never hidden), then a message or key hints.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let w = area.width as usize;
     let bar = theme::bar();
@@ -37,35 +41,51 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (SavedState::InMemory, None) => ("in memory", bar.patch(theme::notice())),
     };
     left.push(Span::styled(saved, style));
-    let mut timers: Vec<Span> = Vec::new();
-    if let Some(elapsed) = app.elapsed() {
-        timers.push(Span::styled(
-            format!("  ⏱ {}", duration_label(elapsed)),
-            bar,
-        ));
-    }
-    if let Some((p, seconds)) = app.floor_with_time() {
-        timers.push(Span::styled("  ▶ ", bar.patch(theme::good())));
-        timers.push(Span::styled(
-            truncate(&visible(&p.name), 20).into_owned(),
-            bar.patch(theme::good()).add_modifier(Modifier::BOLD),
-        ));
-        timers.push(Span::styled(
-            format!(" {}", duration_label(seconds)),
-            bar.patch(theme::good()),
-        ));
-    }
+    let meeting_time = app.meeting_time().map(|(time, running)| {
+        let stopped = if running { "" } else { " stopped" };
+        Span::styled(format!("  ⏱ {}{stopped}", duration_label(time)), bar)
+    });
     let spans_width = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
-    // A message (or the advice about a changed file) that would be cut takes the timers'
-    // room: the floor and its time are in the speakers pane too.
     let advice = disk_advice(app);
     let message_width = match (app.message(), &advice) {
         (Some(m), _) => width(&visible(&m.text)) + 4,
         (None, Some(advice)) => width(advice) + 4,
-        (None, None) => 0,
+        (None, None) => HINTS_ROOM,
     };
-    if message_width == 0 || spans_width(&left) + spans_width(&timers) + message_width <= w {
-        left.extend(timers);
+    // A long message takes the meeting's time and shortens the name of who has the floor,
+    // but never hides who has it and for how long.
+    if let Some((p, seconds)) = app.floor_with_time() {
+        let time = format!(" {}", duration_label(seconds));
+        let full = truncate(&visible(&p.name), 20).into_owned();
+        let name = if spans_width(&left) + width(&full) + width(&time) + 4 + message_width <= w {
+            full
+        } else {
+            let first = p.name.split_whitespace().next().unwrap_or(&p.name);
+            truncate(&visible(first), 10).into_owned()
+        };
+        left.push(Span::styled("  ▶ ", bar.patch(theme::good())));
+        left.push(Span::styled(
+            name,
+            bar.patch(theme::good()).add_modifier(Modifier::BOLD),
+        ));
+        left.push(Span::styled(time, bar.patch(theme::good())));
+    }
+    if let Some(time) = meeting_time
+        && spans_width(&left) + width(&time.content) + message_width <= w
+    {
+        left.insert(2, time);
+    }
+    // The meeting's title leads the bar while it leaves room for a message.
+    let title = visible(&app.session().meta.title).into_owned();
+    let room = w.saturating_sub(spans_width(&left) + message_width + 3);
+    if !title.trim().is_empty() && room >= 8 {
+        left.insert(
+            0,
+            Span::styled(
+                format!(" {} ·", truncate(title.trim(), room)),
+                bar.add_modifier(Modifier::BOLD),
+            ),
+        );
     }
     let used = spans_width(&left);
     let room = w.saturating_sub(used + 2);
