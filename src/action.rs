@@ -61,6 +61,8 @@ pub enum Action {
     ToggleVoiceBalance,
     /// Takes the last line's name or tag, matched to someone or something close, as new instead.
     TakeAsNew,
+    /// Brings back a line kept aside because it could not be recorded, to fix it.
+    FixHeld,
     /// Ends the floor turn: nobody has the floor until the next `@NAME`.
     EndFloor,
     /// Closes the meeting: ends the floor and records the closing time.
@@ -95,7 +97,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 40] = [
         Action::Confirm,
         Action::Complete,
         Action::CompletePrev,
@@ -112,6 +114,7 @@ impl Action {
         Action::Undo,
         Action::Redo,
         Action::TakeAsNew,
+        Action::FixHeld,
         Action::EndFloor,
         Action::CloseMeeting,
         Action::Search,
@@ -169,6 +172,7 @@ impl Action {
             Action::FilterSpeakers => "find a speaker and give them the floor",
             Action::ToggleVoiceBalance => "tally: ranking / voice balance",
             Action::TakeAsNew => "take the last name or tag matched as new instead",
+            Action::FixHeld => "bring back a line kept aside, to fix it",
             Action::EndFloor => "end the floor: nobody has it",
             Action::CloseMeeting => "close the meeting: end the floor, record the time",
             Action::CursorLeft => "cursor left",

@@ -156,7 +156,13 @@ fn run(rounds: u64, seed: u64) -> Report {
         let notes = 1 + rng.below(5);
         for index in 0..notes {
             let m = marker(round, index);
+            // The example was last written long ago: its floor ended on opening, so a
+            // round's first line gives someone the floor.
             let line = match rng.below(4) {
+                _ if index == 0 => format!(
+                    "@{}: {m} point from round {round}",
+                    speakers[rng.below(speakers.len() as u64) as usize]
+                ),
                 0 => format!(
                     "@{}: {m} point from round {round}",
                     speakers[rng.below(speakers.len() as u64) as usize]

@@ -415,6 +415,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::TakeAsNew => self.take_as_new(),
+            Action::FixHeld => self.fix_held(),
             Action::EndFloor => {
                 self.end_floor();
             }

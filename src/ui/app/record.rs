@@ -35,10 +35,73 @@ impl App {
             self.with_capture(|c, l| c.refresh(l));
             return;
         }
-        if !line.trim().is_empty() && !self.record_line(&line, &Recording::live(), self.now) {
+        if line.trim().is_empty() {
             return;
         }
-        self.with_capture(|c, l| c.clear(l));
+        let now = self.now;
+        match recorder::record(
+            self.session(),
+            &self.resolver,
+            &line,
+            now,
+            &Recording::live(),
+        ) {
+            Ok(recorded) => {
+                if self.commit_recorded(&line, &Recording::live(), recorded) {
+                    self.with_capture(|c, l| c.clear(l));
+                }
+            }
+            // Typed blind, the next line must not land inside this one: keep it aside, at
+            // its time, to fix when there is a moment.
+            Err(error) => self.hold_line(&line, &error),
+        }
+    }
+
+    /// Keeps a line that could not be recorded aside with the time it was typed.
+    fn hold_line(&mut self, line: &str, error: &LineError) {
+        let timed = matches!(
+            syntax::parse(line),
+            Ok(Parsed::Entry(crate::capture::Capture { time: Some(_), .. }))
+        );
+        let kept = if timed || matches!(error.problem, Problem::Syntax(_)) {
+            line.to_string()
+        } else {
+            format!("[{}] {}", self.now, line.trim_start())
+        };
+        self.with_capture(|c, l| c.hold(kept, l));
+        self.say(
+            format!(
+                "kept aside: {error} · {} brings it back to fix",
+                self.keymap.hint(Action::FixHeld)
+            ),
+            true,
+        );
+    }
+
+    /// Brings the oldest line kept aside back into the capture line, its problem shown.
+    pub(super) fn fix_held(&mut self) {
+        if !self.capture.text().trim().is_empty() || self.capture.editing().is_some() {
+            self.say(
+                "finish or clear the line first, then fix the one kept aside",
+                false,
+            );
+            return;
+        }
+        let Some(line) = self.capture.unhold() else {
+            self.say("no line is kept aside", false);
+            return;
+        };
+        match recorder::record(
+            self.session(),
+            &self.resolver,
+            &line,
+            self.now,
+            &Recording::live(),
+        ) {
+            Err(error) => self.show_problem(&line, &error),
+            // It goes through now (the roster changed since): leave it to commit with Enter.
+            Ok(_) => self.with_capture(|c, l| c.set_text(&line, l)),
+        }
     }
 
     /// Records the pasted lines waiting as one change: one write to disk, one undo. Stops at

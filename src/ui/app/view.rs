@@ -78,6 +78,11 @@ impl App {
                     match (s.done, s.matches.len()) {
                         (false, _) => "searching…".to_string(),
                         (true, 0) => "no match".to_string(),
+                        (true, n) if s.shown_is_loose() => format!(
+                            "{} of {n}, a loose match ({} hold the words)",
+                            s.at + 1,
+                            s.exact
+                        ),
                         (true, n) => format!("{} of {n}", s.at + 1),
                     },
                     keys.hint(Action::Confirm),
@@ -116,10 +121,19 @@ impl App {
                     }
                     None => " Note ".to_string(),
                 };
-                let waiting = match self.capture.pending() {
+                let mut waiting = match self.capture.pending() {
                     0 => String::new(),
                     n => format!("· {n} pasted lines waiting "),
                 };
+                match self.capture.held().len() {
+                    0 => {}
+                    1 => waiting
+                        .push_str(&format!("· 1 line to fix: {} ", keys.hint(Action::FixHeld))),
+                    n => waiting.push_str(&format!(
+                        "· {n} lines to fix: {} ",
+                        keys.hint(Action::FixHeld)
+                    )),
+                }
                 (
                     format!("{who}{waiting}"),
                     "@name: what they said   #tag   \"quote\"   !strong   (chat)".into(),

@@ -63,6 +63,7 @@ pub struct CaptureLine {
     dismissed: Option<(CompletionKind, usize)>,
     editing: Option<Editing>,
     pending: VecDeque<String>,
+    held: Vec<String>,
 }
 
 impl CaptureLine {
@@ -94,6 +95,22 @@ impl CaptureLine {
     /// Pasted lines waiting to be recorded.
     pub fn pending(&self) -> usize {
         self.pending.len()
+    }
+
+    /// Lines kept aside because they could not be recorded, oldest first.
+    pub fn held(&self) -> &[String] {
+        &self.held
+    }
+
+    /// Keeps a line that could not be recorded aside, so typing goes on in an empty line.
+    pub fn hold(&mut self, line: String, lookup: Lookup) {
+        self.held.push(line);
+        self.clear(lookup);
+    }
+
+    /// Takes the oldest line kept aside back into the capture line.
+    pub fn unhold(&mut self) -> Option<String> {
+        (!self.held.is_empty()).then(|| self.held.remove(0))
     }
 
     /// Takes the pasted lines waiting, in order.
@@ -231,7 +248,10 @@ impl CaptureLine {
             Some(editing) => editing.draft.as_str(),
             None => self.line.text(),
         };
-        std::iter::once(draft)
+        self.held
+            .iter()
+            .map(String::as_str)
+            .chain(std::iter::once(draft))
             .chain(self.pending.iter().map(String::as_str))
             .filter(|l| !l.trim().is_empty())
             .collect()

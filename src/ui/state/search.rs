@@ -9,6 +9,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use super::line::LineInput;
 use crate::action::Action;
 use crate::model::{Serial, Session};
+use crate::names::accent_key;
 use crate::resolve::Resolver;
 
 /// Notes a search scans per slice of the work done between keys.
@@ -30,8 +31,11 @@ pub struct Search {
     pub at: usize,
     /// The selection before the search, restored by Cancel.
     pub origin: Option<Serial>,
-    /// Scores found so far; a long meeting is scanned a slice at a time between keys.
-    scored: Vec<(i64, Serial)>,
+    /// Scores found so far, exact matches first; a long meeting is scanned a slice at a
+    /// time between keys.
+    scored: Vec<(bool, i64, Serial)>,
+    /// How many of the matches hold the query as typed (folded); the rest are loose.
+    pub exact: usize,
     /// Interventions scanned so far.
     scanned: usize,
     /// Whether the whole meeting has been scanned for this query.
@@ -95,16 +99,19 @@ impl Search {
         self.scored.clear();
         self.matches.clear();
         self.matched.clear();
+        self.exact = 0;
         self.scanned = 0;
         self.at = 0;
         self.done = false;
         self.scan(session, matcher, SEARCH_FIRST_SLICE);
     }
 
-    /// Scans about `notes` more notes for the query (fuzzily, in text and tags); the best
-    /// so far is shown, and once all are scanned the matches are ranked.
+    /// Scans about `notes` more notes for the query: notes that hold it (case and accents
+    /// folded) in their text or tags first, then loose fuzzy matches; the best so far is
+    /// shown, and once all are scanned the matches are ranked.
     pub fn scan(&mut self, session: &Session, matcher: &SkimMatcherV2, notes: usize) {
         let query = self.input.text().trim();
+        let folded = accent_key(query);
         let interventions = &session.interventions;
         if query.is_empty() {
             self.scanned = interventions.len();
@@ -112,6 +119,12 @@ impl Search {
         let mut seen = 0;
         while seen < notes && self.scanned < interventions.len() {
             for note in &interventions[self.scanned].notes {
+                let holds = accent_key(&note.text).contains(&folded)
+                    || note.tags.iter().any(|t| accent_key(t).contains(&folded));
+                if holds {
+                    self.scored.push((true, 0, note.id));
+                    continue;
+                }
                 let text = matcher.fuzzy_match(&note.text, query);
                 let tag = note
                     .tags
@@ -119,7 +132,7 @@ impl Search {
                     .filter_map(|t| matcher.fuzzy_match(t, query))
                     .max();
                 if let Some(score) = text.max(tag) {
-                    self.scored.push((score, note.id));
+                    self.scored.push((false, score, note.id));
                 }
             }
             seen += 1 + interventions[self.scanned].notes.len();
@@ -130,24 +143,39 @@ impl Search {
                 .scored
                 .iter()
                 .max()
-                .map(|(_, id)| *id)
+                .map(|(_, _, id)| *id)
                 .into_iter()
                 .collect();
         } else {
-            // Best first; among equals, the latest first. Letters scattered across a long
-            // note score far below the real matches: keep those within reach of the best.
+            // Exact first, then the best loose ones; among equals, the latest first.
+            // Letters scattered across a long note score far below the real matches: keep
+            // the loose ones within reach of the best.
             self.scored.sort_unstable_by(|a, b| b.cmp(a));
-            let floor = self.scored.first().map_or(0, |(best, _)| best / 2);
+            self.exact = self
+                .scored
+                .iter()
+                .take_while(|(exact, _, _)| *exact)
+                .count();
+            let best_loose = self
+                .scored
+                .get(self.exact)
+                .map_or(0, |(_, score, _)| *score);
+            let floor = best_loose / 2;
             self.matches = self
                 .scored
                 .iter()
-                .take_while(|(score, _)| *score >= floor)
-                .map(|(_, id)| *id)
+                .take_while(|(exact, score, _)| *exact || *score >= floor)
+                .map(|(_, _, id)| *id)
                 .collect();
             self.matched = self.matches.iter().copied().collect();
             self.done = true;
         }
         self.at = 0;
+    }
+
+    /// Whether the match shown is a loose one (it does not hold the query as typed).
+    pub fn shown_is_loose(&self) -> bool {
+        self.done && self.at >= self.exact && !self.matches.is_empty()
     }
 }
 

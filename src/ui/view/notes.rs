@@ -76,20 +76,29 @@ pub fn visible_lines(app: &App, height: usize, width: usize) -> (usize, Vec<Line
         }
         Some(selected) => {
             let remembered = app.view_state().notes_top.min(last);
-            // Show the intervention's header with its first note.
-            let wanted_top = match timeline.at(selected.saturating_sub(1)) {
-                Some(Row::Header(_)) => selected - 1,
+            // The header of the selected note's intervention: who said it, and when.
+            let header = match timeline.at(selected) {
+                Some(Row::Note(_, n)) => selected - n - 1,
                 _ => selected,
             };
-            if wanted_top < remembered {
-                (wanted_top, Vec::new(), wanted_top)
-            } else {
-                let (top, lines) = ending_at(app, selected, height, width);
-                if remembered > top {
+            let (end_top, end_lines) = ending_at(app, selected, height, width);
+            if end_top <= header {
+                // Header and note fit together: keep the top if it shows both, else move
+                // just enough.
+                if (end_top..=header).contains(&remembered) {
                     (remembered, Vec::new(), remembered)
+                } else if remembered > header {
+                    (header, Vec::new(), header)
                 } else {
-                    (top, lines, selected + 1)
+                    (end_top, end_lines, selected + 1)
                 }
+            } else if selected < remembered {
+                // A long intervention: the note at the top, its header scrolled off above.
+                (selected, Vec::new(), selected)
+            } else if remembered < end_top {
+                (end_top, end_lines, selected + 1)
+            } else {
+                (remembered, Vec::new(), remembered)
             }
         }
     };
