@@ -77,6 +77,14 @@ fn a_meeting_typed_live() {
         "{said}"
     );
     assert!(said.contains("new priority #jobs “Jobs”"), "{said}");
+    // His group is sorted out later, from the speaker filter, without hurry.
+    press(&mut app, &["ctrl-p"]);
+    type_text(&mut app, "tom");
+    press(&mut app, &["ctrl-e"]);
+    assert!(matches!(app.overlay, Overlay::Form(_)));
+    type_text(&mut app, "b"); // the cursor starts on the group: picks Business
+    press(&mut app, &["enter"]);
+    assert!(matches!(app.overlay, Overlay::None));
 
     // Edit the latest note: new text and one more tag.
     press(&mut app, &["up", "ctrl-e"]);
@@ -104,8 +112,8 @@ fn a_meeting_typed_live() {
     let tom = s.participant("tom-vermeulen").expect("Tom was added");
     assert_eq!(
         (tom.affiliation.as_str(), tom.group.as_str()),
-        ("", ""),
-        "his affiliation and group are sorted later"
+        ("", "business"),
+        "his group was sorted out later"
     );
     assert_eq!(s.priority("jobs").map(|p| p.title.as_str()), Some("Jobs"));
 
@@ -222,7 +230,7 @@ fn a_paste_becomes_one_note_per_line_and_stops_at_a_problem() {
 }
 
 #[test]
-fn ambiguous_and_malformed_lines_stay_in_the_capture_line() {
+fn ambiguous_and_malformed_lines_are_kept_aside_to_fix() {
     let mut session = roster();
     session
         .apply(Edit::AddParticipant(Participant {
@@ -236,11 +244,26 @@ fn ambiguous_and_malformed_lines_stay_in_the_capture_line() {
     let mut app = app(session, Clock::hms(9, 0, 0));
     line(&mut app, "a note before anyone spoke");
     assert!(app.message().is_some_and(|m| m.error));
-    assert_eq!(app.capture_text(), "a note before anyone spoke");
-    press(&mut app, &["ctrl-u"]);
+    assert_eq!(
+        app.capture_text(),
+        "",
+        "kept aside: the next line starts empty"
+    );
     type_text(&mut app, "@Ana (chat): hello");
     press(&mut app, &["enter"]);
     assert!(app.session().interventions.is_empty());
+    assert_eq!(
+        app.unsaved_lines(),
+        [
+            "[09:00:00] a note before anyone spoke",
+            "[09:00:00] @Ana (chat): hello"
+        ]
+    );
+    // Brought back one at a time, each with its problem shown.
+    press(&mut app, &["f8"]);
+    assert_eq!(app.capture_text(), "[09:00:00] a note before anyone spoke");
+    press(&mut app, &["end", "ctrl-u", "f8"]);
+    assert_eq!(app.capture_text(), "[09:00:00] @Ana (chat): hello");
     assert!(app.completion().is_some(), "the popup offers both Anas");
     assert_eq!(app.completion().unwrap().candidates.len(), 2);
 }

@@ -3,6 +3,7 @@
 
 use super::{App, Overlay};
 use crate::model::Serial;
+use crate::ui::state::form::Form;
 use crate::ui::state::search::{Filter, FilterOutcome, SEARCH_SLICE, Search, SearchOutcome, step};
 
 impl App {
@@ -49,6 +50,17 @@ impl App {
     }
 
     pub(super) fn update_filter(&mut self, action: crate::action::Action, mut filter: Filter) {
+        // The highlighted person is sorted out in a form: name, affiliation, group.
+        if action == crate::action::Action::EditNote {
+            let Some(&index) = filter.matches.get(filter.selected) else {
+                self.overlay = Overlay::Filter(filter);
+                return;
+            };
+            let session = self.meeting.session();
+            let form = Form::edit_participant(&session.participants[index], session);
+            self.overlay = Overlay::Form(form);
+            return;
+        }
         match filter.update(action, self.meeting.session(), &self.resolver) {
             FilterOutcome::Open => self.overlay = Overlay::Filter(filter),
             FilterOutcome::Closed => {}

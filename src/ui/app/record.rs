@@ -382,7 +382,21 @@ impl App {
             self.overlay = Overlay::Form(form);
             return;
         }
-        let AfterForm::Complete { start, end } = form.then;
+        let AfterForm::Complete { start, end } = form.then else {
+            let group = self
+                .session()
+                .groups
+                .get(form.group)
+                .map_or(String::new(), |g| g.name.clone());
+            self.say(
+                format!(
+                    "{typed} is in {group} · {} undoes",
+                    self.keymap.hint(Action::Undo)
+                ),
+                false,
+            );
+            return;
+        };
         let kind = match form.kind {
             FormKind::Participant => CompletionKind::Speaker,
             FormKind::Priority => CompletionKind::Tag,

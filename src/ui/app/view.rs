@@ -92,8 +92,9 @@ impl App {
             ),
             Overlay::Filter(_) => (
                 format!(
-                    " Find a speaker · {} puts them on the line ",
-                    keys.hint(Action::Confirm)
+                    " Find a speaker · {} puts them on the line · {} sorts them out ",
+                    keys.hint(Action::Confirm),
+                    keys.hint(Action::EditNote)
                 ),
                 "name, affiliation or id".into(),
             ),

@@ -14,17 +14,19 @@ pub enum FormKind {
     Priority,
 }
 
-/// What happens once the form's edit is committed: the new name or tag replaces the
-/// token typed at characters `start..end` of the capture line, and then…
+/// What happens once the form's edit is committed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AfterForm {
-    /// …typing goes on (the form was opened from the completion popup).
+    /// The new name or tag replaces the token typed at characters `start..end` of the
+    /// capture line, and typing goes on (the form was opened from the completion popup).
     Complete {
         /// Character index of the `@` or `#`.
         start: usize,
         /// Character index just past the token.
         end: usize,
     },
+    /// Back to the meeting (the form was opened to sort out someone on the roster).
+    Done,
 }
 
 /// A form being filled in.
@@ -42,6 +44,8 @@ pub struct Form {
     pub error: Option<String>,
     /// What happens after.
     pub then: AfterForm,
+    /// The participant being changed, when the form changes one rather than adding one.
+    pub editing: Option<Slug>,
 }
 
 impl Form {
@@ -58,6 +62,26 @@ impl Form {
             focus: 1,
             error: None,
             then,
+            editing: None,
+        }
+    }
+
+    /// A form to sort out someone on the roster: name, affiliation and group (someone added
+    /// on the fly has none yet).
+    pub fn edit_participant(p: &Participant, session: &Session) -> Form {
+        let group = session.groups.iter().position(|g| g.id == p.group);
+        Form {
+            kind: FormKind::Participant,
+            fields: vec![
+                ("Name", LineInput::with_text(&p.name)),
+                ("Affiliation", LineInput::with_text(&p.affiliation)),
+            ],
+            group: group.unwrap_or(0),
+            // A person with no group yet needs one most: start there.
+            focus: if group.is_none() { 2 } else { 1 },
+            error: None,
+            then: AfterForm::Done,
+            editing: Some(p.id.clone()),
         }
     }
 
@@ -85,6 +109,7 @@ impl Form {
             focus: 1,
             error: None,
             then,
+            editing: None,
         }
     }
 
@@ -155,8 +180,18 @@ impl Form {
                     return Err("a participant needs a name".into());
                 }
                 let group = session.groups.get(self.group).ok_or(
-                    "this session has no groups yet; add one with `rapporteur new --group`",
+                    "this session has no groups yet; add one with `rapporteur edit FILE --group`",
                 )?;
+                if let Some(id) = &self.editing {
+                    let old = session.participant(id).ok_or("that person is gone")?;
+                    let changed = Participant {
+                        name: name.clone(),
+                        affiliation: field(1),
+                        group: group.id.clone(),
+                        ..old.clone()
+                    };
+                    return Ok((Edit::UpdateParticipant(changed), name));
+                }
                 let participant = Participant {
                     id: session.fresh_participant_id(&name),
                     name: name.clone(),

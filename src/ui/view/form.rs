@@ -75,14 +75,15 @@ pub fn render(form: &Form, session: &Session, screen: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(error.clone(), theme::bad()));
     }
     let hint = if form.kind == FormKind::Participant && form.focus == form.fields.len() {
-        "↑↓ or a letter picks · Enter adds · Esc back to the line"
+        "↑↓ or a letter picks · Enter saves · Esc back to the line"
     } else {
-        "Tab next field · Enter adds · Esc back to the line"
+        "Tab next field · Enter saves · Esc back to the line"
     };
     lines.push(Line::styled(hint, theme::dim()));
-    let title = match form.kind {
-        FormKind::Participant => " Add a participant ",
-        FormKind::Priority => " Create a priority ",
+    let title = match (form.kind, &form.editing) {
+        (FormKind::Participant, Some(_)) => " A participant ",
+        (FormKind::Participant, None) => " Add a participant ",
+        (FormKind::Priority, _) => " Create a priority ",
     };
     let height = (lines.len() as u16 + 2).min(screen.height);
     let area = Rect::new(
