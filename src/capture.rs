@@ -23,6 +23,19 @@ pub enum CaptureLine {
     Comment,
     /// A line that gives the floor, records a note, or both.
     Entry(Capture),
+    /// `> text` or `> #TAG text`: the rapporteur's own words, not any speaker's.
+    Remark(RemarkDraft),
+}
+
+/// The rapporteur's remark as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemarkDraft {
+    /// `[HH:MM]` at the start of the line.
+    pub time: Option<Clock>,
+    /// The priority it leads, when the remark starts with `#TAG`.
+    pub tag: Option<TagRef>,
+    /// The remark, as typed.
+    pub text: String,
 }
 
 /// The parts of a line that does something.
@@ -130,6 +143,9 @@ pub fn parse_leaving_tags(
         capture.time = Some(time);
         at = skip_space(&chars, close + 1);
     }
+    if chars.get(at) == Some(&'>') {
+        return parse_remark(&chars, at, capture.time).map(CaptureLine::Remark);
+    }
     let body_start;
     if chars.get(at) == Some(&'@') {
         let (speaker, next) = parse_speaker(&chars, at)?;
@@ -143,6 +159,38 @@ pub fn parse_leaving_tags(
         return Err(error(at, "expected a note or `@NAME` after the time"));
     }
     Ok(CaptureLine::Entry(capture))
+}
+
+/// Parses `> text` or `> #TAG text` from the `>` at `at`.
+fn parse_remark(
+    chars: &[char],
+    at: usize,
+    time: Option<Clock>,
+) -> Result<RemarkDraft, SyntaxError> {
+    let mut start = skip_space(chars, at + 1);
+    let mut tag = None;
+    if chars.get(start) == Some(&'#') {
+        let len = chars[start + 1..]
+            .iter()
+            .take_while(|&&c| is_tag_char(c))
+            .count();
+        if len > 0 {
+            tag = Some(TagRef {
+                name: chars[start + 1..start + 1 + len].iter().collect(),
+                column: start + 1,
+            });
+            start = skip_space(chars, start + 1 + len);
+        }
+    }
+    let text: String = chars[start..].iter().collect();
+    if text.trim().is_empty() {
+        return Err(error(start, "expected your remark after `>`"));
+    }
+    Ok(RemarkDraft {
+        time,
+        tag,
+        text: text.trim().to_string(),
+    })
 }
 
 fn error(index: usize, message: impl Into<String>) -> SyntaxError {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 use crate::model::{
-    Channel, Intervention, Meta, Note, Participant, Priority, Serial, Session, Slug,
+    Channel, Intervention, Meta, Note, Participant, Priority, Remark, Serial, Session, Slug,
 };
 
 /// One change to a session. Applying an edit returns its inverse.
@@ -72,6 +72,12 @@ pub enum Edit {
     UpdateParticipant(Participant),
     /// Replaces the meeting's details (title, theme, date, times, format, languages…).
     UpdateMeta(Meta),
+    /// Adds the rapporteur's remark.
+    AddRemark(Remark),
+    /// Replaces the remark with the same id (its text, its priority).
+    UpdateRemark(Remark),
+    /// Removes a remark.
+    RemoveRemark(Serial),
 }
 
 /// Why an edit could not be applied.
@@ -96,7 +102,9 @@ impl Session {
         // Serials at or past the counter are free: this keeps a new note's commit
         // from scanning the whole session; only undo re-uses older serials.
         id < self.peek_serial()
-            && (self.intervention_index(id).is_some() || self.note(id).is_some())
+            && (self.intervention_index(id).is_some()
+                || self.note(id).is_some()
+                || self.remark(id).is_some())
     }
 
     /// Applies `edits` in order, all or none; returns the inverses in the order that undoes them.
@@ -161,6 +169,13 @@ impl Session {
                     .any(|n| n.tags.contains(&id));
                 if tagged {
                     return fail(format!("notes are tagged with priority {id:?}"));
+                }
+                if self
+                    .remarks
+                    .iter()
+                    .any(|r| r.priority.as_ref() == Some(&id))
+                {
+                    return fail(format!("a remark leads priority {id:?}"));
                 }
                 Ok(Edit::AddPriority(self.priorities.remove(at)))
             }
@@ -285,6 +300,46 @@ impl Session {
                 })
             }
             Edit::UpdateMeta(meta) => Ok(Edit::UpdateMeta(std::mem::replace(&mut self.meta, meta))),
+            Edit::AddRemark(remark) => {
+                if self.serial_in_use(remark.id) || self.remark(remark.id).is_some() {
+                    return fail(format!("serial {} is in use already", remark.id));
+                }
+                if let Some(tag) = remark
+                    .priority
+                    .as_ref()
+                    .filter(|t| self.priority(t).is_none())
+                {
+                    return fail(format!("there is no priority {tag:?}"));
+                }
+                let id = remark.id;
+                // Kept in time order, so the report reads them as they were typed.
+                let at = self.remarks.partition_point(|r| r.time <= remark.time);
+                self.remarks.insert(at, remark);
+                self.next_serial = self.next_serial.max(id + 1);
+                Ok(Edit::RemoveRemark(id))
+            }
+            Edit::UpdateRemark(remark) => {
+                if let Some(tag) = remark
+                    .priority
+                    .as_ref()
+                    .filter(|t| self.priority(t).is_none())
+                {
+                    return fail(format!("there is no priority {tag:?}"));
+                }
+                let Some(at) = self.remarks.iter().position(|r| r.id == remark.id) else {
+                    return fail(format!("there is no remark {}", remark.id));
+                };
+                Ok(Edit::UpdateRemark(std::mem::replace(
+                    &mut self.remarks[at],
+                    remark,
+                )))
+            }
+            Edit::RemoveRemark(id) => {
+                let Some(at) = self.remarks.iter().position(|r| r.id == id) else {
+                    return fail(format!("there is no remark {id}"));
+                };
+                Ok(Edit::AddRemark(self.remarks.remove(at)))
+            }
             Edit::UpdateParticipant(p) => {
                 if !p.group.is_empty() && self.group(&p.group).is_none() {
                     return fail(format!("there is no group {:?}", p.group));

@@ -41,6 +41,9 @@ pub struct Session {
     /// Ids of the participants an attendee export says registered but did not attend.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub absent: Vec<Slug>,
+    /// The rapporteur's own words: never a note of an intervention, never counted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remarks: Vec<Remark>,
     /// Fingerprints of the chat messages imported so far, so that importing the same
     /// chat again adds nothing twice, even after an imported note was edited or deleted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -191,6 +194,21 @@ pub struct Note {
     pub time: Clock,
 }
 
+/// The rapporteur's remark: their own words, tied to a priority (it leads that priority's
+/// section in the report) or to the meeting (the introduction); never attributed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Remark {
+    /// Serial id, unique in the session.
+    pub id: Serial,
+    /// The remark, as typed.
+    pub text: String,
+    /// The priority it leads, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Slug>,
+    /// When it was typed.
+    pub time: Clock,
+}
+
 impl Default for Session {
     fn default() -> Self {
         Session {
@@ -200,6 +218,7 @@ impl Default for Session {
             participants: Vec::new(),
             priorities: Vec::new(),
             interventions: Vec::new(),
+            remarks: Vec::new(),
             attended: Vec::new(),
             absent: Vec::new(),
             chat_imported: Vec::new(),
@@ -297,13 +316,19 @@ impl Session {
         self.interventions.last()
     }
 
+    /// The remark with this id.
+    pub fn remark(&self, id: Serial) -> Option<&Remark> {
+        self.remarks.iter().find(|r| r.id == id)
+    }
+
     /// The next free serial, without taking it.
     pub fn peek_serial(&self) -> Serial {
         let highest = self
             .interventions
             .last()
             .map(|i| i.id.max(i.notes.last().map_or(0, |n| n.id)))
-            .unwrap_or(0);
+            .unwrap_or(0)
+            .max(self.remarks.iter().map(|r| r.id).max().unwrap_or(0));
         // A hand-edited file may carry a stale counter: never hand out a used id.
         self.next_serial.max(highest + 1).max(1)
     }

@@ -13,6 +13,7 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
     let mut priorities = Vec::new();
     let mut turns = Vec::new();
     let (mut inserted, mut updated, mut deleted) = (Vec::new(), Vec::new(), Vec::new());
+    let mut remarks = 0;
     let mut other = 0;
     for edit in edits {
         match edit {
@@ -26,6 +27,7 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
             Edit::InsertNote { note, .. } => inserted.push(note.text.clone()),
             Edit::UpdateNote(note) => updated.push(note.text.clone()),
             Edit::DeleteNote(id) => deleted.push(id),
+            Edit::AddRemark(_) | Edit::UpdateRemark(_) | Edit::RemoveRemark(_) => remarks += 1,
             _ => other += 1,
         }
     }
@@ -59,6 +61,11 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
         0 => {}
         1 => parts.push("deleting a note".to_string()),
         n => parts.push(format!("deleting {n} notes")),
+    }
+    match remarks {
+        0 => {}
+        1 => parts.push("your remark".to_string()),
+        n => parts.push(format!("{n} of your remarks")),
     }
     if parts.is_empty() {
         parts.push(match other {

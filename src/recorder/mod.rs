@@ -90,6 +90,8 @@ pub enum Turn {
     Continued(Slug),
     /// A note for whoever had the floor (at the line's time).
     Same,
+    /// The rapporteur's own remark: nobody's turn.
+    Remark,
     /// Nothing (a blank or comment line).
     None,
 }
@@ -127,6 +129,7 @@ pub fn record(
                 chose: Vec::new(),
             });
         }
+        CaptureLine::Remark(draft) => return remark(session, resolver, draft, now, how),
         CaptureLine::Entry(capture) => capture,
     };
     let mut line = Line {
@@ -159,6 +162,43 @@ pub fn record(
         edits: line.edits,
         time,
         turn,
+        chose: line.chose,
+    })
+}
+
+/// The rapporteur's remark: its tag resolved as a note's (and created when new), the
+/// floor untouched.
+fn remark(
+    session: &Session,
+    resolver: &Resolver,
+    draft: crate::capture::RemarkDraft,
+    now: Clock,
+    how: &Recording,
+) -> Result<Recorded, LineError> {
+    let mut line = Line {
+        session,
+        resolver,
+        how,
+        edits: Vec::new(),
+        chose: Vec::new(),
+        serial: session.peek_serial(),
+    };
+    let priority = match &draft.tag {
+        Some(tag) => Some(line.tag(tag)?),
+        None => None,
+    };
+    let time = draft.time.unwrap_or(now);
+    let id = line.serial;
+    line.edits.push(Edit::AddRemark(crate::model::Remark {
+        id,
+        text: draft.text,
+        priority,
+        time,
+    }));
+    Ok(Recorded {
+        edits: line.edits,
+        time,
+        turn: Turn::Remark,
         chose: line.chose,
     })
 }

@@ -251,3 +251,40 @@ fn titles_come_from_tags() {
     assert_eq!(title_of_tag("data"), "Data");
     assert_eq!(title_of_tag("été_chaud"), "Été chaud");
 }
+
+#[test]
+fn remarks_are_the_rapporteurs_own_words_and_leave_the_floor_alone() {
+    let mut s = session();
+    let t = Clock::hms(10, 0, 0);
+    apply(&mut s, "@ana: fair recruitment now #recruitment", t).unwrap();
+    let r = apply(
+        &mut s,
+        "> #recruitment This attracted the strongest convergence by far—almost rage, even.",
+        Clock::hms(10, 5, 0),
+    )
+    .unwrap();
+    assert_eq!(r.turn, Turn::Remark);
+    apply(&mut s, "[10:07] > Your work, your ideas.", t).unwrap();
+    assert_eq!(s.remarks.len(), 2);
+    assert_eq!(s.remarks[0].priority.as_deref(), Some("recruitment"));
+    assert_eq!(
+        s.remarks[0].text,
+        "This attracted the strongest convergence by far—almost rage, even."
+    );
+    assert_eq!(s.remarks[1].priority, None);
+    assert_eq!(s.remarks[1].time, Clock::hms(10, 7, 0));
+    // Not a note of anyone's, and the floor stays where it was.
+    assert_eq!(s.note_count(), 1);
+    apply(&mut s, "still Ana", t).unwrap();
+    assert_eq!(s.interventions[0].notes.len(), 2);
+    // A new tag on a remark is created on the screen, refused by an import.
+    let e = apply(&mut s, "> #unheard-of a point", t).unwrap_err();
+    assert!(matches!(e.problem, Problem::UnknownTag { .. }));
+    apply_with(&mut s, "> #unheard-of a point", t, &Recording::live()).unwrap();
+    assert!(s.priority("unheard-of").is_some());
+    let e = apply(&mut s, ">   ", t).unwrap_err();
+    assert_eq!(
+        e.problem,
+        Problem::Syntax("expected your remark after `>`".into())
+    );
+}

@@ -124,6 +124,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Session, LoadError> {
         .interventions
         .iter()
         .flat_map(|i| std::iter::once(i.id).chain(i.notes.iter().map(|n| n.id)))
+        .chain(session.remarks.iter().map(|r| r.id))
         .max()
         .unwrap_or(0);
     session.next_serial = session.next_serial.max(highest + 1);

@@ -518,7 +518,11 @@ impl Tally {
                 return self.recompute(session);
             }
             // When a turn ended, or the meeting's details, change no count.
-            Edit::SetEnd { .. } | Edit::UpdateMeta(_) => return,
+            Edit::SetEnd { .. }
+            | Edit::UpdateMeta(_)
+            | Edit::AddRemark(_)
+            | Edit::UpdateRemark(_)
+            | Edit::RemoveRemark(_) => return,
         }
         self.refresh_rows(session, &touched);
     }

@@ -212,6 +212,13 @@ impl App {
                 parts.push(format!("chat input from {}", self.name_of(id)))
             }
             Turn::Continued(id) => parts.push(format!("{}'s turn goes on", self.name_of(id))),
+            Turn::Remark => parts.push(match self.session().remarks.iter().max_by_key(|r| r.id) {
+                Some(r) if r.priority.is_some() => format!(
+                    "your remark, leading #{} in the report",
+                    r.priority.clone().unwrap_or_default()
+                ),
+                _ => "your remark, for the report's introduction".to_string(),
+            }),
             Turn::Same | Turn::None => {}
         }
         let chose = self.choices_said(&recorded.chose);
