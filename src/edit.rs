@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 use crate::model::{
-    Channel, Intervention, Meta, Note, Participant, Priority, Remark, Serial, Session, Slug,
+    Channel, Intervention, Meta, Note, Participant, Priority, Remark, Review, Serial, Session, Slug,
 };
 
 /// One change to a session. Applying an edit returns its inverse.
@@ -78,6 +78,8 @@ pub enum Edit {
     UpdateRemark(Remark),
     /// Removes a remark.
     RemoveRemark(Serial),
+    /// Replaces the rapporteur's choices for the report.
+    UpdateReview(Review),
 }
 
 /// Why an edit could not be applied.
@@ -300,6 +302,10 @@ impl Session {
                 })
             }
             Edit::UpdateMeta(meta) => Ok(Edit::UpdateMeta(std::mem::replace(&mut self.meta, meta))),
+            Edit::UpdateReview(review) => Ok(Edit::UpdateReview(std::mem::replace(
+                &mut self.review,
+                review,
+            ))),
             Edit::AddRemark(remark) => {
                 if self.serial_in_use(remark.id) || self.remark(remark.id).is_some() {
                     return fail(format!("serial {} is in use already", remark.id));
@@ -468,6 +474,35 @@ mod tests {
                 index: 1,
                 intervention: chat_input(4, &[]),
             },
+            Edit::SetEnd {
+                intervention: 3,
+                end: Some(Clock::hms(10, 9, 0)),
+            },
+            Edit::UpdateParticipant(crate::model::Participant {
+                affiliation: "Peru".into(),
+                ..fixture::person("ana", "Ana", "Chile")
+            }),
+            Edit::UpdateMeta(crate::model::Meta {
+                title: "Hearing".into(),
+                ..crate::model::Meta::default()
+            }),
+            Edit::AddRemark(Remark {
+                id: 9,
+                text: "strongest by far".into(),
+                priority: Some("health".into()),
+                time: Clock::hms(10, 8, 0),
+            }),
+            Edit::UpdateRemark(Remark {
+                id: 9,
+                text: "strongest by far—almost rage, even".into(),
+                priority: Some("health".into()),
+                time: Clock::hms(10, 8, 0),
+            }),
+            Edit::UpdateReview(Review {
+                order: vec!["health".into()],
+                left_out: vec![5],
+                ..Review::default()
+            }),
         ];
         let mut states = vec![s.clone()];
         let mut inverses = vec![];
@@ -479,10 +514,10 @@ mod tests {
         // The chat input sits at its time, out of serial order, and closes no turn.
         let order: Vec<Serial> = s.interventions.iter().map(|i| i.id).collect();
         assert_eq!(order, [1, 4, 3]);
-        assert_eq!(s.interventions[2].end, None);
+        assert_eq!(s.interventions[2].end, Some(Clock::hms(10, 9, 0)));
         assert_eq!(s.intervention_index(3), Some(2));
         assert_eq!(s.note_position(5), Some((1, 0)));
-        assert_eq!(s.peek_serial(), 6);
+        assert_eq!(s.peek_serial(), 10);
         states.pop();
         while let Some(inverse) = inverses.pop() {
             s.apply(inverse).unwrap();

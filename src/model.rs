@@ -44,6 +44,9 @@ pub struct Session {
     /// The rapporteur's own words: never a note of an intervention, never counted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub remarks: Vec<Remark>,
+    /// The rapporteur's choices for the report, made in the review.
+    #[serde(default, skip_serializing_if = "Review::is_empty")]
+    pub review: Review,
     /// Fingerprints of the chat messages imported so far, so that importing the same
     /// chat again adds nothing twice, even after an imported note was edited or deleted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -209,6 +212,83 @@ pub struct Remark {
     pub time: Clock,
 }
 
+/// The rapporteur's choices for the report, made in the review before exporting: the
+/// order of the priorities, the sections they go under, and which notes the report uses.
+/// The figures never change with them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    /// Priorities in the order the report presents them; those not listed follow, by convergence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub order: Vec<Slug>,
+    /// Headings the rapporteur names, each opening a section before one priority.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+    /// Notes left out of the report.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<Serial>,
+    /// The quote chosen to speak for a priority.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<Chosen>,
+    /// Notes that say again what another says, folded into it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub folded: Vec<Folded>,
+}
+
+impl Review {
+    /// Whether the rapporteur has chosen nothing yet.
+    pub fn is_empty(&self) -> bool {
+        *self == Review::default()
+    }
+
+    /// Whether the note is left out of the report, or folded into another.
+    pub fn leaves_out(&self, note: Serial) -> bool {
+        self.left_out.contains(&note) || self.folded.iter().any(|f| f.note == note)
+    }
+
+    /// The quote chosen for a priority.
+    pub fn quote_for(&self, priority: &str) -> Option<Serial> {
+        self.quotes
+            .iter()
+            .find(|c| c.priority == priority)
+            .map(|c| c.note)
+    }
+
+    /// The heading that opens a section before the priority, if one does.
+    pub fn heading_before(&self, priority: &str) -> Option<&str> {
+        self.sections
+            .iter()
+            .find(|s| s.before == priority)
+            .map(|s| s.title.as_str())
+    }
+}
+
+/// A section heading of the report, before the priority that opens the section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// The heading, in the rapporteur's words ("WHO should be partners?").
+    pub title: String,
+    /// The priority the section opens with.
+    pub before: Slug,
+}
+
+/// The quote chosen for a priority.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chosen {
+    /// The priority.
+    pub priority: Slug,
+    /// The note quoted.
+    pub note: Serial,
+}
+
+/// A note folded into another that says the same.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Folded {
+    /// The duplicate, left out of the report.
+    pub note: Serial,
+    /// The note that stands for both.
+    pub into: Serial,
+}
+
 impl Default for Session {
     fn default() -> Self {
         Session {
@@ -219,6 +299,7 @@ impl Default for Session {
             priorities: Vec::new(),
             interventions: Vec::new(),
             remarks: Vec::new(),
+            review: Review::default(),
             attended: Vec::new(),
             absent: Vec::new(),
             chat_imported: Vec::new(),

@@ -14,6 +14,7 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
     let mut turns = Vec::new();
     let (mut inserted, mut updated, mut deleted) = (Vec::new(), Vec::new(), Vec::new());
     let mut remarks = 0;
+    let mut review = 0;
     let mut other = 0;
     for edit in edits {
         match edit {
@@ -28,6 +29,7 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
             Edit::UpdateNote(note) => updated.push(note.text.clone()),
             Edit::DeleteNote(id) => deleted.push(id),
             Edit::AddRemark(_) | Edit::UpdateRemark(_) | Edit::RemoveRemark(_) => remarks += 1,
+            Edit::UpdateReview(_) => review += 1,
             _ => other += 1,
         }
     }
@@ -66,6 +68,9 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
         0 => {}
         1 => parts.push("your remark".to_string()),
         n => parts.push(format!("{n} of your remarks")),
+    }
+    if review > 0 {
+        parts.push("a choice in the review".to_string());
     }
     if parts.is_empty() {
         parts.push(match other {

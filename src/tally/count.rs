@@ -522,7 +522,8 @@ impl Tally {
             | Edit::UpdateMeta(_)
             | Edit::AddRemark(_)
             | Edit::UpdateRemark(_)
-            | Edit::RemoveRemark(_) => return,
+            | Edit::RemoveRemark(_)
+            | Edit::UpdateReview(_) => return,
         }
         self.refresh_rows(session, &touched);
     }
