@@ -67,6 +67,8 @@ pub enum Action {
     EndFloor,
     /// Closes the meeting: ends the floor and records the closing time.
     CloseMeeting,
+    /// Opens the review before exporting, or goes back to capture.
+    Review,
     /// Moves the cursor one character left.
     CursorLeft,
     /// Moves the cursor one character right.
@@ -97,7 +99,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 40] = [
+    pub const ALL: [Action; 41] = [
         Action::Confirm,
         Action::Complete,
         Action::CompletePrev,
@@ -117,6 +119,7 @@ impl Action {
         Action::FixHeld,
         Action::EndFloor,
         Action::CloseMeeting,
+        Action::Review,
         Action::Search,
         Action::SearchNext,
         Action::SearchPrev,
@@ -175,6 +178,7 @@ impl Action {
             Action::FixHeld => "bring back a line kept aside, to fix it",
             Action::EndFloor => "end the floor: nobody has it",
             Action::CloseMeeting => "close the meeting: end the floor, record the time",
+            Action::Review => "the review before exporting / back to capture",
             Action::CursorLeft => "cursor left",
             Action::CursorRight => "cursor right",
             Action::WordLeft => "word left",

@@ -231,7 +231,10 @@ fn import_loop(k: usize, path: &Path, dir: &Path, seconds: f64) -> (u64, u64) {
     let deadline = Instant::now() + Duration::from_secs_f64(seconds);
     let (mut done, mut refused) = (0, 0);
     let csv = dir.join(format!("importer-{k}.csv"));
-    while Instant::now() < deadline {
+    // The writers retry faster than the binary starts: on a loaded machine it may get in
+    // only once they stop, so it goes on (for a while) until it has got in once.
+    let patience = deadline + Duration::from_secs(60);
+    while Instant::now() < deadline || (done == 0 && Instant::now() < patience) {
         fs::write(
             &csv,
             format!("name,affiliation,group\nImporter {k} round {done},Org {k},states\n"),

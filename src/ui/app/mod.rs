@@ -9,6 +9,7 @@ mod files;
 mod find;
 mod floor;
 mod record;
+mod review;
 mod select;
 mod view;
 
@@ -59,6 +60,8 @@ pub enum Overlay {
     Form(Form),
     /// Another program changed the session file: keep both versions, or overwrite.
     DiskChoice(DiskChoice),
+    /// The review before exporting, over the panes.
+    Review(Box<super::state::review::ReviewState>),
 }
 
 /// A line in the status bar.
@@ -280,6 +283,11 @@ impl App {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         match &mut self.overlay {
             Overlay::Help { .. } | Overlay::DiskChoice(_) => {}
+            Overlay::Review(_) => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    self.type_in_review(c);
+                }
+            }
             Overlay::Form(form) => form.paste(&text),
             Overlay::Search(search) => {
                 search.input.insert(&text);
@@ -301,6 +309,7 @@ impl App {
             Overlay::Search(_) => PasteTarget::Field("a search"),
             Overlay::Filter(_) => PasteTarget::Field("the speaker filter"),
             Overlay::Form(_) => PasteTarget::Field("a form field"),
+            Overlay::Review(_) => PasteTarget::Field("the review"),
             Overlay::Help { .. } | Overlay::DiskChoice(_) => PasteTarget::Nowhere,
         }
     }
@@ -341,6 +350,7 @@ impl App {
     pub fn type_char(&mut self, c: char) {
         match &mut self.overlay {
             Overlay::Help { .. } => {}
+            Overlay::Review(_) => self.type_in_review(c),
             Overlay::DiskChoice(_) => self.choose_on_disk(c),
             Overlay::Form(form) => form.type_char(c, self.meeting.session()),
             Overlay::Search(search) => {
@@ -377,6 +387,9 @@ impl App {
                 };
             }
             Action::Ignore => {}
+            Action::Review if matches!(self.overlay, Overlay::None | Overlay::Review(_)) => {
+                self.toggle_review()
+            }
             _ => match std::mem::take(&mut self.overlay) {
                 Overlay::None => self.update_capture(action),
                 Overlay::Help { scroll } => self.update_help(action, scroll),
@@ -384,6 +397,7 @@ impl App {
                 Overlay::Search(search) => self.update_search(action, search),
                 Overlay::Filter(filter) => self.update_filter(action, filter),
                 Overlay::DiskChoice(choice) => self.update_disk_choice(action, choice),
+                Overlay::Review(state) => self.update_review(action, state),
             },
         }
         self.remember_unsaved();

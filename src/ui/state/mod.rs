@@ -7,5 +7,6 @@ pub mod disk;
 pub mod form;
 pub mod line;
 pub mod paste;
+pub mod review;
 pub mod roster;
 pub mod search;

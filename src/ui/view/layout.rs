@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{capture, disk, form, help, notes, speakers, status, tally};
+use super::{capture, disk, form, help, notes, review, speakers, status, tally};
 use crate::ui::app::{App, Overlay};
 use crate::ui::theme;
 
@@ -82,7 +82,7 @@ pub fn inner(pane: Rect) -> Rect {
     pane.inner(Margin::new(1, 1))
 }
 
-/// Draws the whole screen from what [`App::prepare`] laid out; only reads the app.
+/// Draws the whole screen from what was laid out before; only reads the app.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(areas) = areas(area) else {
         too_small(area, buf);
@@ -103,6 +103,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Overlay::None => capture::render_popup(app, areas.capture, area, buf),
         Overlay::Search(_) | Overlay::Filter(_) => {}
+        Overlay::Review(state) => {
+            let body = areas.speakers.union(areas.notes).union(areas.tally);
+            review::render(app, state, body, areas.capture, buf);
+        }
     }
 }
 

@@ -6,6 +6,7 @@ pub mod form;
 pub mod help;
 pub mod layout;
 pub mod notes;
+pub mod review;
 pub mod speakers;
 pub mod status;
 pub mod tally;
