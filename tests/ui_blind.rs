@@ -8,86 +8,10 @@ mod ui_support;
 
 use rapporteur::clock::Clock;
 use rapporteur::keymap::Keymap;
-use rapporteur::model::{Channel, Group, Participant, Priority, Session};
+use rapporteur::model::{Channel, Session};
 use rapporteur::storage::{self, SessionFile};
 use rapporteur::ui::{App, Overlay};
-use ui_support::{line, press, type_text};
-
-fn group(id: &str, name: &str) -> Group {
-    Group {
-        id: id.into(),
-        name: name.into(),
-        singular: name.to_lowercase(),
-        plural: name.to_lowercase(),
-        counts_for_convergence: true,
-    }
-}
-
-/// A housing hearing: accented names, two Marias, two Annas, and priorities whose titles
-/// share words with tags nobody has created yet.
-pub fn hearing() -> Session {
-    let mut s = Session::default();
-    s.meta.title = "Housing hearing".into();
-    s.groups = vec![
-        group("residents", "Residents"),
-        group("council", "City council"),
-        group("landlords", "Landlords"),
-    ];
-    let people = [
-        (
-            "maria-garcia",
-            "María García",
-            "Tenants' Union",
-            "residents",
-        ),
-        ("maria-rossi", "Maria Rossi", "Rossi Lettings", "landlords"),
-        ("jose-nunez", "José Núñez", "Ward 3", "council"),
-        ("siobhan-oconnor", "Siobhán O'Connor", "Ward 5", "council"),
-        ("jurgen-weiss", "Jürgen Weiß", "Weiß Estates", "landlords"),
-        (
-            "priya-raman",
-            "Priya Raman",
-            "Renters' Network",
-            "residents",
-        ),
-        ("anna-lindqvist", "Anna Lindqvist", "Ward 1", "council"),
-        (
-            "anna-lindgren",
-            "Anna Lindgren",
-            "Eastside Residents",
-            "residents",
-        ),
-        ("amara-osei", "Amara Osei", "Ward 2", "council"),
-        ("jon-reyes", "Jon Reyes", "Shelter Network", "residents"),
-        (
-            "dana-whitfield",
-            "Dana Whitfield",
-            "Landlords' Federation",
-            "landlords",
-        ),
-    ];
-    for (id, name, affiliation, group) in people {
-        s.participants.push(Participant {
-            id: id.into(),
-            name: name.into(),
-            affiliation: affiliation.into(),
-            group: group.into(),
-            role: None,
-        });
-    }
-    for (id, title) in [
-        ("homes", "Build more homes near transit"),
-        ("affordable-stock", "Protect the affordable stock"),
-        ("rent-cap", "Cap rent rises"),
-    ] {
-        s.priorities.push(Priority {
-            id: id.into(),
-            title: title.into(),
-            description: None,
-        });
-    }
-    s
-}
+use ui_support::{hearing, line, press, type_text};
 
 fn at(app: &mut App, h: u32, m: u32) {
     app.set_now(Clock::hms(h, m, 0));
