@@ -7,7 +7,6 @@
 #![cfg(unix)]
 
 mod e2e_support;
-#[allow(dead_code)]
 mod ui_support;
 
 use e2e_support::Pty;
