@@ -77,6 +77,7 @@ fn processes_never_hold_the_session_together_and_lose_no_commit() {
         .collect();
 
     let mut total = Counts::default();
+    let mut commits = Vec::new();
     for (w, child) in children.into_iter().enumerate() {
         let out = child.wait_with_output().unwrap();
         let text = String::from_utf8_lossy(&out.stdout);
@@ -99,9 +100,13 @@ fn processes_never_hold_the_session_together_and_lose_no_commit() {
             [0, 0],
             "writer {w} shared the session with another process: {line}"
         );
+        commits.push(n[0]);
+    }
+    // The importers are done before the file is read, so nothing writes it meanwhile.
+    let importers: Vec<(u64, u64)> = importers.into_iter().map(|h| h.join().unwrap()).collect();
+    let session = storage::load(&path).unwrap();
+    for (w, mine) in commits.into_iter().enumerate() {
         // Every commit this writer made must be in the file, under its own id.
-        let mine = n[0];
-        let session = storage::load(&path).unwrap();
         for round in 0..mine {
             let id = format!("w{w}-{round}");
             assert!(
@@ -112,9 +117,7 @@ fn processes_never_hold_the_session_together_and_lose_no_commit() {
     }
     let mut imported = 0;
     let mut import_refused = 0;
-    for (k, handle) in importers.into_iter().enumerate() {
-        let (done, refused) = handle.join().unwrap();
-        let session = storage::load(&path).unwrap();
+    for (k, (done, refused)) in importers.into_iter().enumerate() {
         for round in 0..done {
             let name = format!("Importer {k} round {round}");
             assert!(

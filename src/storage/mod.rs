@@ -173,11 +173,20 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
 }
 
 fn load_with_recovery(path: &Path) -> Result<(Session, Recovery, u64), LoadError> {
+    // The journal is read before the file: a reader without the lock (tally, export)
+    // racing a save that folds the journal in then sees either the old file with the
+    // entries, or the new file that holds them, never the old file without them.
+    let replay = journal::read(path, 0)?;
     let mut session = read_file(path)?;
-    let replay = journal::read(path, session.journal_seq)?;
     let journal = journal_path(path);
-    let replayed = replay.edits.len();
-    for (seq, edit) in replay.edits {
+    let folded = session.journal_seq;
+    let edits: Vec<(u64, Edit)> = replay
+        .edits
+        .into_iter()
+        .filter(|(seq, _)| *seq > folded)
+        .collect();
+    let replayed = edits.len();
+    for (seq, edit) in edits {
         session.apply(edit).map_err(|EditError(reason)| {
             LoadError::whole_file(
                 &journal,
