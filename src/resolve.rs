@@ -6,6 +6,10 @@
 //! word-prefix match, then a unique close typo (a small edit distance per word).
 //! Fuzzy subsequence scores only rank the popup: they never decide what a line means.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -82,14 +86,30 @@ const FULL_RANKING: usize = 500;
 /// Most suggestions returned with an unknown name.
 const SUGGESTIONS: usize = 5;
 
-/// Holds the fuzzy matchers for the life of a screen or an import.
+/// Holds the fuzzy matchers, and the folded keys of the names seen, for the life of a
+/// screen or an import.
 pub struct Resolver {
     /// Scores with the full alignment: for ranking a short list.
     matcher: SkimMatcherV2,
     /// Scores the first good alignment in one pass: for ranking a popup over thousands
     /// of names on every key.
     quick: SkimMatcherV2,
+    /// Names folded once: folding accents is far dearer than looking a name up, and the
+    /// popup ranks the whole roster on every key.
+    folded: RefCell<HashMap<Box<str>, Folded, foldhash::fast::RandomState>>,
 }
+
+/// A key folded, with its words run together.
+#[derive(Debug, Clone)]
+struct Folded {
+    /// [`name_key`] of the key.
+    key: Rc<str>,
+    /// The same with no spaces.
+    solid: Rc<str>,
+}
+
+/// Most folded keys kept before the cache starts afresh (names change rarely).
+const FOLDED_CACHE: usize = 1 << 16;
 
 impl Default for Resolver {
     fn default() -> Self {
@@ -97,6 +117,7 @@ impl Default for Resolver {
             matcher: SkimMatcherV2::default(),
             // Any alignment table larger than one cell takes the one-pass match.
             quick: SkimMatcherV2::default().element_limit(1),
+            folded: RefCell::default(),
         }
     }
 }
@@ -108,6 +129,25 @@ impl std::fmt::Debug for Resolver {
 }
 
 impl Resolver {
+    /// `key` folded, from the cache when it was folded before.
+    fn fold(&self, key: &str) -> Folded {
+        if let Some(found) = self.folded.borrow().get(key) {
+            return found.clone();
+        }
+        let folded = name_key(key);
+        let solid: Rc<str> = folded.replace(' ', "").into();
+        let entry = Folded {
+            key: folded.into(),
+            solid,
+        };
+        let mut cache = self.folded.borrow_mut();
+        if cache.len() >= FOLDED_CACHE {
+            cache.clear();
+        }
+        cache.insert(key.into(), entry.clone());
+        entry
+    }
+
     /// Resolves a typed participant reference (the text after `@`).
     pub fn participant<'a>(
         &self,
@@ -142,23 +182,32 @@ impl Resolver {
         } else {
             &self.quick
         };
+        // What the rule would take comes first: exact, then prefixes, then typos, which
+        // only count when nothing starts with what was typed.
+        let tiers: Vec<i64> = items
+            .iter()
+            .map(|item| {
+                if typed.exact(item, self) {
+                    3_000
+                } else if typed.prefix_of(item.word_keys(), self) {
+                    2_000
+                } else if typed.prefix_of(item.fallback_keys(), self) {
+                    1_500
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let typos_count = tiers.iter().all(|t| *t == 0);
         let mut scored: Vec<(i64, usize)> = items
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
-                // What the rule would take comes first: exact, then prefixes, then typos.
-                let bonus = if typed.exact(item) {
-                    3_000
-                } else if typed.prefix_of(item.word_keys()) {
-                    2_000
-                } else if typed.prefix_of(item.fallback_keys()) {
-                    1_500
-                } else if typed.close_to(item) {
-                    1_000
-                } else {
-                    0
+                let bonus = match tiers[i] {
+                    0 if typos_count && typed.close_to(item, self) => 1_000,
+                    tier => tier,
                 };
-                let score = score_with(matcher, item, &typed.joined);
+                let score = self.score_with(matcher, item, &typed.joined);
                 match (score, bonus) {
                     (None, 0) => None,
                     (s, b) => Some((s.unwrap_or(0) + b, i)),
@@ -181,7 +230,10 @@ impl Resolver {
             return Resolution::Unknown(Vec::new());
         }
         for tier in Tier::ALL {
-            let found: Vec<&T> = items.iter().filter(|i| typed.fits(*i, tier)).collect();
+            let found: Vec<&T> = items
+                .iter()
+                .filter(|i| typed.fits(*i, tier, self))
+                .collect();
             let how = tier.matched();
             match found.len() {
                 0 => continue,
@@ -191,7 +243,7 @@ impl Resolver {
         }
         let mut near: Vec<&T> = items
             .iter()
-            .filter(|i| score_with(&self.quick, *i, &typed.joined).is_some())
+            .filter(|i| self.score_with(&self.quick, *i, &typed.joined).is_some())
             .collect();
         near = self.rank_subset(near, &typed.joined);
         near.truncate(SUGGESTIONS);
@@ -200,17 +252,18 @@ impl Resolver {
 
     fn rank_subset<'a, T: Named>(&self, mut subset: Vec<&'a T>, typed: &str) -> Vec<&'a T> {
         subset.sort_by_cached_key(|i| {
-            std::cmp::Reverse(score_with(&self.matcher, *i, typed).unwrap_or(0))
+            std::cmp::Reverse(self.score_with(&self.matcher, *i, typed).unwrap_or(0))
         });
         subset
     }
-}
 
-/// The best score of the folded `query` in any of `item`'s folded search keys.
-fn score_with<T: Named>(matcher: &SkimMatcherV2, item: &T, query: &str) -> Option<i64> {
-    item.search_keys()
-        .filter_map(|key| matcher.fuzzy_match(&name_key(key), query))
-        .max()
+    /// The best score of the folded `query` in any of `item`'s folded search keys.
+    fn score_with<T: Named>(&self, matcher: &SkimMatcherV2, item: &T, query: &str) -> Option<i64> {
+        item.search_keys()
+            .filter(|key| !key.is_empty())
+            .filter_map(|key| matcher.fuzzy_match(&self.fold(key).key, query))
+            .max()
+    }
 }
 
 /// The tiers of the rule, tried in order; the first with any match decides.
@@ -261,25 +314,25 @@ impl Typed {
         }
     }
 
-    fn fits<T: Named>(&self, item: &T, tier: Tier) -> bool {
+    fn fits<T: Named>(&self, item: &T, tier: Tier, r: &Resolver) -> bool {
         match tier {
-            Tier::Exact => self.exact(item),
-            Tier::Prefix => self.prefix_of(item.word_keys()),
-            Tier::FallbackPrefix => self.prefix_of(item.fallback_keys()),
-            Tier::Close => self.close_to(item),
+            Tier::Exact => self.exact(item, r),
+            Tier::Prefix => self.prefix_of(item.word_keys(), r),
+            Tier::FallbackPrefix => self.prefix_of(item.fallback_keys(), r),
+            Tier::Close => self.close_to(item, r),
         }
     }
 
     /// The whole of one exact key, folded (spaces between words aside).
-    fn exact<T: Named>(&self, item: &T) -> bool {
+    fn exact<T: Named>(&self, item: &T, r: &Resolver) -> bool {
         item.exact_keys()
-            .any(|k| !k.is_empty() && name_key(k).replace(' ', "") == self.solid)
+            .any(|k| !k.is_empty() && *r.fold(k).solid == *self.solid)
     }
 
     /// Every typed word starts a word of one key, in order: `am dia` → "Amina Diallo".
-    fn prefix_of<'k>(&self, keys: impl Iterator<Item = &'k str>) -> bool {
-        keys.into_iter().any(|key| {
-            let key = name_key(key);
+    fn prefix_of<'k>(&self, keys: impl Iterator<Item = &'k str>, r: &Resolver) -> bool {
+        keys.into_iter().filter(|k| !k.is_empty()).any(|key| {
+            let key = r.fold(key).key;
             let mut key_words = key.split(' ');
             self.words
                 .iter()
@@ -289,9 +342,9 @@ impl Typed {
 
     /// Every typed word is a close typo of a word of one name, in order, and they are
     /// as many: `Siobahn O'Conor` → "Siobhán O'Connor".
-    fn close_to<T: Named>(&self, item: &T) -> bool {
+    fn close_to<T: Named>(&self, item: &T, r: &Resolver) -> bool {
         item.word_keys().any(|key| {
-            let key = name_key(key);
+            let key = r.fold(key).key;
             let mut key_words = key.split(' ');
             let mut typos = 0;
             let all = self.words.iter().all(|t| {
@@ -313,12 +366,16 @@ impl Typed {
 /// to be a typo: none for words of up to three letters, one for shorter words, two
 /// from eight letters; a transposition counts as one.
 fn typo_distance(typed: &str, word: &str) -> Option<usize> {
-    let letters = typed.chars().count().max(word.chars().count());
-    let allowed = match letters {
+    let (a, b) = (typed.chars().count(), word.chars().count());
+    let allowed = match a.max(b) {
         0..=3 => 0,
         4..=7 => 1,
         _ => 2,
     };
+    // Words whose lengths differ by more than the typos allowed are no match: skip the table.
+    if a.abs_diff(b) > allowed {
+        return None;
+    }
     let distance = strsim::osa_distance(typed, word);
     (distance <= allowed).then_some(distance)
 }

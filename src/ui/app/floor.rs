@@ -134,8 +134,14 @@ impl App {
 
 /// When the latest thing recorded happened: a turn's start or end, or a note.
 pub fn last_activity(session: &Session) -> Option<Clock> {
-    session
+    // Turns are in order of their start, and a floor turn's notes end by the next floor
+    // turn's start: the latest thing is in the last floor turn or the chat inputs after it.
+    let from = session
         .interventions
+        .iter()
+        .rposition(|i| i.channel == Channel::Floor)
+        .unwrap_or(0);
+    session.interventions[from..]
         .iter()
         .flat_map(|i| {
             let end = if i.channel == Channel::Floor {
