@@ -310,7 +310,8 @@ fn markup_in_notes_is_escaped() {
     assert!(!html.contains("<script>"));
     let markdown = render(&f.session, Format::Markdown, Attribution::Group);
     assert!(
-        markdown.contains("\\<script\\>alert('x')\\</script\\> & \\*bold\\* \\[link\\](http://x)")
+        markdown
+            .contains("\\<script\\>alert('x')\\</script\\> & \\*bold\\* \\[link\\](<http://x>)")
     );
     for format in [Format::Markdown, Format::Text, Format::Html, Format::Json] {
         let report = render(&f.session, format, Attribution::Group);
@@ -424,4 +425,46 @@ fn small_meeting_text_named() {
         Format::Text,
         Attribution::Named
     ));
+}
+
+#[test]
+fn notes_reach_every_format_as_typed() {
+    let french =
+        "nous n'avons pas le choix : il faut agir ! « l'intégration est locale » ; vraiment ?";
+    let url = "https://example.org/survey_2020#repairs";
+    let mut f = small_meeting();
+    f.floor("amadou")
+        .point(&["health"], french)
+        .quote(&["health"], &format!("see {url}, then act"))
+        .point(&["health"], "1986. was the year")
+        .point(&["health"], "&copy; stays as typed");
+    let session = &f.session;
+    let markdown = render(session, Format::Markdown, Attribution::Group);
+    assert!(markdown.contains(&format!("- {french}\n")), "{markdown}");
+    assert!(markdown.contains(&format!("“see <{url}>, then act”")));
+    assert!(markdown.contains("- 1986\\. was the year"));
+    assert!(markdown.contains("- \\&copy; stays as typed"));
+    let html = render(session, Format::Html, Attribution::Group);
+    let escaped_url = "https:&#x2f;&#x2f;example.org&#x2f;survey_2020#repairs";
+    assert!(html.contains(&format!("<a href=\"{escaped_url}\">{escaped_url}</a>")));
+    assert!(
+        html.contains(
+            "pas le choix : il faut agir ! « l&#x27;intégration est locale » ; vraiment ?"
+        )
+    );
+    let text = render(session, Format::Text, Attribution::Group);
+    assert!(text.contains(url));
+    // Wrapped, the French text loses no space and no line starts with its punctuation.
+    let unwrapped = text
+        .split('\n')
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(unwrapped.contains(french), "{text}");
+    for line in text.lines() {
+        assert!(
+            !line.trim_start().starts_with([':', ';', '!', '?', '»']),
+            "{line:?}"
+        );
+    }
 }

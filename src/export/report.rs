@@ -281,11 +281,11 @@ impl Attributor<'_> {
         let by = (quote || self.attribution == Attribution::Named)
             .then(|| self.speaker(intervention, p));
         let text = note.text.trim();
-        // A quote's own closing full stop gives way to the attribution that follows it.
-        let text = if quote {
-            text.strip_suffix(['.', ',']).unwrap_or(text).trim_end()
-        } else {
-            text
+        // A quote's own closing full stop gives way to the attribution that follows it;
+        // an ellipsis stays whole.
+        let text = match text.strip_suffix(['.', ',']) {
+            Some(cut) if quote && !cut.ends_with('.') => cut.trim_end(),
+            _ => text,
         };
         ReportNote {
             text: escape_controls(text),
