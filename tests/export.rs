@@ -468,3 +468,64 @@ fn notes_reach_every_format_as_typed() {
         );
     }
 }
+
+#[test]
+fn the_chart_shows_every_group_that_raised_a_priority_and_says_how_it_is_ordered() {
+    let session = &small_meeting().session;
+    let tally = Tally::compute(session);
+    let chart = |attribution| rapporteur::export::report(session, &tally, attribution, 2).chart;
+    // Recruitment: 6 interventions from all 4 groups, one entity each but the States.
+    let group = chart(Attribution::Group);
+    let recruitment = &group.bars[0];
+    let titles: Vec<&str> = recruitment
+        .segments
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "States: 3 interventions",
+            "civil society: 1 intervention",
+            "business: 1 intervention",
+            "Mayors: 1 intervention"
+        ]
+    );
+    assert_eq!(
+        recruitment.title,
+        "1. Fix recruitment practices: 6 interventions from 4 groups"
+    );
+    assert_eq!(group.bands[0].label, "Raised by all 4 groups");
+    assert!(
+        group.caption.contains(
+            "first the number of groups that raised them, then the number of interventions"
+        )
+    );
+    let legend: Vec<&str> = group.legend.iter().map(|l| l.label.as_str()).collect();
+    assert!(
+        legend.contains(&"observers (not counted for convergence)"),
+        "{legend:?}"
+    );
+    // Within a band, bars never grow down the chart.
+    for pair in group.bars.windows(2) {
+        let band = |y| {
+            group
+                .bands
+                .iter()
+                .rev()
+                .find(|b| b.y < y)
+                .map(|b| b.label.clone())
+        };
+        if band(pair[0].y) == band(pair[1].y) {
+            assert!(pair[0].end >= pair[1].end, "{pair:?}");
+        }
+    }
+    // Chatham: plain bars, no legend, the same figures.
+    let chatham = chart(Attribution::Chatham);
+    assert!(chatham.legend.is_empty());
+    assert_eq!(chatham.bars[0].segments.len(), 1);
+    assert_eq!(chatham.bars[0].segments[0].title, "6 interventions");
+    let html = render(session, Format::Html, Attribution::Group);
+    assert!(!html.contains("participants:"));
+    assert!(html.contains("<title>States: 3 interventions</title>"));
+}
