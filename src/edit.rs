@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 use crate::model::{
-    Channel, Intervention, Meta, Note, Participant, Priority, Serial, Session, Slug,
+    Channel, Intervention, Meta, NameReviewed, Note, Participant, Priority, Serial, Session, Slug,
 };
 
 /// One change to a session. Applying an edit returns its inverse.
@@ -72,6 +72,16 @@ pub enum Edit {
     UpdateParticipant(Participant),
     /// Replaces the meeting's details (title, theme, date, times, format, languages…).
     UpdateMeta(Meta),
+    /// Marks a name the lint found in a note as reviewed, kept in the report, or takes
+    /// the mark back; its inverse restores the mark as it was. It never fails.
+    SetNameReviewed {
+        /// Id of the note.
+        note: Serial,
+        /// The words found, as the lint wrote them; compared folded as names are.
+        words: String,
+        /// Whether the name is reviewed from now on.
+        reviewed: bool,
+    },
 }
 
 /// Why an edit could not be applied.
@@ -297,6 +307,11 @@ impl Session {
                     p,
                 )))
             }
+            Edit::SetNameReviewed {
+                note,
+                words,
+                reviewed,
+            } => Ok(self.set_name_reviewed(note, words, reviewed)),
             Edit::RemoveIntervention(id) => {
                 let Some(at) = self.intervention_index(id) else {
                     return fail(format!("there is no intervention {id}"));
@@ -306,6 +321,32 @@ impl Session {
                     intervention: self.interventions.remove(at),
                 })
             }
+        }
+    }
+
+    /// Sets whether `words` in note `note` are reviewed; returns the edit that restores the mark.
+    fn set_name_reviewed(&mut self, note: Serial, words: String, reviewed: bool) -> Edit {
+        let list = &mut self.review.names_reviewed;
+        let key = crate::names::name_key(&words);
+        let at = list
+            .iter()
+            .position(|r| r.note == note && crate::names::name_key(&r.words) == key);
+        let words = match (at, reviewed) {
+            (None, true) => {
+                let entry = NameReviewed { note, words };
+                // Kept in the order of notes, so the file reads in order and diffs stay small.
+                let i = list.partition_point(|r| *r < entry);
+                list.insert(i, entry.clone());
+                entry.words
+            }
+            (Some(i), false) => list.remove(i).words,
+            (Some(i), true) => list[i].words.clone(),
+            (None, false) => words,
+        };
+        Edit::SetNameReviewed {
+            note,
+            words,
+            reviewed: at.is_some(),
         }
     }
 
@@ -413,6 +454,32 @@ mod tests {
                 index: 1,
                 intervention: chat_input(4, &[]),
             },
+            Edit::SetNameReviewed {
+                note: 5,
+                words: "Chile".into(),
+                reviewed: true,
+            },
+            Edit::SetNameReviewed {
+                note: 5,
+                words: "the Alliance".into(),
+                reviewed: true,
+            },
+            // Marking again, or by another case, changes nothing and undoes to nothing.
+            Edit::SetNameReviewed {
+                note: 5,
+                words: "chile".into(),
+                reviewed: true,
+            },
+            Edit::SetNameReviewed {
+                note: 5,
+                words: "CHILE".into(),
+                reviewed: false,
+            },
+            Edit::SetNameReviewed {
+                note: 9,
+                words: "nobody".into(),
+                reviewed: false,
+            },
         ];
         let mut states = vec![s.clone()];
         let mut inverses = vec![];
@@ -428,6 +495,8 @@ mod tests {
         assert_eq!(s.intervention_index(3), Some(2));
         assert_eq!(s.note_position(5), Some((1, 0)));
         assert_eq!(s.peek_serial(), 6);
+        assert!(s.review.name_reviewed(5, "The Alliance"));
+        assert!(!s.review.name_reviewed(5, "Chile"));
         states.pop();
         while let Some(inverse) = inverses.pop() {
             s.apply(inverse).unwrap();

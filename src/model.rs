@@ -45,12 +45,49 @@ pub struct Session {
     /// chat again adds nothing twice, even after an imported note was edited or deleted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chat_imported: Vec<String>,
+    /// The rapporteur's choices in the review before export.
+    #[serde(default, skip_serializing_if = "Review::is_empty")]
+    pub review: Review,
     /// Next free serial for interventions and notes, so ids are never reused.
     #[serde(default)]
     pub next_serial: Serial,
     /// Sequence number of the last journal entry folded into this file.
     #[serde(default)]
     pub journal_seq: u64,
+}
+
+/// What the rapporteur decided in the review before export.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    /// Names found in notes that the rapporteur read and keeps in the report, in the
+    /// order of their notes: export no longer refuses over them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names_reviewed: Vec<NameReviewed>,
+}
+
+/// A name found in a note's text and kept there after review.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct NameReviewed {
+    /// Id of the note.
+    pub note: Serial,
+    /// The words found, as the lint wrote them ("Bristol", "the Alliance").
+    pub words: String,
+}
+
+impl Review {
+    /// Whether nothing was decided, so the file leaves the review out.
+    pub fn is_empty(&self) -> bool {
+        self.names_reviewed.is_empty()
+    }
+
+    /// Whether the rapporteur kept `words` in note `note`; words compare as names do
+    /// ([`crate::names::name_key`]), so "bristol" is "Bristol".
+    pub fn name_reviewed(&self, note: Serial, words: &str) -> bool {
+        let key = crate::names::name_key(words);
+        self.names_reviewed
+            .iter()
+            .any(|r| r.note == note && crate::names::name_key(&r.words) == key)
+    }
 }
 
 /// Descriptive facts about the meeting, used by the report's introduction.
@@ -203,6 +240,7 @@ impl Default for Session {
             attended: Vec::new(),
             absent: Vec::new(),
             chat_imported: Vec::new(),
+            review: Review::default(),
             next_serial: 1,
             journal_seq: 0,
         }

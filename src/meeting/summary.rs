@@ -13,6 +13,7 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
     let mut priorities = Vec::new();
     let mut turns = Vec::new();
     let (mut inserted, mut updated, mut deleted) = (Vec::new(), Vec::new(), Vec::new());
+    let mut reviews = Vec::new();
     let mut other = 0;
     for edit in edits {
         match edit {
@@ -26,6 +27,13 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
             Edit::InsertNote { note, .. } => inserted.push(note.text.clone()),
             Edit::UpdateNote(note) => updated.push(note.text.clone()),
             Edit::DeleteNote(id) => deleted.push(id),
+            Edit::SetNameReviewed {
+                words, reviewed, ..
+            } => reviews.push(if *reviewed {
+                format!("marking {} reviewed", quoted(words))
+            } else {
+                format!("taking back the review of {}", quoted(words))
+            }),
             _ => other += 1,
         }
     }
@@ -60,6 +68,7 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
         1 => parts.push("deleting a note".to_string()),
         n => parts.push(format!("deleting {n} notes")),
     }
+    parts.extend(reviews);
     if parts.is_empty() {
         parts.push(match other {
             1 => "one change".to_string(),
@@ -139,6 +148,16 @@ mod tests {
         assert_eq!(
             summary(&s, &[insert("a"), insert("b"), Edit::DeleteNote(9)]),
             "2 notes and deleting a note"
+        );
+        let review = |reviewed| Edit::SetNameReviewed {
+            note: 2,
+            words: "Chile".into(),
+            reviewed,
+        };
+        assert_eq!(summary(&s, &[review(true)]), "marking “Chile” reviewed");
+        assert_eq!(
+            summary(&s, &[review(false)]),
+            "taking back the review of “Chile”"
         );
     }
 }

@@ -517,8 +517,8 @@ impl Tally {
             | Edit::UpdateParticipant(_) => {
                 return self.recompute(session);
             }
-            // When a turn ended, or the meeting's details, change no count.
-            Edit::SetEnd { .. } | Edit::UpdateMeta(_) => return,
+            // When a turn ended, the meeting's details or the review's marks change no count.
+            Edit::SetEnd { .. } | Edit::UpdateMeta(_) | Edit::SetNameReviewed { .. } => return,
         }
         self.refresh_rows(session, &touched);
     }
