@@ -529,3 +529,29 @@ fn the_chart_shows_every_group_that_raised_a_priority_and_says_how_it_is_ordered
     assert!(!html.contains("participants:"));
     assert!(html.contains("<title>States: 3 interventions</title>"));
 }
+
+#[test]
+fn typed_french_notes_reach_the_report_as_typed() {
+    let mut session = small_meeting().session;
+    let typed = "[11:00] @Inès Martin: nous n'avons pas le choix : il faut agir ! #health\n\
+                 \"l'intégration est locale ; vraiment ?\" #health\n";
+    rapporteur::import::notes::import(
+        &mut session,
+        typed.as_bytes(),
+        std::path::Path::new("n.txt"),
+    )
+    .unwrap();
+    let markdown = render(&session, Format::Markdown, Attribution::Group);
+    assert!(
+        markdown.contains("- nous n'avons pas le choix : il faut agir !\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("“l'intégration est locale ; vraiment ?”, as one participant put it.")
+    );
+    let text = render(&session, Format::Text, Attribution::Chatham);
+    assert!(
+        text.contains("nous n'avons pas le choix : il faut agir !"),
+        "{text}"
+    );
+}

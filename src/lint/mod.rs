@@ -210,6 +210,89 @@ fn matches(
     (shown && !common_start && !place).then_some((start, end))
 }
 
+/// Every term of `terms` that `text` writes, overlapping or not.
+fn find_terms(text: &str, terms: &Terms, lower: &HashSet<String>) -> Vec<Found> {
+    let ws = words(text);
+    let mut found = Vec::new();
+    for (at, w) in ws.iter().enumerate() {
+        let keys = [
+            Some(&w.key),
+            w.elided.as_ref().map(|e| &e.1),
+            w.possessive.as_ref().map(|p| &p.1),
+        ];
+        let mut seen: Vec<usize> = Vec::new();
+        for &ti in keys
+            .into_iter()
+            .flatten()
+            .filter_map(|k| terms.by_first.get(k))
+            .flatten()
+        {
+            if seen.contains(&ti) {
+                continue;
+            }
+            seen.push(ti);
+            let t = &terms.terms[ti];
+            let Some((mut start, end)) = matches(text, &ws, at, t, lower) else {
+                continue;
+            };
+            if t.form == LintForm::ShortForm {
+                let elided_article = w.elided.as_ref().is_some_and(|e| e.0 == start);
+                if !(after_article(&ws, at) || elided_article) || in_a_longer_name(&ws, at + 1) {
+                    continue;
+                }
+                // The article is part of what was found: "the Alliance", "l'Alliance".
+                start = if elided_article {
+                    w.start
+                } else {
+                    ws[at - 1].start
+                };
+            }
+            found.push(Found {
+                start,
+                end,
+                term: ti,
+            });
+        }
+    }
+    found
+}
+
+/// Whom a term found in a note of `speaker` points to: kind, participant, entity.
+fn whom(
+    session: &Session,
+    terms: &Terms,
+    term: &terms::Term,
+    speaker: &str,
+) -> (LintKind, Slug, Option<String>) {
+    match term.owner {
+        Owner::Person(i) => {
+            let id = &session.participants[i].id;
+            let kind = if id == speaker {
+                LintKind::SpeakerName
+            } else {
+                LintKind::ParticipantName
+            };
+            (kind, id.clone(), None)
+        }
+        Owner::Entity(e) => {
+            let e = &terms.entities[e];
+            let own = session
+                .participant(speaker)
+                .is_some_and(|s| text_key(&s.affiliation) == e.key);
+            if own {
+                (
+                    LintKind::SpeakerEntity,
+                    speaker.to_string(),
+                    Some(e.name.clone()),
+                )
+            } else {
+                let first = &session.participants[e.people[0]].id;
+                (LintKind::Entity, first.clone(), Some(e.name.clone()))
+            }
+        }
+    }
+}
+
 /// Warnings for every note whose own text names a participant or the entity
 /// of one, in the order of the meeting, reviewed or not.
 pub fn lint(session: &Session) -> Vec<LintWarning> {
@@ -217,102 +300,38 @@ pub fn lint(session: &Session) -> Vec<LintWarning> {
     let lower = lower_case_words(session);
     let mut warnings = Vec::new();
     for (position, intervention) in session.interventions.iter().enumerate() {
-        let speaker_entity = session
-            .participant(&intervention.participant)
-            .map(|s| text_key(&s.affiliation))
-            .filter(|k| !k.is_empty());
         for note in &intervention.notes {
             let text = note.text.as_str();
-            let ws = words(text);
-            let mut found: Vec<Found> = Vec::new();
-            for (at, w) in ws.iter().enumerate() {
-                let keys = [
-                    Some(&w.key),
-                    w.elided.as_ref().map(|e| &e.1),
-                    w.possessive.as_ref().map(|p| &p.1),
-                ];
-                let mut seen: Vec<usize> = Vec::new();
-                for key in keys.into_iter().flatten() {
-                    for &ti in terms.by_first.get(key).into_iter().flatten() {
-                        if seen.contains(&ti) {
-                            continue;
-                        }
-                        seen.push(ti);
-                        let t = &terms.terms[ti];
-                        let Some((mut start, end)) = matches(text, &ws, at, t, &lower) else {
-                            continue;
-                        };
-                        if t.form == LintForm::ShortForm {
-                            let elided_article = w.elided.as_ref().is_some_and(|e| e.0 == start);
-                            if !(after_article(&ws, at) || elided_article)
-                                || in_a_longer_name(&ws, at + 1)
-                            {
-                                continue;
-                            }
-                            // The article is part of what was found: "the Alliance", "l'Alliance".
-                            start = if elided_article {
-                                w.start
-                            } else {
-                                ws[at - 1].start
-                            };
-                        }
-                        found.push(Found {
-                            start,
-                            end,
-                            term: ti,
-                        });
-                    }
-                }
-            }
-            let mut kept: Vec<LintWarning> = Vec::new();
-            let mut taken: Vec<(usize, usize)> = Vec::new();
-            let resolved = found.iter().map(|f| {
-                let t = &terms.terms[f.term];
-                let (kind, participant, entity) = match t.owner {
-                    Owner::Person(i) => {
-                        let id = &session.participants[i].id;
-                        let kind = if *id == intervention.participant {
-                            LintKind::SpeakerName
-                        } else {
-                            LintKind::ParticipantName
-                        };
-                        (kind, id.clone(), None)
-                    }
-                    Owner::Entity(e) => {
-                        let e = &terms.entities[e];
-                        if speaker_entity.as_deref() == Some(e.key.as_str()) {
-                            (
-                                LintKind::SpeakerEntity,
-                                intervention.participant.clone(),
-                                Some(e.name.clone()),
-                            )
-                        } else {
-                            let first = &session.participants[e.people[0]].id;
-                            (LintKind::Entity, first.clone(), Some(e.name.clone()))
-                        }
-                    }
-                };
-                (f, t.form, kind, participant, entity)
-            });
-            let mut resolved: Vec<_> = resolved.collect();
+            let mut found: Vec<_> = find_terms(text, &terms, &lower)
+                .into_iter()
+                .map(|f| {
+                    let t = &terms.terms[f.term];
+                    (
+                        f,
+                        t.form,
+                        whom(session, &terms, t, &intervention.participant),
+                    )
+                })
+                .collect();
             // The longest match at a place wins, the speaker's own before others'.
-            resolved.sort_by_key(|(f, _, kind, ..)| {
-                (
-                    f.start,
-                    std::cmp::Reverse(f.end),
-                    !matches!(kind, LintKind::SpeakerName | LintKind::SpeakerEntity),
-                )
+            found.sort_by_key(|(f, _, (kind, ..))| {
+                let own = matches!(kind, LintKind::SpeakerName | LintKind::SpeakerEntity);
+                (f.start, std::cmp::Reverse(f.end), !own)
             });
-            for (f, form, kind, participant, entity) in resolved {
+            let mut taken: Vec<(usize, usize)> = Vec::new();
+            let mut kept: Vec<LintWarning> = Vec::new();
+            for (f, form, (kind, participant, entity)) in found {
                 if taken.iter().any(|&(s, e)| f.start < e && s < f.end) {
                     continue;
                 }
                 taken.push((f.start, f.end));
                 let words = text[f.start..f.end].to_string();
+                // A name written twice in one note is one finding, at its first place.
                 let key = name_key(&words);
-                if kept.iter().any(|k| {
+                let again = kept.iter().any(|k| {
                     k.kind == kind && k.participant == participant && name_key(&k.found) == key
-                }) {
+                });
+                if again {
                     continue;
                 }
                 kept.push(LintWarning {
