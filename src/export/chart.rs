@@ -66,6 +66,8 @@ pub struct Segment {
     pub color: &'static str,
     /// What the segment counts, for its tooltip: "States: 5 interventions".
     pub title: String,
+    /// Whether its group counts toward convergence; observers' segments are drawn paler.
+    pub counted: bool,
 }
 
 /// A legend entry of the chart.
@@ -75,6 +77,8 @@ pub struct LegendItem {
     pub color: &'static str,
     /// What it stands for.
     pub label: String,
+    /// Whether it stands for a group counted toward convergence.
+    pub counted: bool,
 }
 
 const PALETTE: [&str; 6] = [
@@ -157,6 +161,7 @@ pub fn chart(
                     escape_controls(&group.name),
                     interventions(part.interventions)
                 ),
+                counted: group.counts_for_convergence,
             });
             x += width;
         }
@@ -173,6 +178,7 @@ pub fn chart(
                 } else {
                     interventions(rest)
                 },
+                counted: !by_group,
             });
             x += width;
         }
@@ -210,12 +216,14 @@ pub fn chart(
                     escape_controls(&group.name)
                 )
             },
+            counted: group.counts_for_convergence,
         })
         .collect();
     if no_group_used {
         legend.push(LegendItem {
             color: NO_GROUP,
             label: "in no group".to_string(),
+            counted: false,
         });
     }
     let length = if by_group {
