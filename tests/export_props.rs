@@ -289,3 +289,48 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Whatever the roster and the notes hold, the lint answers, and each finding is
+    /// the very text at its column.
+    #[test]
+    fn the_lint_finds_text_where_it_says(
+        people in proptest::collection::vec(
+            (prop_oneof!["\\PC{0,16}", "[A-Z][a-zé]{2,6} [A-Z][a-z]{2,6}"], prop_oneof!["\\PC{0,24}", "[A-Z][a-z]{2,6} (City|Health) (Council|Alliance)"]),
+            1..5,
+        ),
+        notes in proptest::collection::vec(
+            ("[0-4]", "\\PC{0,30}", proptest::option::of((0usize..4, 0usize..4, any::<bool>())), "\\PC{0,30}"),
+            1..6,
+        ),
+    ) {
+        use rapporteur::model::Channel;
+        let mut f = tally_fixture::Fixture::gfmd();
+        for (i, (name, affiliation)) in people.iter().enumerate() {
+            f.person(&format!("p{i}"), name, affiliation, "states");
+        }
+        for (who, before, mention, after) in &notes {
+            let who: usize = who.parse().unwrap();
+            // A note may write someone's name or affiliation, as typed, in capitals, or owned.
+            let mention = mention.map_or(String::new(), |(p, how, affiliation)| {
+                let (name, entity) = &people[p % people.len()];
+                let said = if affiliation { entity } else { name };
+                match how {
+                    0 => said.clone(),
+                    1 => said.to_uppercase(),
+                    2 => format!("{said}'s"),
+                    _ => format!("l'{said}"),
+                }
+            });
+            f.turn(&format!("p{}", who % people.len()), Channel::Floor);
+            f.point(&[], &format!("{before} {mention} {after}"));
+        }
+        for w in rapporteur::lint::lint(&f.session) {
+            let text = &f.session.note(w.note).unwrap().text;
+            let at: String = text.chars().skip(w.column - 1).collect();
+            prop_assert!(at.starts_with(&w.found), "{:?} not at column {} of {:?}", w.found, w.column, text);
+        }
+    }
+}
