@@ -329,8 +329,8 @@ fn parse_note(
         .filter(|(_, left)| !**left)
         .map(|((_, _, tag), _)| tag)
         .collect();
-    let text = collapse_spaces(&text);
-    let (text, kind) = unquote(&text);
+    // The text stays as typed, the space French puts before `: ; ! ?` included.
+    let (text, kind) = unquote(text.trim());
     if text.is_empty() && tags.is_empty() {
         return Err(error(note_start, "expected the note's text after `!`"));
     }
@@ -366,9 +366,6 @@ fn note_text(
                 .map(|k| chars[found[k].0..found[k].1].iter().collect())
                 .collect();
             text.push_str(&words.join(" "));
-            if left[n..=run_end].contains(&false) {
-                text.push(' ');
-            }
             next = found[run_end].1;
             n = run_end + 1;
             continue;
@@ -379,6 +376,9 @@ fn note_text(
                 text.extend(&chars[*start..*end]);
             } else if !label[k] {
                 text.extend(&chars[start + 1..*end]);
+            } else {
+                // A label leaves with the space typed before it; what follows it stays as typed.
+                text.truncate(text.trim_end().len());
             }
             next = *end;
         }
@@ -386,18 +386,6 @@ fn note_text(
     }
     text.extend(&chars[next..]);
     text
-}
-
-/// Joins words with single spaces where removed tags left gaps, and trims.
-fn collapse_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        if !out.is_empty() && !word.starts_with([',', '.', ';', ':', '!', '?']) {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// A text wrapped in `"…"` or `“…”` is a verbatim quote.
@@ -541,6 +529,23 @@ mod tests {
 
         let note = entry("he said \"no\" twice").note.unwrap();
         assert_eq!(note.kind, NoteKind::Point);
+    }
+
+    #[test]
+    fn the_text_stays_as_typed_french_spacing_included() {
+        let text = |line: &str| entry(line).note.unwrap().text;
+        assert_eq!(
+            text("nous n'avons pas le choix : il faut agir ! #recruitment"),
+            "nous n'avons pas le choix : il faut agir !"
+        );
+        assert_eq!(
+            text("« l'intégration est locale » ; vraiment ? #local"),
+            "« l'intégration est locale » ; vraiment ?"
+        );
+        // A label before French punctuation leaves with its own space only.
+        assert_eq!(text("le choix #recruitment : agir"), "le choix : agir");
+        assert_eq!(text("a tag #data #health. Then more"), "a tag. Then more");
+        assert_eq!(text("two  spaces\u{a0}kept"), "two  spaces\u{a0}kept");
     }
 
     #[test]

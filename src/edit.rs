@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 use crate::model::{
-    Channel, Intervention, Meta, Note, Participant, Priority, Remark, Review, Serial, Session, Slug,
+    Channel, Intervention, Meta, NameReviewed, Note, Participant, Priority, Remark, Review, Serial,
+    Session, Slug,
 };
 
 /// One change to a session. Applying an edit returns its inverse.
@@ -80,6 +81,16 @@ pub enum Edit {
     RemoveRemark(Serial),
     /// Replaces the rapporteur's choices for the report.
     UpdateReview(Review),
+    /// Marks a name the lint found in a note as reviewed, kept in the report, or takes
+    /// the mark back; its inverse restores the mark as it was. It never fails.
+    SetNameReviewed {
+        /// Id of the note.
+        note: Serial,
+        /// The words found, as the lint wrote them; compared folded as names are.
+        words: String,
+        /// Whether the name is reviewed from now on.
+        reviewed: bool,
+    },
 }
 
 /// Why an edit could not be applied.
@@ -358,6 +369,11 @@ impl Session {
                     p,
                 )))
             }
+            Edit::SetNameReviewed {
+                note,
+                words,
+                reviewed,
+            } => Ok(self.set_name_reviewed(note, words, reviewed)),
             Edit::RemoveIntervention(id) => {
                 let Some(at) = self.intervention_index(id) else {
                     return fail(format!("there is no intervention {id}"));
@@ -367,6 +383,32 @@ impl Session {
                     intervention: self.interventions.remove(at),
                 })
             }
+        }
+    }
+
+    /// Sets whether `words` in note `note` are reviewed; returns the edit that restores the mark.
+    fn set_name_reviewed(&mut self, note: Serial, words: String, reviewed: bool) -> Edit {
+        let list = &mut self.review.names_reviewed;
+        let key = crate::names::name_key(&words);
+        let at = list
+            .iter()
+            .position(|r| r.note == note && crate::names::name_key(&r.words) == key);
+        let words = match (at, reviewed) {
+            (None, true) => {
+                let entry = NameReviewed { note, words };
+                // Kept in the order of notes, so the file reads in order and diffs stay small.
+                let i = list.partition_point(|r| *r < entry);
+                list.insert(i, entry.clone());
+                entry.words
+            }
+            (Some(i), false) => list.remove(i).words,
+            (Some(i), true) => list[i].words.clone(),
+            (None, false) => words,
+        };
+        Edit::SetNameReviewed {
+            note,
+            words,
+            reviewed: at.is_some(),
         }
     }
 
@@ -503,6 +545,32 @@ mod tests {
                 left_out: vec![5],
                 ..Review::default()
             }),
+            Edit::SetNameReviewed {
+                note: 5,
+                words: "Chile".into(),
+                reviewed: true,
+            },
+            Edit::SetNameReviewed {
+                note: 5,
+                words: "the Alliance".into(),
+                reviewed: true,
+            },
+            // Marking again, or by another case, changes nothing and undoes to nothing.
+            Edit::SetNameReviewed {
+                note: 5,
+                words: "chile".into(),
+                reviewed: true,
+            },
+            Edit::SetNameReviewed {
+                note: 5,
+                words: "CHILE".into(),
+                reviewed: false,
+            },
+            Edit::SetNameReviewed {
+                note: 9,
+                words: "nobody".into(),
+                reviewed: false,
+            },
         ];
         let mut states = vec![s.clone()];
         let mut inverses = vec![];

@@ -59,6 +59,26 @@ pub struct Session {
     pub journal_seq: u64,
 }
 
+/// A name found in a note's text and kept there after review.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct NameReviewed {
+    /// Id of the note.
+    pub note: Serial,
+    /// The words found, as the lint wrote them ("Bristol", "the Alliance").
+    pub words: String,
+}
+
+impl Review {
+    /// Whether the rapporteur kept `words` in note `note`; words compare as names do
+    /// ([`crate::names::name_key`]), so "bristol" is "Bristol".
+    pub fn name_reviewed(&self, note: Serial, words: &str) -> bool {
+        let key = crate::names::name_key(words);
+        self.names_reviewed
+            .iter()
+            .any(|r| r.note == note && crate::names::name_key(&r.words) == key)
+    }
+}
+
 /// Descriptive facts about the meeting, used by the report's introduction.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
@@ -232,6 +252,10 @@ pub struct Review {
     /// Notes that say again what another says, folded into it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub folded: Vec<Folded>,
+    /// Names found in notes that the rapporteur read and keeps in the report, in the
+    /// order of their notes: export no longer refuses over them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names_reviewed: Vec<NameReviewed>,
 }
 
 impl Review {

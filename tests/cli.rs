@@ -53,8 +53,21 @@ fn the_readme_walk_through_builds_the_example() {
     let o = rapporteur(&["check", "m.ron"], d);
     assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
     let report = stdout(&o);
-    assert!(report.contains("0 errors, 4 warnings"), "{report}");
+    assert!(report.contains("0 errors, 7 warnings"), "{report}");
     assert!(report.contains("m.ron: warning: note 43 "), "{report}");
+    assert!(
+        report.contains("note 24 (intervention 6 at 10:43:00, column 69): names \"International Organization for Migration\" by its acronym \"IOM\""),
+        "{report}"
+    );
+    // Until each name is reviewed, the report is not written.
+    let o = rapporteur(&["export", "m.ron", "-o", "report.md"], d);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("not exported with --attribution group: 7 names"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!d.join("report.md").exists());
     // Nothing is left beside the session once the commands are done.
     let mut names: Vec<String> = fs::read_dir(d)
         .unwrap()

@@ -310,7 +310,8 @@ fn markup_in_notes_is_escaped() {
     assert!(!html.contains("<script>"));
     let markdown = render(&f.session, Format::Markdown, Attribution::Group);
     assert!(
-        markdown.contains("\\<script\\>alert('x')\\</script\\> & \\*bold\\* \\[link\\](http://x)")
+        markdown
+            .contains("\\<script\\>alert('x')\\</script\\> & \\*bold\\* \\[link\\](<http://x>)")
     );
     for format in [Format::Markdown, Format::Text, Format::Html, Format::Json] {
         let report = render(&f.session, format, Attribution::Group);
@@ -424,4 +425,133 @@ fn small_meeting_text_named() {
         Format::Text,
         Attribution::Named
     ));
+}
+
+#[test]
+fn notes_reach_every_format_as_typed() {
+    let french =
+        "nous n'avons pas le choix : il faut agir ! « l'intégration est locale » ; vraiment ?";
+    let url = "https://example.org/survey_2020#repairs";
+    let mut f = small_meeting();
+    f.floor("amadou")
+        .point(&["health"], french)
+        .quote(&["health"], &format!("see {url}, then act"))
+        .point(&["health"], "1986. was the year")
+        .point(&["health"], "&copy; stays as typed");
+    let session = &f.session;
+    let markdown = render(session, Format::Markdown, Attribution::Group);
+    assert!(markdown.contains(&format!("- {french}\n")), "{markdown}");
+    assert!(markdown.contains(&format!("“see <{url}>, then act”")));
+    assert!(markdown.contains("- 1986\\. was the year"));
+    assert!(markdown.contains("- \\&copy; stays as typed"));
+    let html = render(session, Format::Html, Attribution::Group);
+    let escaped_url = "https:&#x2f;&#x2f;example.org&#x2f;survey_2020#repairs";
+    assert!(html.contains(&format!("<a href=\"{escaped_url}\">{escaped_url}</a>")));
+    assert!(
+        html.contains(
+            "pas le choix : il faut agir ! « l&#x27;intégration est locale » ; vraiment ?"
+        )
+    );
+    let text = render(session, Format::Text, Attribution::Group);
+    assert!(text.contains(url));
+    // Wrapped, the French text loses no space and no line starts with its punctuation.
+    let unwrapped = text
+        .split('\n')
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(unwrapped.contains(french), "{text}");
+    for line in text.lines() {
+        assert!(
+            !line.trim_start().starts_with([':', ';', '!', '?', '»']),
+            "{line:?}"
+        );
+    }
+}
+
+#[test]
+fn the_chart_shows_every_group_that_raised_a_priority_and_says_how_it_is_ordered() {
+    let session = &small_meeting().session;
+    let tally = Tally::compute(session);
+    let chart = |attribution| rapporteur::export::report(session, &tally, attribution, 2).chart;
+    // Recruitment: 6 interventions from all 4 groups, one entity each but the States.
+    let group = chart(Attribution::Group);
+    let recruitment = &group.bars[0];
+    let titles: Vec<&str> = recruitment
+        .segments
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "States: 3 interventions",
+            "civil society: 1 intervention",
+            "business: 1 intervention",
+            "Mayors: 1 intervention"
+        ]
+    );
+    assert_eq!(
+        recruitment.title,
+        "1. Fix recruitment practices: 6 interventions from 4 groups"
+    );
+    assert_eq!(group.bands[0].label, "Raised by all 4 groups");
+    assert!(
+        group.caption.contains(
+            "first the number of groups that raised them, then the number of interventions"
+        )
+    );
+    let legend: Vec<&str> = group.legend.iter().map(|l| l.label.as_str()).collect();
+    assert!(
+        legend.contains(&"observers (not counted for convergence)"),
+        "{legend:?}"
+    );
+    // Within a band, bars never grow down the chart.
+    for pair in group.bars.windows(2) {
+        let band = |y| {
+            group
+                .bands
+                .iter()
+                .rev()
+                .find(|b| b.y < y)
+                .map(|b| b.label.clone())
+        };
+        if band(pair[0].y) == band(pair[1].y) {
+            assert!(pair[0].end >= pair[1].end, "{pair:?}");
+        }
+    }
+    // Chatham: plain bars, no legend, the same figures.
+    let chatham = chart(Attribution::Chatham);
+    assert!(chatham.legend.is_empty());
+    assert_eq!(chatham.bars[0].segments.len(), 1);
+    assert_eq!(chatham.bars[0].segments[0].title, "6 interventions");
+    let html = render(session, Format::Html, Attribution::Group);
+    assert!(!html.contains("participants:"));
+    assert!(html.contains("<title>States: 3 interventions</title>"));
+}
+
+#[test]
+fn typed_french_notes_reach_the_report_as_typed() {
+    let mut session = small_meeting().session;
+    let typed = "[11:00] @Inès Martin: nous n'avons pas le choix : il faut agir ! #health\n\
+                 \"l'intégration est locale ; vraiment ?\" #health\n";
+    rapporteur::import::notes::import(
+        &mut session,
+        typed.as_bytes(),
+        std::path::Path::new("n.txt"),
+    )
+    .unwrap();
+    let markdown = render(&session, Format::Markdown, Attribution::Group);
+    assert!(
+        markdown.contains("- nous n'avons pas le choix : il faut agir !\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("“l'intégration est locale ; vraiment ?”, as one participant put it.")
+    );
+    let text = render(&session, Format::Text, Attribution::Chatham);
+    assert!(
+        text.contains("nous n'avons pas le choix : il faut agir !"),
+        "{text}"
+    );
 }

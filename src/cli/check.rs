@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::Failure;
 use crate::check::{Severity, validate};
-use crate::lint::lint;
+use crate::lint::{lint, standing};
 use crate::visible::picture_controls;
 
 use super::streams::load_session;
@@ -30,7 +30,10 @@ pub fn run(file: &Path) -> Result<ExitCode, Failure> {
         .filter(|f| f.severity == Severity::Error)
         .count();
     // Lint warnings flag notes that could identify a speaker; they never fail the check.
-    let lints = lint(&session);
+    // Names the rapporteur marked reviewed are counted, not listed.
+    let all = lint(&session).len();
+    let lints = standing(&session);
+    let reviewed = all - lints.len();
     for warning in &lints {
         println!(
             "{}: warning: {}",
@@ -39,8 +42,13 @@ pub fn run(file: &Path) -> Result<ExitCode, Failure> {
         );
     }
     let warnings = findings.len() - errors + lints.len();
+    let reviewed = match reviewed {
+        0 => String::new(),
+        1 => "; 1 name in notes reviewed".to_string(),
+        n => format!("; {n} names in notes reviewed"),
+    };
     println!(
-        "{}: {} participants, {} priorities, {} interventions, {} notes; {errors} errors, {warnings} warnings",
+        "{}: {} participants, {} priorities, {} interventions, {} notes; {errors} errors, {warnings} warnings{reviewed}",
         file.display(),
         session.participants.len(),
         session.priorities.len(),

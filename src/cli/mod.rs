@@ -80,6 +80,9 @@ pub enum Command {
         /// Replace OUT if it exists.
         #[arg(long, requires = "output")]
         force: bool,
+        /// Export even though notes name participants or their entities (see `check`).
+        #[arg(long)]
+        allow_names: bool,
     },
     /// Validate a session file and lint its notes; the findings go to standard output.
     Check {
@@ -249,6 +252,7 @@ pub fn run(cli: Cli) -> ExitCode {
             template,
             output,
             force,
+            allow_names,
         }) => export::run(
             &file,
             format,
@@ -257,6 +261,7 @@ pub fn run(cli: Cli) -> ExitCode {
             template.as_deref(),
             output.as_deref(),
             force,
+            allow_names,
         ),
         Some(Command::Check { file }) => check::run(&file),
         Some(Command::Merge { a, b, output }) => merge::run(&a, &b, &output),

@@ -5,21 +5,24 @@
 //! resolved for the chosen mode, then rendered through a template embedded in
 //! the binary (or one given by the user). Nothing here touches files.
 
+mod chart;
+mod escape;
 mod prose;
 mod render;
 mod report;
+mod wrap;
 
 use std::fmt;
 
+pub use chart::{Band, Bar, Chart, LegendItem, Segment};
+pub use escape::{html_inline, markdown_escape, markdown_inline};
 pub use prose::{
     convergence_sentence, count, group_in_prose, group_speaker, interventions_sentence, join,
     number_word, participation, participation_sentence,
 };
-pub use render::{builtin_template, wrap_text};
-pub use report::{
-    Bar, Chart, Emphasis, LegendItem, Report, ReportNote, Segment, VoiceRow, date_label,
-    escape_controls,
-};
+pub use render::builtin_template;
+pub use report::{Emphasis, Report, ReportNote, VoiceRow, date_label, escape_controls};
+pub use wrap::wrap_text;
 
 use crate::clock::{DateError, parse_date};
 use crate::model::Session;

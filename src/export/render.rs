@@ -4,7 +4,9 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior};
 use unicode_width::UnicodeWidthStr;
 
+use super::escape::{html_inline, markdown_inline};
 use super::report::Report;
+use super::wrap::wrap_text;
 use super::{ExportError, Format};
 
 const MARKDOWN: &str = include_str!("templates/report.md.j2");
@@ -101,16 +103,18 @@ fn environment<'s>() -> Environment<'s> {
     });
     env.set_formatter(format_value);
     env.add_filter("count", count_filter);
+    env.add_filter("links", links_filter);
     env.add_filter("pad", pad_filter);
     env.add_filter("rpad", rpad_filter);
     env
 }
 
-/// Writes values, escaping Markdown's markup characters in Markdown reports.
+/// Writes values, escaping Markdown's markup characters in Markdown reports, where web
+/// addresses become autolinks.
 fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
     if state.auto_escape() == AutoEscape::Custom("markdown") {
         let text = match value.as_str() {
-            Some(s) if !value.is_safe() => markdown_escape(s),
+            Some(s) if !value.is_safe() => markdown_inline(s),
             _ => value.to_string(),
         };
         return out.write_str(&text).map_err(Error::from);
@@ -118,20 +122,20 @@ fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), Er
     minijinja::escape_formatter(out, state, value)
 }
 
-/// `text` with Markdown's markup characters backslash-escaped, on one line.
-pub fn markdown_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
+/// `{{ n.text|links }}`: the text escaped with its web addresses as links, in HTML
+/// (`<a href>`) and Markdown (`<https://…>`); as it is in other formats.
+fn links_filter(state: &State, value: Value) -> Value {
+    if value.is_safe() {
+        return value;
     }
-    out
+    let text = value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_string);
+    match state.auto_escape() {
+        AutoEscape::Html => Value::from_safe_string(html_inline(&text)),
+        AutoEscape::Custom("markdown") => Value::from_safe_string(markdown_inline(&text)),
+        _ => value,
+    }
 }
 
 /// `{{ n|count("priority", "priorities") }}` gives "1 priority", "2 priorities".
@@ -172,91 +176,4 @@ fn fit(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
-}
-
-/// Width of a list marker at the start of `line` ("- ", "  • ", "12. "), so
-/// wrapped lines hang under the item's text.
-fn hanging_indent(line: &str) -> usize {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    let rest = &line[indent..];
-    let marker = ["- ", "* ", "• ", "o "]
-        .iter()
-        .find(|m| rest.starts_with(**m))
-        .map(|m| m.width())
-        .or_else(|| {
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            (digits > 0 && rest[digits..].starts_with(". ")).then_some(digits + 2)
-        })
-        .unwrap_or(0);
-    indent + marker
-}
-
-/// Wraps every line of `text` at `width` columns, list items with a hanging
-/// indent; a word longer than the width stays whole on its own line.
-pub fn wrap_text(text: &str, width: usize) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / width.max(1));
-    for line in text.split_inclusive('\n') {
-        let (line, newline) = match line.strip_suffix('\n') {
-            Some(l) => (l, "\n"),
-            None => (line, ""),
-        };
-        let line = line.trim_end();
-        if line.width() <= width {
-            out.push_str(line);
-            out.push_str(newline);
-            continue;
-        }
-        let hang = hanging_indent(line);
-        let lead = line.len() - line.trim_start_matches(' ').len();
-        let mut current = String::from(&line[..lead]);
-        let mut current_width = lead;
-        let mut fresh = true;
-        for word in line[lead..].split(' ').filter(|w| !w.is_empty()) {
-            let w = word.width();
-            if !fresh && current_width + 1 + w > width {
-                out.push_str(&current);
-                out.push('\n');
-                current = " ".repeat(hang);
-                current_width = hang;
-                fresh = true;
-            }
-            if !fresh {
-                current.push(' ');
-                current_width += 1;
-            }
-            current.push_str(word);
-            current_width += w;
-            fresh = false;
-        }
-        out.push_str(&current);
-        out.push_str(newline);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wraps_with_hanging_indents() {
-        let text = "- one two three four five six\n12. alpha beta gamma delta\nshort\n";
-        assert_eq!(
-            wrap_text(text, 14),
-            "- one two\n  three four\n  five six\n12. alpha beta\n    gamma\n    delta\nshort\n"
-        );
-    }
-
-    #[test]
-    fn long_words_stay_whole() {
-        assert_eq!(wrap_text("a abcdefghijkl b", 5), "a\nabcdefghijkl\nb");
-    }
-
-    #[test]
-    fn markdown_markup_is_escaped() {
-        assert_eq!(
-            markdown_escape("*a* [b](c) <i>"),
-            "\\*a\\* \\[b\\](c) \\<i\\>"
-        );
-    }
 }

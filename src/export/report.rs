@@ -10,6 +10,7 @@ use crate::model::{Intervention, Note, NoteKind, Participant, Session};
 use crate::tally::{PriorityTally, Tally};
 
 use super::Attribution;
+use super::chart::{Chart, chart};
 use super::prose;
 
 /// The whole report, as handed to the templates (and written as JSON).
@@ -151,63 +152,6 @@ pub struct VoiceRow {
     pub balance_label: String,
 }
 
-/// The tally as horizontal bars, geometry computed here so templates only draw.
-#[derive(Debug, Clone, Serialize)]
-pub struct Chart {
-    /// Width of the drawing.
-    pub width: u32,
-    /// Height of the drawing.
-    pub height: u32,
-    /// Where bars start, after the labels.
-    pub left: u32,
-    /// One bar per priority raised, in report order.
-    pub bars: Vec<Bar>,
-    /// The colours used, with what they stand for.
-    pub legend: Vec<LegendItem>,
-}
-
-/// One priority's bar.
-#[derive(Debug, Clone, Serialize)]
-pub struct Bar {
-    /// Number and title, shortened to fit.
-    pub label: String,
-    /// Interventions that raised it.
-    pub value: usize,
-    /// Top of the bar's row.
-    pub y: u32,
-    /// Segments, one per group that may be shown, then the rest.
-    pub segments: Vec<Segment>,
-    /// Where the bar ends, for the value label.
-    pub end: u32,
-}
-
-/// A part of a bar.
-#[derive(Debug, Clone, Serialize)]
-pub struct Segment {
-    /// Left edge.
-    pub x: u32,
-    /// Width.
-    pub width: u32,
-    /// Fill colour.
-    pub color: &'static str,
-    /// What the segment counts, for its tooltip.
-    pub title: String,
-}
-
-/// A legend entry of the chart.
-#[derive(Debug, Clone, Serialize)]
-pub struct LegendItem {
-    /// Fill colour.
-    pub color: &'static str,
-    /// What it stands for.
-    pub label: String,
-}
-
-const PALETTE: [&str; 6] = [
-    "#1f6f8b", "#e07a1f", "#3a9d5d", "#8e5ea2", "#c94f4f", "#7d7d2b",
-];
-const REST: &str = "#9aa5ad";
-
 /// `text` with control characters shown as `\u{..}` escapes, never sent raw.
 pub fn escape_controls(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -281,11 +225,11 @@ impl Attributor<'_> {
         let by = (quote || self.attribution == Attribution::Named)
             .then(|| self.speaker(intervention, p));
         let text = note.text.trim();
-        // A quote's own closing full stop gives way to the attribution that follows it.
-        let text = if quote {
-            text.strip_suffix(['.', ',']).unwrap_or(text).trim_end()
-        } else {
-            text
+        // A quote's own closing full stop gives way to the attribution that follows it;
+        // an ellipsis stays whole.
+        let text = match text.strip_suffix(['.', ',']) {
+            Some(cut) if quote && !cut.ends_with('.') => cut.trim_end(),
+            _ => text,
         };
         ReportNote {
             text: escape_controls(text),
@@ -461,7 +405,7 @@ pub fn build(
         floor: t.floor,
         chat: t.chat,
         interventions_sentence: prose::interventions_sentence(tally),
-        chart: chart(session, tally, &emphases, &once, attribution, min_group),
+        chart: chart(session, tally, &emphases, &once, attribution),
         emphases,
         once,
         not_raised,
@@ -504,113 +448,6 @@ fn voice_rows(session: &Session, tally: &Tally) -> Vec<VoiceRow> {
             }
         })
         .collect()
-}
-
-/// Shortens `text` to at most `max` characters, ending with an ellipsis.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut short: String = text.chars().take(max.saturating_sub(1)).collect();
-        short.push('…');
-        short
-    }
-}
-
-/// Bar geometry for the raised priorities. Segments show groups only where
-/// the attribution mode could name them: never in `chatham`, in `group` only
-/// for groups with enough entities on that priority.
-fn chart(
-    session: &Session,
-    tally: &Tally,
-    emphases: &[Emphasis],
-    once: &[Emphasis],
-    attribution: Attribution,
-    min_group: usize,
-) -> Chart {
-    const ROW: u32 = 26;
-    const LEFT: u32 = 250;
-    const SPAN: u32 = 360;
-    let max = tally.max_interventions().max(1) as u32;
-    let colour = |g: usize| PALETTE[g % PALETTE.len()];
-    let mut used = vec![false; session.groups.len()];
-    let mut rest_used = false;
-    let mut bars = Vec::new();
-    for (row, e) in emphases.iter().chain(once).enumerate() {
-        let Some(p) = tally.priority(&e.id) else {
-            continue;
-        };
-        let unit = |n: usize| n as u32 * SPAN / max;
-        let mut x = LEFT;
-        let mut segments = Vec::new();
-        let mut shown = 0;
-        if attribution != Attribution::Chatham {
-            for (g, group) in session.groups.iter().enumerate() {
-                let Some(part) = p.group(&group.id) else {
-                    continue;
-                };
-                if attribution == Attribution::Group && part.entities < min_group.max(1) {
-                    continue;
-                }
-                used[g] = true;
-                shown += part.interventions;
-                let width = unit(part.interventions);
-                segments.push(Segment {
-                    x,
-                    width,
-                    color: colour(g),
-                    title: format!("{}: {}", escape_controls(&group.name), part.interventions),
-                });
-                x += width;
-            }
-        }
-        let rest = p.interventions.saturating_sub(shown);
-        if rest > 0 {
-            rest_used = true;
-            let width = unit(p.interventions) - (x - LEFT);
-            segments.push(Segment {
-                x,
-                width,
-                color: REST,
-                title: format!("participants: {rest}"),
-            });
-            x += width;
-        }
-        bars.push(Bar {
-            label: shorten(&format!("{}. {}", e.number, e.title), 38),
-            value: p.interventions,
-            y: 8 + row as u32 * ROW,
-            segments,
-            end: x,
-        });
-    }
-    let mut legend: Vec<LegendItem> = session
-        .groups
-        .iter()
-        .enumerate()
-        .filter(|(g, _)| used[*g])
-        .map(|(g, group)| LegendItem {
-            color: colour(g),
-            label: escape_controls(&group.name),
-        })
-        .collect();
-    if rest_used {
-        legend.push(LegendItem {
-            color: REST,
-            label: if attribution == Attribution::Chatham {
-                "participants".to_string()
-            } else {
-                "other participants".to_string()
-            },
-        });
-    }
-    Chart {
-        width: LEFT + SPAN + 40,
-        height: 16 + bars.len() as u32 * ROW,
-        left: LEFT,
-        bars,
-        legend,
-    }
 }
 
 #[cfg(test)]

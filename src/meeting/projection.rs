@@ -49,6 +49,8 @@ fn first_touched_intervention(session: &Session, edit: &Edit, inverse: &Edit) ->
         }
         (Edit::InsertIntervention { index, .. }, _)
         | (_, Edit::InsertIntervention { index, .. }) => (*index).min(len),
+        // A name marked reviewed changes no row of the timeline.
+        (Edit::SetNameReviewed { .. }, _) => len,
         _ => len,
     }
 }
@@ -158,6 +160,11 @@ mod tests {
                     end: None,
                     notes: vec![note(6, "c")],
                 },
+            },
+            Edit::SetNameReviewed {
+                note: 6,
+                words: "Bo".into(),
+                reviewed: true,
             },
         ];
         let mut inverses = Vec::new();

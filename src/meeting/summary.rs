@@ -15,6 +15,7 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
     let (mut inserted, mut updated, mut deleted) = (Vec::new(), Vec::new(), Vec::new());
     let mut remarks = 0;
     let mut review = 0;
+    let mut reviews = Vec::new();
     let mut other = 0;
     for edit in edits {
         match edit {
@@ -30,6 +31,13 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
             Edit::DeleteNote(id) => deleted.push(id),
             Edit::AddRemark(_) | Edit::UpdateRemark(_) | Edit::RemoveRemark(_) => remarks += 1,
             Edit::UpdateReview(_) => review += 1,
+            Edit::SetNameReviewed {
+                words, reviewed, ..
+            } => reviews.push(if *reviewed {
+                format!("marking {} reviewed", quoted(words))
+            } else {
+                format!("taking back the review of {}", quoted(words))
+            }),
             _ => other += 1,
         }
     }
@@ -72,6 +80,7 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
     if review > 0 {
         parts.push("a choice in the review".to_string());
     }
+    parts.extend(reviews);
     if parts.is_empty() {
         parts.push(match other {
             1 => "one change".to_string(),
@@ -151,6 +160,16 @@ mod tests {
         assert_eq!(
             summary(&s, &[insert("a"), insert("b"), Edit::DeleteNote(9)]),
             "2 notes and deleting a note"
+        );
+        let review = |reviewed| Edit::SetNameReviewed {
+            note: 2,
+            words: "Chile".into(),
+            reviewed,
+        };
+        assert_eq!(summary(&s, &[review(true)]), "marking “Chile” reviewed");
+        assert_eq!(
+            summary(&s, &[review(false)]),
+            "taking back the review of “Chile”"
         );
     }
 }

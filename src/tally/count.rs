@@ -517,13 +517,15 @@ impl Tally {
             | Edit::UpdateParticipant(_) => {
                 return self.recompute(session);
             }
-            // When a turn ended, or the meeting's details, change no count.
+            // When a turn ended, the meeting's details, remarks and the review's choices
+            // change no count.
             Edit::SetEnd { .. }
             | Edit::UpdateMeta(_)
             | Edit::AddRemark(_)
             | Edit::UpdateRemark(_)
             | Edit::RemoveRemark(_)
-            | Edit::UpdateReview(_) => return,
+            | Edit::UpdateReview(_)
+            | Edit::SetNameReviewed { .. } => return,
         }
         self.refresh_rows(session, &touched);
     }

@@ -1,0 +1,258 @@
+//! The tally as a bar chart for the HTML report: geometry computed here, so that
+//! templates only draw, and every figure it shows is one the prose already gives.
+
+use serde::Serialize;
+
+use crate::model::Session;
+use crate::tally::{Label, PriorityTally, Tally};
+
+use super::Attribution;
+use super::prose::count;
+use super::report::{Emphasis, escape_controls};
+
+/// The tally as horizontal bars, one per priority raised, in report order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    /// Width of the drawing.
+    pub width: u32,
+    /// Height of the drawing.
+    pub height: u32,
+    /// Where bars start, after the labels.
+    pub left: u32,
+    /// Headings over the bars, one per number of groups that raised them.
+    pub bands: Vec<Band>,
+    /// One bar per priority raised, in report order.
+    pub bars: Vec<Bar>,
+    /// The colours used, with what they stand for.
+    pub legend: Vec<LegendItem>,
+    /// What the bars show and how they are ordered, in words.
+    pub caption: String,
+}
+
+/// A heading over the bars of priorities raised by the same number of groups.
+#[derive(Debug, Clone, Serialize)]
+pub struct Band {
+    /// "Raised by all 4 groups", "Raised by 2 of the 4 groups", "Suggested just once".
+    pub label: String,
+    /// Top of the heading's row.
+    pub y: u32,
+}
+
+/// One priority's bar.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    /// Number and title, shortened to fit.
+    pub label: String,
+    /// Number, full title and figures, for the bar's tooltip.
+    pub title: String,
+    /// Interventions that raised it.
+    pub value: usize,
+    /// Top of the bar's row.
+    pub y: u32,
+    /// Segments: one per group that raised it, or one for all in `chatham`.
+    pub segments: Vec<Segment>,
+    /// Where the bar ends, for the value label.
+    pub end: u32,
+}
+
+/// A part of a bar.
+#[derive(Debug, Clone, Serialize)]
+pub struct Segment {
+    /// Left edge.
+    pub x: u32,
+    /// Width.
+    pub width: u32,
+    /// Fill colour.
+    pub color: &'static str,
+    /// What the segment counts, for its tooltip: "States: 5 interventions".
+    pub title: String,
+    /// Whether its group counts toward convergence; observers' segments are drawn paler.
+    pub counted: bool,
+}
+
+/// A legend entry of the chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct LegendItem {
+    /// Fill colour.
+    pub color: &'static str,
+    /// What it stands for.
+    pub label: String,
+    /// Whether it stands for a group counted toward convergence.
+    pub counted: bool,
+}
+
+const PALETTE: [&str; 6] = [
+    "#1f6f8b", "#e07a1f", "#3a9d5d", "#8e5ea2", "#c94f4f", "#7d7d2b",
+];
+/// Interventions by people in no group on the roster.
+const NO_GROUP: &str = "#9aa5ad";
+/// The one colour of `chatham` bars.
+const PLAIN: &str = "#4f7a94";
+
+const ROW: u32 = 26;
+const BAND: u32 = 22;
+const LEFT: u32 = 250;
+const SPAN: u32 = 360;
+
+fn interventions(n: usize) -> String {
+    count(n, "intervention", "interventions")
+}
+
+/// The band a priority's bar stands in: how many counting groups raised it.
+fn band_label(p: &PriorityTally) -> String {
+    let total = p.counting_groups_total;
+    if p.interventions == 1 {
+        "Suggested just once".to_string()
+    } else if p.has(Label::AllGroups) {
+        format!("Raised by all {total} groups")
+    } else if p.counting_groups == 0 {
+        "Raised only by groups not counted for convergence".to_string()
+    } else {
+        format!("Raised by {} of the {total} groups", p.counting_groups)
+    }
+}
+
+/// Bars of the priorities raised, in report order: `emphases` then `once`. In `group`
+/// and `named` modes each bar shows every group that raised the priority, as the
+/// counts of the convergence sentence do; in `chatham` the bars are plain.
+pub fn chart(
+    session: &Session,
+    tally: &Tally,
+    emphases: &[Emphasis],
+    once: &[Emphasis],
+    attribution: Attribution,
+) -> Chart {
+    // The report's order: the ranking, priorities raised more than once first.
+    let raised = tally
+        .ranked()
+        .filter(|p| p.interventions > 1)
+        .chain(tally.ranked().filter(|p| p.interventions == 1));
+    let max = tally.max_interventions().max(1) as u32;
+    let unit = |n: usize| n as u32 * SPAN / max;
+    let colour = |g: usize| PALETTE[g % PALETTE.len()];
+    let by_group = attribution != Attribution::Chatham;
+    let mut used = vec![false; session.groups.len()];
+    let mut no_group_used = false;
+    let mut bands: Vec<Band> = Vec::new();
+    let mut bars = Vec::new();
+    let mut y = 8;
+    for (e, p) in emphases.iter().chain(once).zip(raised) {
+        let band = band_label(p);
+        if bands.last().is_none_or(|b| b.label != band) {
+            bands.push(Band { label: band, y });
+            y += BAND;
+        }
+        let mut x = LEFT;
+        let mut segments = Vec::new();
+        let mut shown = 0;
+        for (g, group) in session.groups.iter().enumerate().filter(|_| by_group) {
+            let Some(part) = p.group(&group.id).filter(|part| part.interventions > 0) else {
+                continue;
+            };
+            used[g] = true;
+            shown += part.interventions;
+            let width = unit(shown) - (x - LEFT);
+            segments.push(Segment {
+                x,
+                width,
+                color: colour(g),
+                title: format!(
+                    "{}: {}",
+                    escape_controls(&group.name),
+                    interventions(part.interventions)
+                ),
+                counted: group.counts_for_convergence,
+            });
+            x += width;
+        }
+        let rest = p.interventions.saturating_sub(shown);
+        if rest > 0 {
+            let width = unit(p.interventions) - (x - LEFT);
+            no_group_used |= by_group;
+            segments.push(Segment {
+                x,
+                width,
+                color: if by_group { NO_GROUP } else { PLAIN },
+                title: if by_group {
+                    format!("in no group: {}", interventions(rest))
+                } else {
+                    interventions(rest)
+                },
+                counted: !by_group,
+            });
+            x += width;
+        }
+        let from = match p.counting_groups {
+            0 => String::new(),
+            n => format!(" from {}", count(n, "group", "groups")),
+        };
+        bars.push(Bar {
+            label: shorten(&format!("{}. {}", e.number, e.title), 38),
+            title: format!(
+                "{}. {}: {}{from}",
+                e.number,
+                e.title,
+                interventions(p.interventions)
+            ),
+            value: p.interventions,
+            y,
+            segments,
+            end: x,
+        });
+        y += ROW;
+    }
+    let mut legend: Vec<LegendItem> = session
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(g, _)| used[*g])
+        .map(|(g, group)| LegendItem {
+            color: colour(g),
+            label: if group.counts_for_convergence {
+                escape_controls(&group.name)
+            } else {
+                format!(
+                    "{} (not counted for convergence)",
+                    escape_controls(&group.name)
+                )
+            },
+            counted: group.counts_for_convergence,
+        })
+        .collect();
+    if no_group_used {
+        legend.push(LegendItem {
+            color: NO_GROUP,
+            label: "in no group".to_string(),
+            counted: false,
+        });
+    }
+    let length = if by_group {
+        "Bar length is the number of interventions that raised the priority; each colour is \
+         one group's share."
+    } else {
+        "Bar length is the number of interventions that raised the priority."
+    };
+    Chart {
+        width: LEFT + SPAN + 40,
+        height: y + 8,
+        left: LEFT,
+        bands,
+        bars,
+        legend,
+        caption: format!(
+            "Priorities in the order of the report, by convergence: first the number of groups \
+             that raised them, then the number of interventions. {length}"
+        ),
+    }
+}
+
+/// Shortens `text` to at most `max` characters, ending with an ellipsis.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut short: String = text.chars().take(max.saturating_sub(1)).collect();
+        short.push('…');
+        short
+    }
+}
