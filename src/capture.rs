@@ -12,7 +12,7 @@
 use std::fmt;
 
 use crate::clock::Clock;
-use crate::model::{Channel, NoteKind};
+use crate::model::{Channel, Note, NoteKind, Stance};
 
 /// One parsed line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,10 +50,12 @@ pub struct SpeakerRef {
 /// A reference to a priority, as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TagRef {
-    /// The tag as typed, without the `#`.
+    /// The tag as typed, without the `#` (and without the `-` of `#-tag`).
     pub name: String,
     /// 1-based column of the `#`.
     pub column: usize,
+    /// `#tag` supports the priority, `#-tag` opposes it.
+    pub stance: Stance,
 }
 
 /// A note as typed, before its tags are resolved.
@@ -61,7 +63,7 @@ pub struct TagRef {
 pub struct NoteDraft {
     /// The text without tags, quote marks or leading `!`.
     pub text: String,
-    /// The `#tags`, in order.
+    /// The `#tags` and `#-tags`, in order.
     pub tags: Vec<TagRef>,
     /// A quote when the text was wrapped in double quotes.
     pub kind: NoteKind,
@@ -240,11 +242,19 @@ fn parse_note(
         } else {
             0
         };
-        if tag_len > 0 {
-            let name: String = chars[i + 1..i + 1 + tag_len].iter().collect();
+        let typed: String = chars[i + 1..i + 1 + tag_len].iter().collect();
+        // `#-tag` opposes the priority; a `#-` with no tag after it is plain text.
+        let (stance, name) = match typed.strip_prefix('-') {
+            Some(rest) => (Stance::Oppose, rest),
+            None => (Stance::Support, typed.as_str()),
+        };
+        let name = name.trim_end_matches(['-', '_']);
+        let is_tag = tag_len > 0 && (stance == Stance::Support || !name.is_empty());
+        if is_tag {
             let tag = TagRef {
-                name: name.trim_end_matches(['-', '_']).to_string(),
+                name: name.to_string(),
                 column: i + 1,
+                stance,
             };
             found.push((i, i + 1 + tag_len, tag));
             i += 1 + tag_len;
@@ -330,7 +340,9 @@ fn note_text(
             if left[k] {
                 text.extend(&chars[*start..*end]);
             } else if !label[k] {
-                text.extend(&chars[start + 1..*end]);
+                // Inside a sentence the word stays, without its `#` or `#-`.
+                let word = start + 1 + usize::from(found[k].2.stance == Stance::Oppose);
+                text.extend(&chars[word..*end]);
             }
             next = *end;
         }
@@ -366,6 +378,22 @@ fn unquote(text: &str) -> (String, NoteKind) {
 
 /// Writes a note back as a capture line body, for editing: `!"text" #tag`.
 pub fn note_to_line(text: &str, tags: &[String], kind: NoteKind, emphasis: bool) -> String {
+    line_of(text, tags, &[], kind, emphasis)
+}
+
+/// Writes a whole note back as a capture line body, its opposed tags as `#-tag`:
+/// `!"text" #tag #-other`.
+pub fn note_to_capture(note: &Note) -> String {
+    line_of(
+        &note.text,
+        &note.tags,
+        &note.opposes,
+        note.kind,
+        note.emphasis,
+    )
+}
+
+fn line_of(text: &str, tags: &[String], opposes: &[String], kind: NoteKind, emphasis: bool) -> String {
     let mut line = String::new();
     if emphasis {
         line.push('!');
@@ -378,11 +406,15 @@ pub fn note_to_line(text: &str, tags: &[String], kind: NoteKind, emphasis: bool)
         }
         NoteKind::Point => line.push_str(text),
     }
-    for tag in tags {
+    let marked = tags
+        .iter()
+        .map(|t| ("#", t))
+        .chain(opposes.iter().map(|t| ("#-", t)));
+    for (mark, tag) in marked {
         if !line.is_empty() {
             line.push(' ');
         }
-        line.push('#');
+        line.push_str(mark);
         line.push_str(tag);
     }
     line
@@ -431,7 +463,8 @@ mod tests {
             note.tags,
             vec![TagRef {
                 name: "local-partners".into(),
-                column: 22
+                column: 22,
+                stance: Stance::Support,
             }]
         );
 

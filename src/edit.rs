@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 use crate::model::{
-    Channel, Intervention, Meta, Note, Participant, Priority, Serial, Session, Slug,
+    Channel, Group, Intervention, Meta, Note, Participant, Priority, Serial, Session, Slug,
 };
 
 /// One change to a session. Applying an edit returns its inverse.
@@ -72,6 +72,19 @@ pub enum Edit {
     UpdateParticipant(Participant),
     /// Replaces the meeting's details (title, theme, date, times, format, languages…).
     UpdateMeta(Meta),
+    /// Adds a constituency group, at `index` among the groups or at the end.
+    AddGroup {
+        /// Position among the groups (the report's order); `None` appends.
+        index: Option<usize>,
+        /// The group.
+        group: Group,
+    },
+    /// Removes a group nobody on the roster is in (the inverse of adding one).
+    RemoveGroup(Slug),
+    /// Replaces the group with the same id (name, nouns, whether it counts toward convergence).
+    UpdateGroup(Group),
+    /// Replaces the priority with the same id (title, description).
+    UpdatePriority(Priority),
 }
 
 /// Why an edit could not be applied.
@@ -88,6 +101,11 @@ impl std::error::Error for EditError {}
 
 fn fail<T>(message: impl Into<String>) -> Result<T, EditError> {
     Err(EditError(message.into()))
+}
+
+/// `n` and the noun that agrees with it: "1 person", "2 people".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 impl Session {
@@ -158,7 +176,7 @@ impl Session {
                     .interventions
                     .iter()
                     .flat_map(|i| &i.notes)
-                    .any(|n| n.tags.contains(&id));
+                    .any(|n| n.tags.contains(&id) || n.opposes.contains(&id));
                 if tagged {
                     return fail(format!("notes are tagged with priority {id:?}"));
                 }
@@ -232,11 +250,7 @@ impl Session {
                 if self.serial_in_use(note.id) {
                     return fail(format!("serial {} is in use already", note.id));
                 }
-                for tag in &note.tags {
-                    if self.priority(tag).is_none() {
-                        return fail(format!("there is no priority {tag:?}"));
-                    }
-                }
+                self.check_tags(&note)?;
                 let Some(at) = self.intervention_index(intervention) else {
                     return fail(format!("there is no intervention {intervention}"));
                 };
@@ -248,11 +262,7 @@ impl Session {
                 Ok(Edit::DeleteNote(id))
             }
             Edit::UpdateNote(note) => {
-                for tag in &note.tags {
-                    if self.priority(tag).is_none() {
-                        return fail(format!("there is no priority {tag:?}"));
-                    }
-                }
+                self.check_tags(&note)?;
                 let Some((i, n)) = self.note_position(note.id) else {
                     return fail(format!("there is no note {}", note.id));
                 };
@@ -306,7 +316,78 @@ impl Session {
                     intervention: self.interventions.remove(at),
                 })
             }
+            Edit::AddGroup { index, group } => {
+                if let Some(old) = self.group(&group.id) {
+                    return fail(format!(
+                        "there is a group {:?} ({}) already",
+                        old.id, old.name
+                    ));
+                }
+                if group.id.is_empty() {
+                    return fail("a group needs an id");
+                }
+                let at = index.unwrap_or(self.groups.len()).min(self.groups.len());
+                let id = group.id.clone();
+                self.groups.insert(at, group);
+                Ok(Edit::RemoveGroup(id))
+            }
+            Edit::RemoveGroup(id) => {
+                let Some(at) = self.groups.iter().position(|g| g.id == id) else {
+                    return fail(format!("there is no group {id:?}"));
+                };
+                let members: Vec<&str> = self
+                    .participants
+                    .iter()
+                    .filter(|p| p.group == id)
+                    .map(|p| p.name.as_str())
+                    .collect();
+                if !members.is_empty() {
+                    return fail(format!(
+                        "group {id:?} still has {} on the roster ({})",
+                        plural(members.len(), "person", "people"),
+                        members.join(", ")
+                    ));
+                }
+                Ok(Edit::AddGroup {
+                    index: Some(at),
+                    group: self.groups.remove(at),
+                })
+            }
+            Edit::UpdateGroup(group) => {
+                let Some(at) = self.groups.iter().position(|g| g.id == group.id) else {
+                    return fail(format!("there is no group {:?}", group.id));
+                };
+                Ok(Edit::UpdateGroup(std::mem::replace(
+                    &mut self.groups[at],
+                    group,
+                )))
+            }
+            Edit::UpdatePriority(priority) => {
+                let Some(at) = self.priorities.iter().position(|p| p.id == priority.id) else {
+                    return fail(format!("there is no priority {:?}", priority.id));
+                };
+                Ok(Edit::UpdatePriority(std::mem::replace(
+                    &mut self.priorities[at],
+                    priority,
+                )))
+            }
         }
+    }
+
+    /// Checks that a note's tags name priorities, and that it never supports and opposes one.
+    fn check_tags(&self, note: &Note) -> Result<(), EditError> {
+        for tag in note.tags.iter().chain(&note.opposes) {
+            if self.priority(tag).is_none() {
+                return fail(format!("there is no priority {tag:?}"));
+            }
+        }
+        if let Some(both) = note.tags.iter().find(|t| note.opposes.contains(t)) {
+            return fail(format!(
+                "note {} both supports and opposes priority {both:?}",
+                note.id
+            ));
+        }
+        Ok(())
     }
 
     /// Checks a whole intervention against the session before inserting it, so nothing half-applies.
@@ -336,10 +417,8 @@ impl Session {
                 return fail(format!("serial {serial} is in use already"));
             }
         }
-        for tag in intervention.notes.iter().flat_map(|n| &n.tags) {
-            if self.priority(tag).is_none() {
-                return fail(format!("there is no priority {tag:?}"));
-            }
+        for note in &intervention.notes {
+            self.check_tags(note)?;
         }
         let id = intervention.id;
         let highest = seen.into_iter().max().unwrap_or(id);

@@ -415,6 +415,7 @@ pub fn import_with(
             affiliation,
             group,
             role,
+            chair: false,
         };
         if let Some(attended) = attended {
             attendance.push((person.id.clone(), attended));
