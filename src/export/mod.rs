@@ -5,16 +5,20 @@
 //! resolved for the chosen mode, then rendered through a template embedded in
 //! the binary (or one given by the user). Nothing here touches files.
 
+mod chart;
 mod prose;
 mod render;
 mod report;
+mod time;
 
 use std::fmt;
 
 pub use prose::{
     convergence_sentence, count, group_in_prose, group_speaker, interventions_sentence, join,
-    number_word, participation, participation_sentence,
+    number_word, opposed_only_sentence, opposition, participation, participation_sentence,
+    tie_sentence,
 };
+pub use time::{TimeAccount, account, time_sentence};
 pub use render::{builtin_template, wrap_text};
 pub use report::{
     Bar, Chart, Emphasis, LegendItem, Report, ReportNote, Segment, VoiceRow, date_label,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::edit::Edit;
 use crate::model::{Session, Slug};
-use crate::tally::Tally;
+use crate::tally::{Tally, is_procedural};
 use crate::timeline::Timeline;
 
 /// A view derived from the session that follows every change without recounting.
@@ -53,7 +53,7 @@ fn first_touched_intervention(session: &Session, edit: &Edit, inverse: &Edit) ->
     }
 }
 
-/// How many interventions each participant has made.
+/// How many interventions each participant has made, procedural turns left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SpeakerCounts(HashMap<Slug, usize>);
 
@@ -71,34 +71,83 @@ impl SpeakerCounts {
     }
 }
 
+impl SpeakerCounts {
+    /// Counts again the interventions of `id` alone.
+    fn recount(&mut self, session: &Session, id: &str) {
+        let n = session
+            .interventions
+            .iter()
+            .filter(|i| i.participant == id && !is_procedural(session, i))
+            .count();
+        self.0.insert(id.to_string(), n);
+    }
+
+    fn add(&mut self, id: &str, delta: isize) {
+        let count = self.0.entry(id.to_string()).or_default();
+        *count = count.saturating_add_signed(delta);
+    }
+}
+
+/// Whether `id` chairs: only a chair's turns can be procedural.
+fn chairs(session: &Session, id: &str) -> bool {
+    session.participant(id).is_some_and(|p| p.chairs())
+}
+
 impl Projection for SpeakerCounts {
     fn rebuild(&mut self, session: &Session) {
         self.0.clear();
         for i in &session.interventions {
-            *self.0.entry(i.participant.clone()).or_default() += 1;
+            if !is_procedural(session, i) {
+                *self.0.entry(i.participant.clone()).or_default() += 1;
+            }
         }
     }
 
-    fn apply(&mut self, _session: &Session, edit: &Edit, inverse: &Edit) {
+    fn apply(&mut self, session: &Session, edit: &Edit, inverse: &Edit) {
         match (edit, inverse) {
+            // A new turn has no notes yet: a chair's is procedural until a tagged note.
             (Edit::StartIntervention { participant, .. }, _) => {
-                *self.0.entry(participant.clone()).or_default() += 1;
-            }
-            (Edit::InsertIntervention { intervention, .. }, _) => {
-                *self.0.entry(intervention.participant.clone()).or_default() += 1;
-            }
-            (Edit::RemoveLastIntervention { .. }, Edit::StartIntervention { participant, .. })
-            | (
-                Edit::RemoveIntervention(_),
-                Edit::InsertIntervention {
-                    intervention: crate::model::Intervention { participant, .. },
-                    ..
-                },
-            ) => {
-                if let Some(count) = self.0.get_mut(participant) {
-                    *count = count.saturating_sub(1);
+                if !chairs(session, participant) {
+                    self.add(participant, 1);
                 }
             }
+            (Edit::InsertIntervention { intervention, .. }, _) => {
+                if !is_procedural(session, intervention) {
+                    self.add(&intervention.participant, 1);
+                }
+            }
+            (Edit::RemoveLastIntervention { .. }, Edit::StartIntervention { participant, .. }) => {
+                if !chairs(session, participant) {
+                    self.add(participant, -1);
+                }
+            }
+            (Edit::RemoveIntervention(_), Edit::InsertIntervention { intervention, .. }) => {
+                if !is_procedural(session, intervention) {
+                    self.add(&intervention.participant, -1);
+                }
+            }
+            // A note can turn a chair's turn from procedural to counted, or back.
+            (Edit::InsertNote { intervention, .. }, _)
+            | (_, Edit::InsertNote { intervention, .. }) => {
+                let who = session
+                    .intervention_index(*intervention)
+                    .map(|i| session.interventions[i].participant.clone());
+                if let Some(who) = who.filter(|w| chairs(session, w)) {
+                    self.recount(session, &who);
+                }
+            }
+            (Edit::UpdateNote(note), _) => {
+                let who = session
+                    .note_position(note.id)
+                    .map(|(i, _)| session.interventions[i].participant.clone());
+                if let Some(who) = who.filter(|w| chairs(session, w)) {
+                    self.recount(session, &who);
+                }
+            }
+            // Who chairs, or who is on the roster, changed: rare, counted afresh.
+            (Edit::UpdateParticipant(_), _)
+            | (Edit::AddParticipant(_), _)
+            | (Edit::RemoveParticipant(_), _) => self.rebuild(session),
             _ => {}
         }
     }

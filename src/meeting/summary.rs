@@ -13,6 +13,7 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
     let mut priorities = Vec::new();
     let mut turns = Vec::new();
     let (mut inserted, mut updated, mut deleted) = (Vec::new(), Vec::new(), Vec::new());
+    let mut details = Vec::new();
     let mut other = 0;
     for edit in edits {
         match edit {
@@ -26,10 +27,21 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
             Edit::InsertNote { note, .. } => inserted.push(note.text.clone()),
             Edit::UpdateNote(note) => updated.push(note.text.clone()),
             Edit::DeleteNote(id) => deleted.push(id),
+            Edit::UpdateMeta(_) => details.push("the meeting's details".to_string()),
+            Edit::AddGroup { group, .. } => details.push(format!("the new group {}", group.name)),
+            Edit::RemoveGroup(id) => details.push(format!("removing the group {id}")),
+            Edit::UpdateGroup(group) => details.push(format!("the group {}", group.name)),
+            Edit::UpdatePriority(p) => details.push(format!("the priority #{}", p.id)),
+            Edit::UpdateParticipant(p) => details.push(format!("{}'s details", p.name)),
             _ => other += 1,
         }
     }
     let mut parts = Vec::new();
+    match details.as_slice() {
+        [] => {}
+        [one] => parts.push(one.clone()),
+        many => parts.push(format!("{} changes to the meeting's set-up", many.len())),
+    }
     match people.as_slice() {
         [] => {}
         [one] => parts.push(format!("adding {one} to the roster")),
@@ -98,6 +110,7 @@ mod tests {
             id: 2,
             text: text.into(),
             tags: vec![],
+            opposes: vec![],
             kind: NoteKind::Point,
             emphasis: false,
             time: Clock(0),
