@@ -393,7 +393,13 @@ pub fn note_to_capture(note: &Note) -> String {
     )
 }
 
-fn line_of(text: &str, tags: &[String], opposes: &[String], kind: NoteKind, emphasis: bool) -> String {
+fn line_of(
+    text: &str,
+    tags: &[String],
+    opposes: &[String],
+    kind: NoteKind,
+    emphasis: bool,
+) -> String {
     let mut line = String::new();
     if emphasis {
         line.push('!');

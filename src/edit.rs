@@ -448,6 +448,7 @@ mod tests {
             kind: NoteKind::Point,
             emphasis: false,
             time: Clock::hms(10, 0, 0),
+            opposes: Vec::new(),
         }
     }
 

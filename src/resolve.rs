@@ -9,7 +9,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::model::{Participant, Priority, Session};
+use crate::model::{Group, Participant, Priority, Session};
 use crate::names::name_key;
 
 /// How a typed name or tag matched what it resolved to.
@@ -75,6 +75,21 @@ impl Named for Priority {
     }
 }
 
+impl Named for Group {
+    fn exact_keys(&self) -> impl Iterator<Item = &str> {
+        [self.id.as_str(), &self.name, &self.singular, &self.plural].into_iter()
+    }
+    fn word_keys(&self) -> impl Iterator<Item = &str> {
+        [self.name.as_str(), &self.singular, &self.plural].into_iter()
+    }
+    fn fallback_keys(&self) -> impl Iterator<Item = &str> {
+        [self.id.as_str()].into_iter()
+    }
+    fn search_keys(&self) -> impl Iterator<Item = &str> {
+        [self.id.as_str(), &self.name, &self.singular, &self.plural].into_iter()
+    }
+}
+
 /// Most items ranked with the full alignment score; longer lists take the one-pass score,
 /// which orders the same matches a little less finely at a fraction of the cost.
 const FULL_RANKING: usize = 500;
@@ -108,6 +123,12 @@ impl std::fmt::Debug for Resolver {
 }
 
 impl Resolver {
+    /// Resolves a typed group by the one rule (exact, word prefix, close typo), for the
+    /// candidates of a group that matched nothing exactly: groups are never taken loosely.
+    pub fn group<'a>(&self, groups: &'a [Group], typed: &str) -> Resolution<'a, Group> {
+        self.resolve(groups, typed)
+    }
+
     /// Resolves a typed participant reference (the text after `@`).
     pub fn participant<'a>(
         &self,

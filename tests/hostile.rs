@@ -76,6 +76,7 @@ fn with_people(people: &[(&str, &str)]) -> Session {
             affiliation: affiliation.to_string(),
             group: "states".into(),
             role: None,
+            chair: false,
         });
     }
     session
@@ -104,6 +105,7 @@ fn meeting_with(texts: &[&str]) -> Session {
             }
             .into(),
             role: Some(text.to_string()),
+            chair: false,
         });
         let start = Clock::hms(10, i as u32, 0);
         let intervention = session.take_serial();
@@ -123,6 +125,7 @@ fn meeting_with(texts: &[&str]) -> Session {
                 kind,
                 emphasis: k == 0,
                 time: start,
+                opposes: Vec::new(),
             };
             session
                 .apply(Edit::InsertNote {

@@ -48,6 +48,7 @@ impl Rapporteur {
                 affiliation: affiliation.into(),
                 group: group.into(),
                 role: None,
+                chair: false,
             }))
             .unwrap();
     }
@@ -88,6 +89,7 @@ impl Rapporteur {
                     kind,
                     emphasis,
                     time: Clock(time),
+                    opposes: Vec::new(),
                 },
             })
             .unwrap();

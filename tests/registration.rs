@@ -120,6 +120,7 @@ fn a_zoom_attendee_report_on_an_existing_roster() {
             cancelled: 1,
             repeated: 1,
             hosts: 1,
+            ..RosterImported::default()
         }
     );
     assert_eq!(s.participants.len(), 30);

@@ -170,6 +170,7 @@ fn edit_for(step: &Step, session: &mut Session) -> Option<Edit> {
                 },
                 emphasis: *emphasis,
                 time,
+                opposes: Vec::new(),
             },
         },
         Step::Retag(n, t) => {

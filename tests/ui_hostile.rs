@@ -75,6 +75,7 @@ fn polyglot() -> Session {
                 affiliation: affiliation.into(),
                 group: group.into(),
                 role: None,
+                chair: false,
             }))
             .unwrap();
     }

@@ -26,6 +26,7 @@ fn roster() -> Session {
                 affiliation: affiliation.into(),
                 group: group.into(),
                 role: None,
+                chair: false,
             }))
             .unwrap();
     }
@@ -231,6 +232,7 @@ fn ambiguous_and_malformed_lines_stay_in_the_capture_line() {
             affiliation: "Peru".into(),
             group: "states".into(),
             role: None,
+            chair: false,
         }))
         .unwrap();
     let mut app = app(session, Clock::hms(9, 0, 0));

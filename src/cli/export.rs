@@ -18,6 +18,7 @@ pub fn run(
     force: bool,
 ) -> Result<ExitCode, Failure> {
     let session = load_session(file)?;
+    super::check::refuse_errors(&session, file, "its report")?;
     let template = template
         .map(|path| {
             std::fs::read_to_string(path)

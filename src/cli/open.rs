@@ -27,6 +27,11 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
         None => new_session_path(dirs.as_ref())?,
     };
     let (meeting, notice) = open_or_create(&path)?;
+    // A session that contradicts itself would show contradictory figures: refuse it first.
+    if let Err(failure) = super::check::refuse_errors(meeting.session(), &path, "the screen") {
+        meeting.release();
+        return Err(failure);
+    }
     let mut app = App::on(meeting, keymap);
     app.set_now(Clock::now());
     let rescued = terminal::take_rescue(&path)
@@ -34,8 +39,10 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
     if !rescued.is_empty() {
         let n = rescued.len();
         app.restore_lines(rescued);
+        let lines = super::count(n, "unfinished line", "unfinished lines");
+        let are = if n == 1 { "is" } else { "are" };
         app.say(
-            format!("{n} unfinished line(s) from last time are back in the capture line"),
+            format!("{lines} from last time {are} back in the capture line"),
             false,
         );
     } else if let Some(notice) = notice {
@@ -109,8 +116,8 @@ fn open_or_create(path: &Path) -> Result<(Meeting, Option<String>), Failure> {
         }
         if recovery.replayed > 0 {
             notes.push(format!(
-                "recovered {} change(s) from the journal",
-                recovery.replayed
+                "recovered {} from the journal",
+                super::count(recovery.replayed, "change", "changes")
             ));
         }
         let notice = (!notes.is_empty()).then(|| notes.join("; "));

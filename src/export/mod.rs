@@ -18,12 +18,12 @@ pub use prose::{
     number_word, opposed_only_sentence, opposition, participation, participation_sentence,
     tie_sentence,
 };
-pub use time::{TimeAccount, account, time_sentence};
 pub use render::{builtin_template, wrap_text};
 pub use report::{
     Bar, Chart, Emphasis, LegendItem, Report, ReportNote, Segment, VoiceRow, date_label,
     escape_controls,
 };
+pub use time::{TimeAccount, account, time_sentence};
 
 use crate::clock::{DateError, parse_date};
 use crate::model::Session;

@@ -47,64 +47,88 @@ pub fn number_word(n: usize) -> String {
 /// States, 5 civil society organizations, 2 businesses, 3 Mayors and 2
 /// observer organizations registered".
 pub fn participation_sentence(session: &Session) -> String {
-    participation(&Tally::compute(session), &session.groups)
+    participation(&Tally::compute(session), session)
 }
 
 /// [`participation_sentence`] from a tally already computed.
 ///
 /// Groups with nobody registered are left out. When every group present has nouns
-/// for its entities, the entities are counted with them ("13 States"); otherwise
-/// people are counted by group, never with a group's name as a noun: "12
-/// participants (5 from residents and 3 representatives of 2 community
-/// organisations) registered". People not yet in a group are said apart.
-pub fn participation(tally: &Tally, groups: &[Group]) -> String {
+/// for the entities it holds, and its people represent them, the entities are
+/// counted with those nouns, as the reference report does ("29 representatives of
+/// 13 States, …"). Otherwise people are counted by group: a group whose people give
+/// no affiliation speaks for itself ("5 residents"), a group without nouns is named,
+/// never used as a count noun ("5 participants from government"), and people not yet
+/// in a group are said apart: "12 people (5 residents, 3 representatives of 2
+/// community organizations and 4 not yet in a group) registered".
+pub fn participation(tally: &Tally, session: &Session) -> String {
     let people = tally.totals.registered_people;
     if people == 0 {
         return "No participants registered".to_string();
     }
-    let present: Vec<(&Group, &VoiceBalance)> = groups
+    let present: Vec<(&Group, &VoiceBalance)> = session
+        .groups
         .iter()
         .zip(&tally.groups)
         .filter(|(_, row)| row.registered_people > 0)
         .collect();
+    // People with no affiliation are each an entity of their own: they represent nobody.
+    let for_themselves = |g: &Group| {
+        session
+            .participants
+            .iter()
+            .filter(|p| p.group == g.id)
+            .all(|p| p.affiliation.trim().is_empty())
+    };
     let unsorted = tally.totals.not_in_group;
-    if unsorted == 0 && present.iter().all(|(g, _)| g.has_nouns()) {
+    let reference = unsorted == 0
+        && present
+            .iter()
+            .all(|(g, _)| g.has_nouns() && !for_themselves(g));
+    if reference {
         let bodies: Vec<String> = present
             .iter()
             .map(|(g, row)| count(row.registered_entities, &g.singular, &g.plural))
             .collect();
         let who = count(people, "representative", "representatives");
-        return if bodies.is_empty() {
-            format!("{who} registered")
-        } else {
-            format!("{who} of {} registered", join(&bodies))
-        };
+        return format!("{who} of {} registered", join(&bodies));
     }
-    let who = count(people, "participant", "participants");
-    match present.as_slice() {
-        [] => return format!("{who}, none of them in a group yet, registered"),
-        // Everyone in one group without nouns: "5 participants from residents registered".
-        [(g, _)] if unsorted == 0 => return format!("{who} from {} registered", group_in_prose(g)),
+    let part = |g: &Group, row: &VoiceBalance| {
+        let n = row.registered_people;
+        if !g.has_nouns() {
+            format!(
+                "{} from {}",
+                count(n, "participant", "participants"),
+                group_in_prose(g)
+            )
+        } else if for_themselves(g) {
+            count(n, &g.singular, &g.plural)
+        } else {
+            format!(
+                "{} of {}",
+                count(n, "representative", "representatives"),
+                count(row.registered_entities, &g.singular, &g.plural)
+            )
+        }
+    };
+    match (present.as_slice(), unsorted) {
+        ([(g, row)], 0) => return format!("{} registered", part(g, row)),
+        ([], _) => {
+            return format!(
+                "{}, none of them in a group yet, registered",
+                count(people, "person", "people")
+            );
+        }
         _ => {}
     }
-    let mut parts: Vec<String> = present
-        .iter()
-        .map(|(g, row)| {
-            if g.has_nouns() {
-                format!(
-                    "{} of {}",
-                    count(row.registered_people, "representative", "representatives"),
-                    count(row.registered_entities, &g.singular, &g.plural)
-                )
-            } else {
-                format!("{} from {}", row.registered_people, group_in_prose(g))
-            }
-        })
-        .collect();
+    let mut parts: Vec<String> = present.iter().map(|(g, row)| part(g, row)).collect();
     if unsorted > 0 {
         parts.push(format!("{unsorted} not yet in a group"));
     }
-    format!("{who} ({}) registered", join(&parts))
+    format!(
+        "{} ({}) registered",
+        count(people, "person", "people"),
+        join(&parts)
+    )
 }
 
 /// "Altogether, there were 21 separate interventions and inputs: 15 on the
@@ -250,7 +274,10 @@ pub fn opposition(p: &PriorityTally, groups: &[Group], attribution: Attribution)
     } else {
         format!("{} interventions", number_word(p.opposed))
     };
-    format!(", though {what}{}, opposed it", opposing_groups(p, groups, attribution))
+    format!(
+        ", though {what}{}, opposed it",
+        opposing_groups(p, groups, attribution)
+    )
 }
 
 /// ", from business and civil society", the groups of the interventions opposing `p`.
@@ -275,7 +302,11 @@ fn opposing_groups(p: &PriorityTally, groups: &[Group], attribution: Attribution
 
 /// The sentence of a priority nobody supported but some opposed: "Opposed in two
 /// interventions, from business, and supported in none."
-pub fn opposed_only_sentence(p: &PriorityTally, groups: &[Group], attribution: Attribution) -> String {
+pub fn opposed_only_sentence(
+    p: &PriorityTally,
+    groups: &[Group],
+    attribution: Attribution,
+) -> String {
     let what = if p.opposed == 1 {
         "one intervention".to_string()
     } else {

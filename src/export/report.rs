@@ -322,14 +322,18 @@ fn session_has_priority(index: &HashMap<&str, Vec<usize>>, session: &Session, ta
 /// Each priority's notes in meeting order (a note tagged twice with one priority is
 /// listed once), with whether it opposes it; and the points tagged with no priority,
 /// procedural turns left out.
-type Placed<'a> = (Vec<Vec<(&'a Intervention, &'a Note, bool)>>, Vec<(&'a Intervention, &'a Note)>);
+type Placed<'a> = (
+    Vec<Vec<(&'a Intervention, &'a Note, bool)>>,
+    Vec<(&'a Intervention, &'a Note)>,
+);
 
 fn place_notes<'a>(session: &'a Session, tally: &Tally) -> Placed<'a> {
     let mut priority_index: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, p) in tally.priorities.iter().enumerate() {
         priority_index.entry(p.id.as_str()).or_default().push(i);
     }
-    let mut tagged: Vec<Vec<(&Intervention, &Note, bool)>> = vec![Vec::new(); tally.priorities.len()];
+    let mut tagged: Vec<Vec<(&Intervention, &Note, bool)>> =
+        vec![Vec::new(); tally.priorities.len()];
     let mut untagged = Vec::new();
     for i in &session.interventions {
         if is_procedural(session, i) {
@@ -337,7 +341,11 @@ fn place_notes<'a>(session: &'a Session, tally: &Tally) -> Placed<'a> {
         }
         for n in &i.notes {
             let mut known = false;
-            let marked = n.tags.iter().map(|t| (t, false)).chain(n.opposes.iter().map(|t| (t, true)));
+            let marked = n
+                .tags
+                .iter()
+                .map(|t| (t, false))
+                .chain(n.opposes.iter().map(|t| (t, true)));
             let mut listed: Vec<&str> = Vec::new();
             for (t, opposes) in marked {
                 if session_has_priority(&priority_index, session, t) {
@@ -477,7 +485,7 @@ pub fn build(
             .collect(),
         attribution: attribution.id(),
         min_group,
-        participation: escape_controls(&prose::participation(tally, &session.groups)),
+        participation: escape_controls(&prose::participation(tally, session)),
         registered_people: t.registered_people,
         registered_entities: t.registered_entities,
         not_in_group: t.not_in_group,

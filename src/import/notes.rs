@@ -99,6 +99,7 @@ mod tests {
                 affiliation: String::new(),
                 group: group.into(),
                 role: None,
+                chair: false,
             });
         }
         s

@@ -176,6 +176,7 @@ mod tests {
             kind: NoteKind::Point,
             emphasis: false,
             time: Clock::hms(10, 0, 0),
+            opposes: Vec::new(),
         };
         let start = |id, who: &str| Edit::StartIntervention {
             id,

@@ -34,6 +34,7 @@ fn insert(intervention: u64, id: u64, tag: bool) -> Edit {
             kind: NoteKind::Point,
             emphasis: false,
             time: Clock::hms(10, 0, 0),
+            opposes: Vec::new(),
         },
     }
 }

@@ -129,6 +129,7 @@ mod tests {
                 affiliation: String::new(),
                 group: group.into(),
                 role: None,
+                chair: false,
             });
         }
         s
@@ -151,6 +152,7 @@ mod tests {
                 kind: NoteKind::Point,
                 emphasis: false,
                 time: Clock(at),
+                opposes: Vec::new(),
             };
             s.apply(crate::edit::Edit::InsertNote {
                 intervention: id,

@@ -393,7 +393,14 @@ impl Counters {
     }
 
     /// Counts (or uncounts) a turn's stance on `p`.
-    fn stand(&mut self, p: usize, speaker: usize, channel: Channel, stance: Option<Stance>, delta: i32) {
+    fn stand(
+        &mut self,
+        p: usize,
+        speaker: usize,
+        channel: Channel,
+        stance: Option<Stance>,
+        delta: i32,
+    ) {
         match stance {
             Some(Stance::Support) => self.raise(p, speaker, channel, delta),
             Some(Stance::Oppose) => self.oppose(p, speaker, delta),
@@ -431,7 +438,8 @@ impl Counters {
             self.turn(speaker, channel, flip);
             signed(&mut self.procedural, -flip);
         }
-        self.notes_total = (self.notes_total + notes_after as usize).saturating_sub(notes_before as usize);
+        self.notes_total =
+            (self.notes_total + notes_after as usize).saturating_sub(notes_before as usize);
         for ((p, was), now) in before.into_iter().zip(after) {
             if was != now {
                 self.stand(p, speaker, channel, was, -1);

@@ -213,7 +213,10 @@ impl Tally {
     }
 
     /// The other priorities sharing `p`'s rank (a tie), in ranked order.
-    pub fn tied_with<'a>(&'a self, p: &'a PriorityTally) -> impl Iterator<Item = &'a PriorityTally> {
+    pub fn tied_with<'a>(
+        &'a self,
+        p: &'a PriorityTally,
+    ) -> impl Iterator<Item = &'a PriorityTally> {
         self.ranked()
             .filter(move |q| q.rank == p.rank && q.id != p.id)
     }

@@ -34,7 +34,6 @@ impl PrioritySet {
             .chain(&self.more)
             .map(|&p| p as usize)
     }
-
 }
 
 /// Hashes serials and short ids cheaply (FNV for bytes, Fibonacci hashing

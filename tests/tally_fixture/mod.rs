@@ -96,6 +96,7 @@ impl Fixture {
             affiliation: affiliation.into(),
             group: group.into(),
             role: None,
+            chair: false,
         }))
     }
 
@@ -151,6 +152,7 @@ impl Fixture {
                 kind,
                 emphasis,
                 time: Clock(self.clock),
+                opposes: Vec::new(),
             },
         })
     }
