@@ -115,6 +115,16 @@ pub fn resolve(name_or_path: &str) -> Result<Session, LoadError> {
     Ok(session)
 }
 
+/// The GFMD 2020 example meeting set up, without its roster or notes: the `gfmd`
+/// template with that meeting's details and priorities, read from the example session.
+#[cfg(test)]
+pub(crate) fn gfmd_2020() -> Session {
+    let mut session =
+        resolve("sessions/gfmd-2020-migrant-protection.ron").expect("the example session loads");
+    session.participants.clear();
+    session
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -118,7 +118,7 @@ mod tests {
     use crate::model::{Channel, Note, NoteKind, Participant};
 
     fn session() -> Session {
-        let mut s = crate::templates::built_in("gfmd").unwrap();
+        let mut s = crate::templates::gfmd_2020();
         for (id, name, group) in [
             ("amina", "Amina Diallo", "states"),
             ("omar", "Omar Haddad", "mayors"),

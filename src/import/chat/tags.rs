@@ -115,7 +115,7 @@ mod tests {
     use crate::import::chat::parse;
 
     fn note(text: &str) -> (String, Vec<Slug>, usize) {
-        let session = crate::templates::built_in("gfmd").unwrap();
+        let session = crate::templates::gfmd_2020();
         let t = parse(
             &format!("10:00:00 From A : {text}\n"),
             Path::new("c.txt"),

@@ -481,12 +481,17 @@ impl Reader<'_> {
         }
         match find_group(&self.roster.groups, &text) {
             Ok(group) => Ok(Some(group)),
-            Err(error) => {
-                let reason = error.reason(&self.roster.groups);
+            Err(groups::GroupError::Unknown) => {
+                let groups = groups::ids(&self.roster.groups);
                 self.problem(
                     row.line,
-                    format!("group `{text}` for {name} {reason}{hint}"),
+                    format!("unknown group `{text}` for {name} (groups: {groups}){hint}"),
                 );
+                Ok(None)
+            }
+            Err(error) => {
+                let reason = error.reason(&self.roster.groups);
+                self.problem(row.line, format!("group `{text}` for {name} {reason}"));
                 Ok(None)
             }
         }
