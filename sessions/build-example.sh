@@ -22,7 +22,9 @@ rapporteur() {
 rm -f "$session" "$session.journal"
 
 # The GFMD template holds what every GFMD meeting has (its groups); this meeting's
-# date, theme, format, languages, focus areas and priorities are given here.
+# date, theme, format, languages, focus areas and priorities are given here: the
+# report's seven protection priorities, then the two kinds of partners participants
+# kept returning to (who should be partners, as much as what partners should do).
 rapporteur new "$session" \
     --template sessions/templates/gfmd.ron \
     --title "GFMD 2020 Breakout session: Addressing Gaps in Migrant Protection" \
@@ -32,10 +34,7 @@ rapporteur new "$session" \
     --language English --language French \
     --focus "Protection of migrants in transit" \
     --focus "Protection of migrants in admission, and policies of inclusion, including access to social services and justice, and portability of benefits" \
-    --focus "Protection of migrants in labour agreements, and in the informal economy"
-# The report's seven protection priorities, then the two kinds of partners
-# participants kept returning to: who should be partners, as much as what they should do.
-rapporteur edit "$session" \
+    --focus "Protection of migrants in labour agreements, and in the informal economy" \
     --priority "health:Learn the COVID lesson: open health services to all" \
     --priority "recruitment:Fix recruitment practices" \
     --priority "street-children:Improve protection of street children and girls" \

@@ -1,5 +1,7 @@
 //! Session files: round-trips, the journal, broken files, locks.
 
+mod cli_support;
+
 use std::fs;
 use std::path::Path;
 
@@ -122,7 +124,7 @@ proptest! {
     fn any_note_survives_the_journal(text in awkward_text(), tag_text in awkward_text()) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.ron");
-        let mut session = rapporteur::templates::built_in("gfmd").unwrap();
+        let mut session = cli_support::gfmd_2020();
         session.participants.push(Participant {
             id: "a".into(), name: tag_text, affiliation: String::new(), group: "states".into(), role: None, chair: false, });
         let mut file = SessionFile::create(&path, &session).unwrap();

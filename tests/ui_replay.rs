@@ -2,6 +2,8 @@
 
 mod ui_support;
 
+mod cli_support;
+
 use rapporteur::clock::Clock;
 use rapporteur::edit::Edit;
 use rapporteur::keymap::Keymap;
@@ -13,7 +15,7 @@ use ui_support::{app, line, press, type_text};
 
 /// The GFMD template (groups and priorities) with three people on the roster.
 fn roster() -> Session {
-    let mut session = rapporteur::templates::built_in("gfmd").expect("the gfmd template");
+    let mut session = cli_support::gfmd_2020();
     for (id, name, affiliation, group) in [
         ("ana-lima", "Ana Lima", "Chile", "states"),
         ("bo-chen", "Bo Chen", "Fair Work Network", "civil-society"),

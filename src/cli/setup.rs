@@ -2,7 +2,6 @@
 //! turned into the edits they stand for, checked against the session as they go.
 
 use crate::edit::Edit;
-use crate::import::groups::{GroupError, find_group};
 use crate::model::{Group, Meta, Participant, Priority, Session, slugify};
 use crate::resolve::{Matched, Resolution, Resolver};
 
@@ -192,16 +191,7 @@ pub fn plan(session: &Session, args: &SetupArgs, mode: Mode) -> Result<Plan, Fai
 
 /// The group an option names: exactly its id, name or noun.
 fn group_named(session: &Session, flag: &str, text: &str) -> Result<String, Failure> {
-    find_group(&session.groups, text).map_err(|e| {
-        let hint = match e {
-            GroupError::Unknown if session.groups.is_empty() => "; the session has no groups yet",
-            _ => "",
-        };
-        Failure(format!(
-            "{flag} {text:?}: the group {}{hint}",
-            e.reason(&session.groups)
-        ))
-    })
+    crate::import::groups::option_group(&session.groups, flag, text).map_err(Failure)
 }
 
 fn groups(plan: &mut Plan, specs: &[String], mode: Mode) -> Result<(), Failure> {

@@ -57,7 +57,8 @@ pub fn participation_sentence(session: &Session) -> String {
 /// counted with those nouns, as the reference report does ("29 representatives of
 /// 13 States, …"). Otherwise people are counted by group: a group whose people give
 /// no affiliation speaks for itself ("5 residents"), a group without nouns is named,
-/// never used as a count noun ("5 participants from government"), and people not yet
+/// never used as a count noun ("5 participants from government"), a group with one
+/// person per entity is counted by its entities ("2 businesses"), and people not yet
 /// in a group are said apart: "12 people (5 residents, 3 representatives of 2
 /// community organizations and 4 not yet in a group) registered".
 pub fn participation(tally: &Tally, session: &Session) -> String {
@@ -100,8 +101,9 @@ pub fn participation(tally: &Tally, session: &Session) -> String {
                 count(n, "participant", "participants"),
                 group_in_prose(g)
             )
-        } else if for_themselves(g) {
-            count(n, &g.singular, &g.plural)
+        } else if for_themselves(g) || n == row.registered_entities {
+            // One person for each entity: the entities say it ("2 businesses").
+            count(row.registered_entities, &g.singular, &g.plural)
         } else {
             format!(
                 "{} of {}",
@@ -112,12 +114,8 @@ pub fn participation(tally: &Tally, session: &Session) -> String {
     };
     match (present.as_slice(), unsorted) {
         ([(g, row)], 0) => return format!("{} registered", part(g, row)),
-        ([], _) => {
-            return format!(
-                "{}, none of them in a group yet, registered",
-                count(people, "person", "people")
-            );
-        }
+        ([], _) if people == 1 => return "1 person, not yet in a group, registered".into(),
+        ([], _) => return format!("{people} people, none of them in a group yet, registered"),
         _ => {}
     }
     let mut parts: Vec<String> = present.iter().map(|(g, row)| part(g, row)).collect();
@@ -318,15 +316,14 @@ pub fn opposed_only_sentence(
     )
 }
 
-/// "This and “Shelter capacity” were equally supported.": a tie, said as one.
+/// "Equally supported with “Shelter capacity”.": a tie, said as one, naming the
+/// priorities sharing the rank.
 pub fn tie_sentence(others: &[String]) -> String {
     if others.is_empty() {
         return String::new();
     }
     let quoted: Vec<String> = others.iter().map(|t| format!("“{t}”")).collect();
-    let mut all = vec!["This".to_string()];
-    all.extend(quoted);
-    format!("{} were equally supported.", join(&all))
+    format!("Equally supported with {}.", join(&quoted))
 }
 
 /// How a speaker is referred to in `group` mode within a scope (a priority,

@@ -104,9 +104,9 @@ pub struct Emphasis {
     pub title: String,
     /// Optional description of the priority.
     pub description: Option<String>,
-    /// The generated convergence sentence.
+    /// The generated convergence sentence, with the tie when there is one.
     pub sentence: String,
-    /// "This and “Shelter capacity” were equally supported.", or empty without a tie.
+    /// "Equally supported with “Shelter capacity”.", or empty without a tie.
     pub tie: String,
     /// Rank in the tally; tied priorities share it.
     pub rank: usize,
@@ -424,7 +424,12 @@ pub fn build(
                 .priority(&p.id)
                 .and_then(|q| q.description.as_deref())
                 .map(escape_controls),
-            sentence: escape_controls(&sentence),
+            // The tie is said in the sentence, and kept apart for templates of one's own.
+            sentence: escape_controls(&if tie.is_empty() {
+                sentence
+            } else {
+                format!("{sentence} {tie}")
+            }),
             tie: escape_controls(&tie),
             rank: p.rank,
             labels: p.labels.iter().map(|l| l.id()).collect(),

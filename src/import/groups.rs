@@ -85,8 +85,13 @@ pub fn find_group(groups: &[Group], text: &str) -> Result<Slug, GroupError> {
 
 /// The group that an option such as `--group` or `--add-unknown` names, or why there is none.
 pub fn option_group(groups: &[Group], option: &str, text: &str) -> Result<Slug, String> {
-    find_group(groups, text)
-        .map_err(|e| format!("{option} {text:?}: the group {}", e.reason(groups)))
+    find_group(groups, text).map_err(|e| match e {
+        GroupError::Unknown => format!(
+            "{option} {text:?}: there is no such group (groups: {})",
+            ids(groups)
+        ),
+        other => format!("{option} {text:?} {}", other.reason(groups)),
+    })
 }
 
 /// The groups' ids, comma-separated, for a message that lists them.
@@ -121,7 +126,7 @@ mod tests {
         }
         assert_eq!(
             option_group(&groups, "--group", "pirates").unwrap_err(),
-            "--group \"pirates\": the group matches no group (groups: states)"
+            "--group \"pirates\": there is no such group (groups: states)"
         );
     }
 
