@@ -346,7 +346,7 @@ fn a_lock_left_by_a_crash_is_taken_over_and_said() {
     assert!(holder.starts_with(&format!("pid {dead} on ")), "{holder}");
 
     let mut pty = Pty::spawn(dir.path(), &[path.to_str().unwrap()], &[]);
-    let said = format!("took over from {holder}, which had stopped; recovered 2 change(s)");
+    let said = format!("took over from {holder}, which had stopped; recovered 2 changes");
     pty.wait_until(&said, |f| status_line(f).contains(&said));
     pty.wait_for("before the crash");
     pty.send("\x11");

@@ -168,8 +168,10 @@ fn a_meeting_typed_live() {
             top.counting_groups,
             top.counting_groups_total
         ),
-        (3, 3, 4)
+        // Nobody is in business yet (Tom has no group): three groups are present.
+        (3, 3, 3)
     );
+    assert_eq!(app.tally().totals.not_in_group, 1);
     let data = app.tally().priority("data").unwrap();
     assert_eq!((data.interventions, data.notes), (1, 2));
     assert!(app.tally().priority("jobs").unwrap().has(Label::Once));
