@@ -48,10 +48,17 @@ fn the_readme_walk_through_builds_the_example() {
     }
     let o = rapporteur(&edit, d);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("m.ron: 9 changes:\n  added the priority #health"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("m.ron: 9 changes:\n  added the priority #health"),
+        "{}",
+        stdout(&o)
+    );
     let readme = fs::read_to_string(cli_support::root().join("README.md")).unwrap();
     for p in &priorities {
-        assert!(readme.contains(&format!("--priority \"{p}\"")), "the README gives {p}");
+        assert!(
+            readme.contains(&format!("--priority \"{p}\"")),
+            "the README gives {p}"
+        );
     }
     let o = rapporteur(&["import", "roster", "m.ron", "gfmd-2020-roster.csv"], d);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -487,8 +494,9 @@ fn manual_pages_for_rapporteur_and_each_subcommand() {
     let o = rapporteur(&["man", "exprt"], d);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o)
-            .starts_with("rapporteur: rapporteur has no subcommand \"exprt\" (it has new, edit, import,"),
+        stderr(&o).starts_with(
+            "rapporteur: rapporteur has no subcommand \"exprt\" (it has new, edit, import,"
+        ),
         "{}",
         stderr(&o)
     );
@@ -611,7 +619,11 @@ fn check_findings_are_output_and_failures_are_errors() {
     let o = rapporteur(&["check", "m.ron"], d);
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("unknown participant \"ghost\""));
-    assert!(stdout(&o).contains("; 1 error, 4 warnings"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("; 1 error, 4 warnings"),
+        "{}",
+        stdout(&o)
+    );
     assert!(o.stderr.is_empty(), "findings are output: {}", stderr(&o));
     let o = rapporteur(&["check", "missing.ron"], d);
     assert_eq!(o.status.code(), Some(1));

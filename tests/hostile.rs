@@ -765,7 +765,14 @@ fn sessions_built_from_the_command_line_are_private() {
     fs::write(d.join("p.csv"), "name,group\nAmina Diallo,states\n").unwrap();
     fs::write(d.join("n.txt"), "[10:00] @amina: a note #recruitment\n").unwrap();
     for args in [
-        &["new", "m.ron", "--template", "gfmd", "--priority", "recruitment:Fix recruitment"][..],
+        &[
+            "new",
+            "m.ron",
+            "--template",
+            "gfmd",
+            "--priority",
+            "recruitment:Fix recruitment",
+        ][..],
         &["import", "roster", "m.ron", "p.csv"],
         &["import", "notes", "m.ron", "n.txt"],
         &["merge", "m.ron", "m.ron", "-o", "both.ron"],
@@ -845,7 +852,14 @@ fn no_command_writes_note_text_to_standard_error() {
     )
     .unwrap();
     let runs: [&[&str]; 9] = [
-        &["new", "m.ron", "--template", "gfmd", "--priority", "recruitment:Fix recruitment"],
+        &[
+            "new",
+            "m.ron",
+            "--template",
+            "gfmd",
+            "--priority",
+            "recruitment:Fix recruitment",
+        ],
         &["import", "roster", "m.ron", "p.csv"],
         &["import", "notes", "m.ron", "n.txt"],
         &["import", "notes", "m.ron", "bad.txt"],

@@ -8,7 +8,9 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use rapporteur::clock::Clock;
 use rapporteur::edit::Edit;
-use rapporteur::model::{Channel, Group, Intervention, Note, NoteKind, Participant, Priority, Session};
+use rapporteur::model::{
+    Channel, Group, Intervention, Note, NoteKind, Participant, Priority, Session,
+};
 use rapporteur::tally::Tally;
 use tally_fixture::arb_session;
 
@@ -28,8 +30,12 @@ fn recount(session: &Session, tally: &Tally) {
         None => (String::new(), format!("person:{who}")),
     };
     let procedural = |i: &Intervention| {
-        session.participant(&i.participant).is_some_and(|p| p.chairs())
-            && i.notes.iter().all(|n| n.tags.is_empty() && n.opposes.is_empty())
+        session
+            .participant(&i.participant)
+            .is_some_and(|p| p.chairs())
+            && i.notes
+                .iter()
+                .all(|n| n.tags.is_empty() && n.opposes.is_empty())
     };
     let all = &session.interventions;
     let turns: Vec<&Intervention> = all.iter().filter(|i| !procedural(i)).collect();
@@ -49,7 +55,11 @@ fn recount(session: &Session, tally: &Tally) {
     assert_eq!(tally.totals.registered_people, session.participants.len());
     assert_eq!(
         tally.totals.not_in_group,
-        session.participants.iter().filter(|p| p.group.is_empty()).count()
+        session
+            .participants
+            .iter()
+            .filter(|p| p.group.is_empty())
+            .count()
     );
     let entities: BTreeSet<_> = session
         .participants
@@ -94,9 +104,15 @@ fn recount(session: &Session, tally: &Tally) {
         assert_eq!(p.notes, notes.len());
         assert_eq!(
             p.quotes,
-            support_notes.iter().filter(|n| n.kind == NoteKind::Quote).count()
+            support_notes
+                .iter()
+                .filter(|n| n.kind == NoteKind::Quote)
+                .count()
         );
-        assert_eq!(p.emphasis, support_notes.iter().filter(|n| n.emphasis).count());
+        assert_eq!(
+            p.emphasis,
+            support_notes.iter().filter(|n| n.emphasis).count()
+        );
         let who: BTreeSet<&str> = raising.iter().map(|i| i.participant.as_str()).collect();
         assert_eq!(p.speakers, who.len());
         let entities: BTreeSet<_> = who.iter().map(|w| entity_of(w)).collect();
@@ -239,7 +255,10 @@ fn edit_for(step: &Step, session: &mut Session) -> Option<Edit> {
             })
         }
         Step::Chair(p) => {
-            let who = session.participants.get(p % session.participants.len())?.clone();
+            let who = session
+                .participants
+                .get(p % session.participants.len())?
+                .clone();
             Edit::UpdateParticipant(Participant {
                 chair: !who.chair,
                 ..who
@@ -253,7 +272,10 @@ fn edit_for(step: &Step, session: &mut Session) -> Option<Edit> {
             })
         }
         Step::Rename(p) => {
-            let priority = session.priorities.get(p % session.priorities.len().max(1))?.clone();
+            let priority = session
+                .priorities
+                .get(p % session.priorities.len().max(1))?
+                .clone();
             Edit::UpdatePriority(Priority {
                 title: format!("{} again", priority.title),
                 ..priority

@@ -45,8 +45,8 @@ pub fn rapporteur_at_home(args: &[&str], home: &Path) -> Output {
 /// template with that meeting's details and priorities, read from the example session.
 pub fn gfmd_2020() -> rapporteur::model::Session {
     let path = root().join("sessions/gfmd-2020-migrant-protection.ron");
-    let mut session = rapporteur::templates::resolve(&path.to_string_lossy())
-        .expect("the example session loads");
+    let mut session =
+        rapporteur::templates::resolve(&path.to_string_lossy()).expect("the example session loads");
     session.participants.clear();
     session
 }
