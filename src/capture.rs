@@ -563,6 +563,54 @@ mod tests {
     }
 
     #[test]
+    fn a_minus_after_the_hash_opposes() {
+        let note = entry("a cap drives landlords away #-rent #shelters")
+            .note
+            .unwrap();
+        assert_eq!(note.text, "a cap drives landlords away");
+        let tags: Vec<(&str, Stance, usize)> = note
+            .tags
+            .iter()
+            .map(|t| (t.name.as_str(), t.stance, t.column))
+            .collect();
+        assert_eq!(
+            tags,
+            [
+                ("rent", Stance::Oppose, 29),
+                ("shelters", Stance::Support, 36)
+            ]
+        );
+        // Inside a sentence the word stays, without its `#-`.
+        let note = entry("we reject #-rent-control here, firmly").note.unwrap();
+        assert_eq!(note.text, "we reject rent-control here, firmly");
+        assert_eq!(note.tags[0].stance, Stance::Oppose);
+        // A `#-` with nothing after it is text.
+        let note = entry("a score of #- or #").note.unwrap();
+        assert_eq!(
+            (note.text.as_str(), note.tags.len()),
+            ("a score of #- or #", 0)
+        );
+    }
+
+    #[test]
+    fn opposed_tags_write_back() {
+        let note = Note {
+            id: 1,
+            text: "no".into(),
+            tags: vec!["a".into()],
+            opposes: vec!["b".into()],
+            kind: NoteKind::Point,
+            emphasis: false,
+            time: Clock::default(),
+        };
+        let line = note_to_capture(&note);
+        assert_eq!(line, "no #a #-b");
+        let draft = entry(&line).note.unwrap();
+        let stances: Vec<Stance> = draft.tags.iter().map(|t| t.stance).collect();
+        assert_eq!(stances, [Stance::Support, Stance::Oppose]);
+    }
+
+    #[test]
     fn tag_only_note() {
         let note = entry("@Ana: #recruitment").note.unwrap();
         assert_eq!(note.text, "");

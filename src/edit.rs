@@ -493,6 +493,38 @@ mod tests {
                 index: 1,
                 intervention: chat_input(4, &[]),
             },
+            Edit::AddGroup {
+                index: Some(0),
+                group: Group {
+                    id: "residents".into(),
+                    name: "Residents".into(),
+                    singular: String::new(),
+                    plural: String::new(),
+                    counts_for_convergence: true,
+                },
+            },
+            Edit::UpdateGroup(Group {
+                counts_for_convergence: false,
+                ..fixture::states()
+            }),
+            Edit::RemoveGroup("residents".into()),
+            Edit::UpdatePriority(Priority {
+                id: "health".into(),
+                title: "Open health services".into(),
+                description: Some("for all".into()),
+            }),
+            Edit::UpdateParticipant(crate::model::Participant {
+                chair: true,
+                ..fixture::person("ana", "Ana", "Chile")
+            }),
+            Edit::UpdateNote(Note {
+                opposes: vec!["health".into()],
+                ..note(5)
+            }),
+            Edit::UpdateMeta(Meta {
+                title: "Hearing".into(),
+                ..Meta::default()
+            }),
         ];
         let mut states = vec![s.clone()];
         let mut inverses = vec![];
@@ -569,6 +601,85 @@ mod tests {
             assert!(s.apply(edit.clone()).is_err(), "{edit:?}");
             assert_eq!(s, before, "{edit:?}");
         }
+    }
+
+    #[test]
+    fn groups_in_use_and_contradictory_stances_are_refused() {
+        let mut s = session();
+        s.apply(Edit::AddPriority(Priority {
+            id: "health".into(),
+            title: "Health".into(),
+            description: None,
+        }))
+        .unwrap();
+        let before = s.clone();
+        let refusals = [
+            (
+                Edit::RemoveGroup("states".into()),
+                "group \"states\" still has 1 person on the roster (Ana)",
+            ),
+            (
+                Edit::AddGroup {
+                    index: None,
+                    group: fixture::states(),
+                },
+                "there is a group \"states\" (States) already",
+            ),
+            (
+                Edit::UpdateGroup(Group {
+                    id: "nope".into(),
+                    ..fixture::states()
+                }),
+                "there is no group \"nope\"",
+            ),
+            (
+                Edit::UpdatePriority(Priority {
+                    id: "nope".into(),
+                    title: "x".into(),
+                    description: None,
+                }),
+                "there is no priority \"nope\"",
+            ),
+        ];
+        for (edit, message) in refusals {
+            assert_eq!(s.apply(edit).unwrap_err().0, message);
+            assert_eq!(s, before);
+        }
+        s.apply(Edit::StartIntervention {
+            id: 1,
+            participant: "ana".into(),
+            channel: Channel::Floor,
+            start: Clock::hms(10, 0, 0),
+        })
+        .unwrap();
+        let both = Note {
+            tags: vec!["health".into()],
+            opposes: vec!["health".into()],
+            ..note(2)
+        };
+        let error = s
+            .apply(Edit::InsertNote {
+                intervention: 1,
+                index: None,
+                note: both,
+            })
+            .unwrap_err();
+        assert_eq!(
+            error.0,
+            "note 2 both supports and opposes priority \"health\""
+        );
+        s.apply(Edit::InsertNote {
+            intervention: 1,
+            index: None,
+            note: Note {
+                opposes: vec!["health".into()],
+                ..note(2)
+            },
+        })
+        .unwrap();
+        // An opposed priority is in use as much as a supported one.
+        let error = s.apply(Edit::RemovePriority("health".into())).unwrap_err();
+        assert_eq!(error.0, "notes are tagged with priority \"health\"");
     }
 
     #[test]

@@ -150,11 +150,13 @@ const CHAIR_WORDS: &[&str] = &[
 
 /// Whether a role names someone who chairs: it holds the word chair, co-chair,
 /// vice-chair, moderator, facilitator or host (`Vice Chair`, `Co-Host`,
-/// `Committee chairperson`), but not `Hostage negotiator`.
+/// `Committee chairperson`), but not `Hostage negotiator` nor `Chair's adviser`.
 pub fn is_chair_role(role: &str) -> bool {
     role.to_lowercase()
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .any(|word| CHAIR_WORDS.contains(&word.trim_matches('-')))
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+        // "Chairman's adviser" serves the chair, and is none.
+        .filter(|word| !word.ends_with("'s") && !word.ends_with("’s"))
+        .any(|word| CHAIR_WORDS.contains(&word.trim_matches(['-', '\'', '’'])))
 }
 
 impl Participant {
@@ -513,6 +515,40 @@ mod tests {
         });
         assert_eq!(s.fresh_participant_id("Ana"), "ana-2");
         assert_eq!(s.fresh_participant_id("***"), "participant");
+    }
+
+    #[test]
+    fn chairs_by_role_or_by_mark() {
+        for role in [
+            "Chair",
+            "co-chair",
+            "Vice Chair",
+            "Vice-Chair of the committee",
+            "Committee chairperson",
+            "Moderator",
+            "Co-facilitator",
+            "Host",
+            "co-host (Zoom)",
+        ] {
+            assert!(is_chair_role(role), "{role}");
+        }
+        for role in [
+            "Hostage negotiator",
+            "Chairman's adviser",
+            "Chair’s office",
+            "Delegate",
+            "Ghost writer",
+            "",
+        ] {
+            assert!(!is_chair_role(role), "{role}");
+        }
+        let mut p = fixture::person("ana", "Ana", "Chile");
+        assert!(!p.chairs());
+        p.chair = true;
+        assert!(p.chairs());
+        p.chair = false;
+        p.role = Some("Facilitator".into());
+        assert!(p.chairs());
     }
 
     #[test]
