@@ -38,13 +38,16 @@ impl GroupError {
     }
 }
 
+/// The words of a group one tier of the rule compares.
+type Keys = fn(&Group) -> Vec<&str>;
+
 /// The group `text` names: by id, then name, then noun, each folded; see the module.
 pub fn find_group(groups: &[Group], text: &str) -> Result<Slug, GroupError> {
     let key = name_key(text);
     if key.is_empty() {
         return Err(GroupError::Unknown);
     }
-    let tiers: [(&str, fn(&Group) -> Vec<&str>); 3] = [
+    let tiers: [(&str, Keys); 3] = [
         ("id", |g| vec![g.id.as_str()]),
         ("name", |g| vec![g.name.as_str()]),
         ("noun", |g| vec![g.singular.as_str(), g.plural.as_str()]),

@@ -106,25 +106,23 @@ impl Projection for SpeakerCounts {
     fn apply(&mut self, session: &Session, edit: &Edit, inverse: &Edit) {
         match (edit, inverse) {
             // A new turn has no notes yet: a chair's is procedural until a tagged note.
-            (Edit::StartIntervention { participant, .. }, _) => {
-                if !chairs(session, participant) {
-                    self.add(participant, 1);
-                }
+            (Edit::StartIntervention { participant, .. }, _) if !chairs(session, participant) => {
+                self.add(participant, 1);
             }
-            (Edit::InsertIntervention { intervention, .. }, _) => {
-                if !is_procedural(session, intervention) {
-                    self.add(&intervention.participant, 1);
-                }
+            (Edit::InsertIntervention { intervention, .. }, _)
+                if !is_procedural(session, intervention) =>
+            {
+                self.add(&intervention.participant, 1);
             }
-            (Edit::RemoveLastIntervention { .. }, Edit::StartIntervention { participant, .. }) => {
-                if !chairs(session, participant) {
-                    self.add(participant, -1);
-                }
+            (Edit::RemoveLastIntervention { .. }, Edit::StartIntervention { participant, .. })
+                if !chairs(session, participant) =>
+            {
+                self.add(participant, -1);
             }
-            (Edit::RemoveIntervention(_), Edit::InsertIntervention { intervention, .. }) => {
-                if !is_procedural(session, intervention) {
-                    self.add(&intervention.participant, -1);
-                }
+            (Edit::RemoveIntervention(_), Edit::InsertIntervention { intervention, .. })
+                if !is_procedural(session, intervention) =>
+            {
+                self.add(&intervention.participant, -1);
             }
             // A note can turn a chair's turn from procedural to counted, or back.
             (Edit::InsertNote { intervention, .. }, _)
