@@ -1,4 +1,5 @@
-//! The command line: argument definitions and one file per command.
+//! The command line: argument definitions and one file per command; `setup`
+//! holds the set-up options `new` and `edit` share.
 
 use std::path::PathBuf;
 use std::process::ExitCode;

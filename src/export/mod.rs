@@ -4,6 +4,11 @@
 //! The report is first built as data ([`Report`]) with attribution already
 //! resolved for the chosen mode, then rendered through a template embedded in
 //! the binary (or one given by the user). Nothing here touches files.
+//!
+//! `report` builds the data, `prose` its generated sentences (participation,
+//! convergence, opposition, ties, attribution), `time` the account of the
+//! session's time, `chart` the voice balance rows and the bar chart, `render`
+//! the templates.
 
 mod chart;
 mod prose;

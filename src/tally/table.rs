@@ -72,12 +72,12 @@ pub fn to_table(tally: &Tally) -> String {
     };
     let _ = write!(
         out,
-        "{interventions} ({} floor, {} chat), {}, {} of {} registered people spoke",
+        "{interventions} ({} floor, {} chat), {}, {} of {} spoke",
         t.floor,
         t.chat,
         count(t.notes, "note", "notes"),
         t.speakers,
-        t.registered_people
+        count(t.registered_people, "registered person", "registered people")
     );
     if t.procedural > 0 {
         let _ = write!(
