@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use rapporteur::clock::Clock;
 use rapporteur::edit::Edit;
+use rapporteur::meeting::{Projection, SpeakerCounts};
 use rapporteur::model::{
     Channel, Group, Intervention, Note, NoteKind, Participant, Priority, Session,
 };
@@ -299,6 +300,7 @@ proptest! {
     ) {
         let mut session = session;
         let mut tally = Tally::compute(&session);
+        let mut speakers = SpeakerCounts::new(&session);
         let mut undo: Vec<Edit> = Vec::new();
         for step in &steps {
             let edit = if matches!(step, Step::Undo) {
@@ -314,10 +316,13 @@ proptest! {
             };
             let Ok(inverse) = session.apply(edit.clone()) else { continue };
             if !matches!(step, Step::Undo) {
-                undo.push(inverse);
+                undo.push(inverse.clone());
             }
             tally.apply(&session, &edit);
             prop_assert_eq!(&tally, &Tally::compute(&session), "after {:?}", edit);
+            // The interventions per speaker leave the same procedural turns out.
+            speakers.apply(&session, &edit, &inverse);
+            prop_assert_eq!(&speakers, &SpeakerCounts::new(&session), "after {:?}", edit);
         }
         recount(&session, &tally);
     }

@@ -11,7 +11,6 @@ use crate::tally::{PriorityTally, Tally};
 
 use super::Attribution;
 use super::{chart, prose, time};
-use crate::tally::is_procedural;
 
 /// The whole report, as handed to the templates (and written as JSON).
 #[derive(Debug, Clone, Serialize)]
@@ -336,7 +335,7 @@ fn place_notes<'a>(session: &'a Session, tally: &Tally) -> Placed<'a> {
         vec![Vec::new(); tally.priorities.len()];
     let mut untagged = Vec::new();
     for i in &session.interventions {
-        if is_procedural(session, i) {
+        if tally.is_procedural(i.id) {
             continue;
         }
         for n in &i.notes {
@@ -458,7 +457,7 @@ pub fn build(
         .map(|(i, n)| attributor.note(i, n, None))
         .collect();
 
-    let times = time::account(session);
+    let times = time::account(session, tally);
     // Groups with nobody registered are not among the "N groups" of the introduction.
     let counting: Vec<String> = session
         .groups

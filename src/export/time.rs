@@ -4,7 +4,7 @@
 
 use crate::clock::{Clock, duration_label};
 use crate::model::{Channel, Session};
-use crate::tally::is_procedural;
+use crate::tally::Tally;
 
 use super::prose::minutes_in_words;
 
@@ -39,8 +39,9 @@ impl TimeAccount {
     }
 }
 
-/// The time account of `session`, or `None` when nothing dates it.
-pub fn account(session: &Session) -> Option<TimeAccount> {
+/// The time account of `session`, whose `tally` says which turns are procedural, or
+/// `None` when nothing dates it.
+pub fn account(session: &Session, tally: &Tally) -> Option<TimeAccount> {
     let moments = session.interventions.iter().flat_map(|i| {
         std::iter::once(i.start)
             .chain(i.end)
@@ -68,7 +69,7 @@ pub fn account(session: &Session) -> Option<TimeAccount> {
         if end <= start {
             continue;
         }
-        if is_procedural(session, turn) {
+        if tally.is_procedural(turn.id) {
             procedural += start.until(end);
         } else {
             spans.push((start, end));

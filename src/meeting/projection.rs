@@ -1,11 +1,11 @@
 //! Views derived from the session and kept up to date edit by edit: the tally, the
 //! timeline and the interventions per speaker.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::edit::Edit;
-use crate::model::{Session, Slug};
-use crate::tally::{Tally, is_procedural};
+use crate::model::{Intervention, Note, Serial, Session, Slug};
+use crate::tally::Tally;
 use crate::timeline::Timeline;
 
 /// A view derived from the session that follows every change without recounting.
@@ -55,7 +55,11 @@ fn first_touched_intervention(session: &Session, edit: &Edit, inverse: &Edit) ->
 
 /// How many interventions each participant has made, procedural turns left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SpeakerCounts(HashMap<Slug, usize>);
+pub struct SpeakerCounts {
+    counts: HashMap<Slug, usize>,
+    /// Who chairs: only their turns can be procedural.
+    chairs: HashSet<Slug>,
+}
 
 impl SpeakerCounts {
     /// The counts of a whole session.
@@ -67,38 +71,66 @@ impl SpeakerCounts {
 
     /// Interventions the participant has made.
     pub fn of(&self, id: &str) -> usize {
-        self.0.get(id).copied().unwrap_or(0)
-    }
-}
-
-impl SpeakerCounts {
-    /// Counts again the interventions of `id` alone.
-    fn recount(&mut self, session: &Session, id: &str) {
-        let n = session
-            .interventions
-            .iter()
-            .filter(|i| i.participant == id && !is_procedural(session, i))
-            .count();
-        self.0.insert(id.to_string(), n);
+        self.counts.get(id).copied().unwrap_or(0)
     }
 
     fn add(&mut self, id: &str, delta: isize) {
-        let count = self.0.entry(id.to_string()).or_default();
+        let count = self.counts.entry(id.to_string()).or_default();
         *count = count.saturating_add_signed(delta);
+        // Nobody is kept at zero, so counts kept up edit by edit equal a fresh count.
+        if *count == 0 {
+            self.counts.remove(id);
+        }
     }
-}
 
-/// Whether `id` chairs: only a chair's turns can be procedural.
-fn chairs(session: &Session, id: &str) -> bool {
-    session.participant(id).is_some_and(|p| p.chairs())
+    /// Whether `intervention` is procedural: a chair's, with no tagged note.
+    fn procedural(&self, intervention: &Intervention) -> bool {
+        self.chairs.contains(&intervention.participant)
+            && !intervention.notes.iter().any(Note::is_tagged)
+    }
+
+    /// Follows a note inserted, replaced or deleted in a chair's turn, which can make
+    /// the turn count or stop counting; `was_tagged` is whether the note before the
+    /// edit (if any) was tagged.
+    fn note_changed(
+        &mut self,
+        session: &Session,
+        intervention: Serial,
+        note: Serial,
+        was_tagged: bool,
+    ) {
+        let Some(turn) = session
+            .intervention_index(intervention)
+            .map(|i| &session.interventions[i])
+        else {
+            return;
+        };
+        if !self.chairs.contains(&turn.participant) {
+            return;
+        }
+        let others = turn.notes.iter().any(|n| n.id != note && n.is_tagged());
+        let before = !(others || was_tagged);
+        let after = self.procedural(turn);
+        match (before, after) {
+            (true, false) => self.add(&turn.participant, 1),
+            (false, true) => self.add(&turn.participant, -1),
+            _ => {}
+        }
+    }
 }
 
 impl Projection for SpeakerCounts {
     fn rebuild(&mut self, session: &Session) {
-        self.0.clear();
+        self.counts.clear();
+        self.chairs = session
+            .participants
+            .iter()
+            .filter(|p| p.chairs())
+            .map(|p| p.id.clone())
+            .collect();
         for i in &session.interventions {
-            if !is_procedural(session, i) {
-                *self.0.entry(i.participant.clone()).or_default() += 1;
+            if !self.procedural(i) {
+                *self.counts.entry(i.participant.clone()).or_default() += 1;
             }
         }
     }
@@ -106,40 +138,47 @@ impl Projection for SpeakerCounts {
     fn apply(&mut self, session: &Session, edit: &Edit, inverse: &Edit) {
         match (edit, inverse) {
             // A new turn has no notes yet: a chair's is procedural until a tagged note.
-            (Edit::StartIntervention { participant, .. }, _) if !chairs(session, participant) => {
+            (Edit::StartIntervention { participant, .. }, _)
+                if !self.chairs.contains(participant) =>
+            {
                 self.add(participant, 1);
             }
             (Edit::InsertIntervention { intervention, .. }, _)
-                if !is_procedural(session, intervention) =>
+                if !self.procedural(intervention) =>
             {
                 self.add(&intervention.participant, 1);
             }
             (Edit::RemoveLastIntervention { .. }, Edit::StartIntervention { participant, .. })
-                if !chairs(session, participant) =>
+                if !self.chairs.contains(participant) =>
             {
                 self.add(participant, -1);
             }
             (Edit::RemoveIntervention(_), Edit::InsertIntervention { intervention, .. })
-                if !is_procedural(session, intervention) =>
+                if !self.procedural(intervention) =>
             {
                 self.add(&intervention.participant, -1);
             }
             // A note can turn a chair's turn from procedural to counted, or back.
-            (Edit::InsertNote { intervention, .. }, _)
-            | (_, Edit::InsertNote { intervention, .. }) => {
-                let who = session
-                    .intervention_index(*intervention)
-                    .map(|i| session.interventions[i].participant.clone());
-                if let Some(who) = who.filter(|w| chairs(session, w)) {
-                    self.recount(session, &who);
-                }
+            (
+                Edit::InsertNote {
+                    intervention, note, ..
+                },
+                _,
+            ) => {
+                self.note_changed(session, *intervention, note.id, false);
             }
-            (Edit::UpdateNote(note), _) => {
-                let who = session
-                    .note_position(note.id)
-                    .map(|(i, _)| session.interventions[i].participant.clone());
-                if let Some(who) = who.filter(|w| chairs(session, w)) {
-                    self.recount(session, &who);
+            (
+                Edit::DeleteNote(_),
+                Edit::InsertNote {
+                    intervention, note, ..
+                },
+            ) => {
+                self.note_changed(session, *intervention, note.id, note.is_tagged());
+            }
+            (Edit::UpdateNote(note), Edit::UpdateNote(old)) => {
+                if let Some((i, _)) = session.note_position(note.id) {
+                    let id = session.interventions[i].id;
+                    self.note_changed(session, id, note.id, old.is_tagged());
                 }
             }
             // Who chairs, or who is on the roster, changed: rare, counted afresh.

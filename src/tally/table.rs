@@ -77,7 +77,11 @@ pub fn to_table(tally: &Tally) -> String {
         t.chat,
         count(t.notes, "note", "notes"),
         t.speakers,
-        count(t.registered_people, "registered person", "registered people")
+        count(
+            t.registered_people,
+            "registered person",
+            "registered people"
+        )
     );
     if t.procedural > 0 {
         let _ = write!(
