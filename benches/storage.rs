@@ -24,6 +24,7 @@ fn note(session: &Session) -> Edit {
             kind: NoteKind::Point,
             emphasis: false,
             time: Clock::hms(23, 0, 0),
+            opposes: Vec::new(),
         },
     }
 }

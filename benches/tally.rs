@@ -61,6 +61,7 @@ fn apply(c: &mut Criterion) {
                             kind: NoteKind::Point,
                             emphasis: true,
                             time: Clock::hms(23, 0, 0),
+                            opposes: Vec::new(),
                         },
                     };
                     session.apply(insert.clone()).unwrap();

@@ -12,7 +12,7 @@
 use std::fmt;
 
 use crate::clock::Clock;
-use crate::model::{Channel, NoteKind};
+use crate::model::{Channel, Note, NoteKind, Stance};
 
 /// One parsed line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,10 +63,12 @@ pub struct SpeakerRef {
 /// A reference to a priority, as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TagRef {
-    /// The tag as typed, without the `#`.
+    /// The tag as typed, without the `#` (and without the `-` of `#-tag`).
     pub name: String,
     /// 1-based column of the `#`.
     pub column: usize,
+    /// `#tag` supports the priority, `#-tag` opposes it.
+    pub stance: Stance,
 }
 
 /// A note as typed, before its tags are resolved.
@@ -74,7 +76,7 @@ pub struct TagRef {
 pub struct NoteDraft {
     /// The text without tags, quote marks or leading `!`.
     pub text: String,
-    /// The `#tags`, in order.
+    /// The `#tags` and `#-tags`, in order.
     pub tags: Vec<TagRef>,
     /// A quote when the text was wrapped in double quotes.
     pub kind: NoteKind,
@@ -178,6 +180,7 @@ fn parse_remark(
             tag = Some(TagRef {
                 name: chars[start + 1..start + 1 + len].iter().collect(),
                 column: start + 1,
+                stance: Stance::Support,
             });
             start = skip_space(chars, start + 1 + len);
         }
@@ -288,11 +291,19 @@ fn parse_note(
         } else {
             0
         };
-        if tag_len > 0 {
-            let name: String = chars[i + 1..i + 1 + tag_len].iter().collect();
+        let typed: String = chars[i + 1..i + 1 + tag_len].iter().collect();
+        // `#-tag` opposes the priority; a `#-` with no tag after it is plain text.
+        let (stance, name) = match typed.strip_prefix('-') {
+            Some(rest) => (Stance::Oppose, rest),
+            None => (Stance::Support, typed.as_str()),
+        };
+        let name = name.trim_end_matches(['-', '_']);
+        let is_tag = tag_len > 0 && (stance == Stance::Support || !name.is_empty());
+        if is_tag {
             let tag = TagRef {
-                name: name.trim_end_matches(['-', '_']).to_string(),
+                name: name.to_string(),
                 column: i + 1,
+                stance,
             };
             found.push((i, i + 1 + tag_len, tag));
             i += 1 + tag_len;
@@ -375,7 +386,9 @@ fn note_text(
             if left[k] {
                 text.extend(&chars[*start..*end]);
             } else if !label[k] {
-                text.extend(&chars[start + 1..*end]);
+                // Inside a sentence the word stays, without its `#` or `#-`.
+                let word = start + 1 + usize::from(found[k].2.stance == Stance::Oppose);
+                text.extend(&chars[word..*end]);
             } else {
                 // A label leaves with the space typed before it; what follows it stays as typed.
                 text.truncate(text.trim_end().len());
@@ -402,6 +415,28 @@ fn unquote(text: &str) -> (String, NoteKind) {
 
 /// Writes a note back as a capture line body, for editing: `!"text" #tag`.
 pub fn note_to_line(text: &str, tags: &[String], kind: NoteKind, emphasis: bool) -> String {
+    line_of(text, tags, &[], kind, emphasis)
+}
+
+/// Writes a whole note back as a capture line body, its opposed tags as `#-tag`:
+/// `!"text" #tag #-other`.
+pub fn note_to_capture(note: &Note) -> String {
+    line_of(
+        &note.text,
+        &note.tags,
+        &note.opposes,
+        note.kind,
+        note.emphasis,
+    )
+}
+
+fn line_of(
+    text: &str,
+    tags: &[String],
+    opposes: &[String],
+    kind: NoteKind,
+    emphasis: bool,
+) -> String {
     let mut line = String::new();
     if emphasis {
         line.push('!');
@@ -414,11 +449,15 @@ pub fn note_to_line(text: &str, tags: &[String], kind: NoteKind, emphasis: bool)
         }
         NoteKind::Point => line.push_str(text),
     }
-    for tag in tags {
+    let marked = tags
+        .iter()
+        .map(|t| ("#", t))
+        .chain(opposes.iter().map(|t| ("#-", t)));
+    for (mark, tag) in marked {
         if !line.is_empty() {
             line.push(' ');
         }
-        line.push('#');
+        line.push_str(mark);
         line.push_str(tag);
     }
     line
@@ -467,7 +506,8 @@ mod tests {
             note.tags,
             vec![TagRef {
                 name: "local-partners".into(),
-                column: 22
+                column: 22,
+                stance: Stance::Support,
             }]
         );
 
@@ -574,6 +614,54 @@ mod tests {
         );
         assert_eq!(leave("a #zz/ b", &["zz"]), ("a #zz/ b".into(), vec![]));
         assert_eq!(leave("a #zz #data", &[]).0, "a");
+    }
+
+    #[test]
+    fn a_minus_after_the_hash_opposes() {
+        let note = entry("a cap drives landlords away #-rent #shelters")
+            .note
+            .unwrap();
+        assert_eq!(note.text, "a cap drives landlords away");
+        let tags: Vec<(&str, Stance, usize)> = note
+            .tags
+            .iter()
+            .map(|t| (t.name.as_str(), t.stance, t.column))
+            .collect();
+        assert_eq!(
+            tags,
+            [
+                ("rent", Stance::Oppose, 29),
+                ("shelters", Stance::Support, 36)
+            ]
+        );
+        // Inside a sentence the word stays, without its `#-`.
+        let note = entry("we reject #-rent-control here, firmly").note.unwrap();
+        assert_eq!(note.text, "we reject rent-control here, firmly");
+        assert_eq!(note.tags[0].stance, Stance::Oppose);
+        // A `#-` with nothing after it is text.
+        let note = entry("a score of #- or #").note.unwrap();
+        assert_eq!(
+            (note.text.as_str(), note.tags.len()),
+            ("a score of #- or #", 0)
+        );
+    }
+
+    #[test]
+    fn opposed_tags_write_back() {
+        let note = Note {
+            id: 1,
+            text: "no".into(),
+            tags: vec!["a".into()],
+            opposes: vec!["b".into()],
+            kind: NoteKind::Point,
+            emphasis: false,
+            time: Clock::default(),
+        };
+        let line = note_to_capture(&note);
+        assert_eq!(line, "no #a #-b");
+        let draft = entry(&line).note.unwrap();
+        let stances: Vec<Stance> = draft.tags.iter().map(|t| t.stance).collect();
+        assert_eq!(stances, [Stance::Support, Stance::Oppose]);
     }
 
     #[test]

@@ -61,8 +61,12 @@ pub fn validate(session: &Session) -> Vec<Finding> {
         "priority",
         &mut error,
     );
+    let mut ungrouped = Vec::new();
     for p in &session.participants {
-        if session.group(&p.group).is_none() {
+        // Someone added on the fly has no group yet: counted apart until sorted.
+        if p.group.is_empty() {
+            ungrouped.push(p.id.clone());
+        } else if session.group(&p.group).is_none() {
             error(
                 format!("participant {}", p.id),
                 format!("unknown group {:?}", p.group),
@@ -105,14 +109,37 @@ pub fn validate(session: &Session) -> Vec<Finding> {
             if n.time < i.start || i.end.is_some_and(|end| n.time > end) {
                 error(place.clone(), "its time is outside its intervention".into());
             }
-            for tag in &n.tags {
+            for tag in n.tags.iter().chain(&n.opposes) {
                 if session.priority(tag).is_none() {
                     error(place.clone(), format!("unknown priority {tag:?}"));
                 }
             }
+            if let Some(both) = n.tags.iter().find(|t| n.opposes.contains(t)) {
+                error(
+                    place.clone(),
+                    format!("both supports and opposes priority {both:?}"),
+                );
+            }
         }
     }
+    for id in ungrouped {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            place: format!("participant {id}"),
+            message: "has no group yet: counted as not yet in a group, and left out of \
+                      convergence until given one (in the screen, or in the file)"
+                .into(),
+        });
+    }
     findings
+}
+
+/// The errors of `session` only, as `validate` finds them.
+pub fn errors(session: &Session) -> Vec<Finding> {
+    validate(session)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect()
 }
 
 fn duplicates<'a>(
@@ -160,6 +187,7 @@ mod tests {
             id,
             text: "x".into(),
             tags: vec!["nothing".into()],
+            opposes: vec![],
             kind: NoteKind::Point,
             emphasis: false,
             time,

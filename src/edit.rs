@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 use crate::model::{
-    Channel, Intervention, Meta, NameReviewed, Note, Participant, Priority, Remark, Review, Serial,
-    Session, Slug,
+    Channel, Group, Intervention, Meta, NameReviewed, Note, Participant, Priority, Remark, Review,
+    Serial, Session, Slug,
 };
 
 /// One change to a session. Applying an edit returns its inverse.
@@ -91,6 +91,19 @@ pub enum Edit {
         /// Whether the name is reviewed from now on.
         reviewed: bool,
     },
+    /// Adds a constituency group, at `index` among the groups or at the end.
+    AddGroup {
+        /// Position among the groups (the report's order); `None` appends.
+        index: Option<usize>,
+        /// The group.
+        group: Group,
+    },
+    /// Removes a group nobody on the roster is in (the inverse of adding one).
+    RemoveGroup(Slug),
+    /// Replaces the group with the same id (name, nouns, whether it counts toward convergence).
+    UpdateGroup(Group),
+    /// Replaces the priority with the same id (title, description).
+    UpdatePriority(Priority),
 }
 
 /// Why an edit could not be applied.
@@ -107,6 +120,11 @@ impl std::error::Error for EditError {}
 
 fn fail<T>(message: impl Into<String>) -> Result<T, EditError> {
     Err(EditError(message.into()))
+}
+
+/// `n` and the noun that agrees with it: "1 person", "2 people".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 impl Session {
@@ -179,7 +197,7 @@ impl Session {
                     .interventions
                     .iter()
                     .flat_map(|i| &i.notes)
-                    .any(|n| n.tags.contains(&id));
+                    .any(|n| n.tags.contains(&id) || n.opposes.contains(&id));
                 if tagged {
                     return fail(format!("notes are tagged with priority {id:?}"));
                 }
@@ -260,11 +278,7 @@ impl Session {
                 if self.serial_in_use(note.id) {
                     return fail(format!("serial {} is in use already", note.id));
                 }
-                for tag in &note.tags {
-                    if self.priority(tag).is_none() {
-                        return fail(format!("there is no priority {tag:?}"));
-                    }
-                }
+                self.check_tags(&note)?;
                 let Some(at) = self.intervention_index(intervention) else {
                     return fail(format!("there is no intervention {intervention}"));
                 };
@@ -276,11 +290,7 @@ impl Session {
                 Ok(Edit::DeleteNote(id))
             }
             Edit::UpdateNote(note) => {
-                for tag in &note.tags {
-                    if self.priority(tag).is_none() {
-                        return fail(format!("there is no priority {tag:?}"));
-                    }
-                }
+                self.check_tags(&note)?;
                 let Some((i, n)) = self.note_position(note.id) else {
                     return fail(format!("there is no note {}", note.id));
                 };
@@ -383,6 +393,61 @@ impl Session {
                     intervention: self.interventions.remove(at),
                 })
             }
+            Edit::AddGroup { index, group } => {
+                if let Some(old) = self.group(&group.id) {
+                    return fail(format!(
+                        "there is a group {:?} ({}) already",
+                        old.id, old.name
+                    ));
+                }
+                if group.id.is_empty() {
+                    return fail("a group needs an id");
+                }
+                let at = index.unwrap_or(self.groups.len()).min(self.groups.len());
+                let id = group.id.clone();
+                self.groups.insert(at, group);
+                Ok(Edit::RemoveGroup(id))
+            }
+            Edit::RemoveGroup(id) => {
+                let Some(at) = self.groups.iter().position(|g| g.id == id) else {
+                    return fail(format!("there is no group {id:?}"));
+                };
+                let members: Vec<&str> = self
+                    .participants
+                    .iter()
+                    .filter(|p| p.group == id)
+                    .map(|p| p.name.as_str())
+                    .collect();
+                if !members.is_empty() {
+                    return fail(format!(
+                        "group {id:?} still has {} on the roster ({})",
+                        plural(members.len(), "person", "people"),
+                        members.join(", ")
+                    ));
+                }
+                Ok(Edit::AddGroup {
+                    index: Some(at),
+                    group: self.groups.remove(at),
+                })
+            }
+            Edit::UpdateGroup(group) => {
+                let Some(at) = self.groups.iter().position(|g| g.id == group.id) else {
+                    return fail(format!("there is no group {:?}", group.id));
+                };
+                Ok(Edit::UpdateGroup(std::mem::replace(
+                    &mut self.groups[at],
+                    group,
+                )))
+            }
+            Edit::UpdatePriority(priority) => {
+                let Some(at) = self.priorities.iter().position(|p| p.id == priority.id) else {
+                    return fail(format!("there is no priority {:?}", priority.id));
+                };
+                Ok(Edit::UpdatePriority(std::mem::replace(
+                    &mut self.priorities[at],
+                    priority,
+                )))
+            }
         }
     }
 
@@ -412,6 +477,22 @@ impl Session {
         }
     }
 
+    /// Checks that a note's tags name priorities, and that it never supports and opposes one.
+    fn check_tags(&self, note: &Note) -> Result<(), EditError> {
+        for tag in note.tags.iter().chain(&note.opposes) {
+            if self.priority(tag).is_none() {
+                return fail(format!("there is no priority {tag:?}"));
+            }
+        }
+        if let Some(both) = note.tags.iter().find(|t| note.opposes.contains(t)) {
+            return fail(format!(
+                "note {} both supports and opposes priority {both:?}",
+                note.id
+            ));
+        }
+        Ok(())
+    }
+
     /// Checks a whole intervention against the session before inserting it, so nothing half-applies.
     fn insert_intervention(
         &mut self,
@@ -439,10 +520,8 @@ impl Session {
                 return fail(format!("serial {serial} is in use already"));
             }
         }
-        for tag in intervention.notes.iter().flat_map(|n| &n.tags) {
-            if self.priority(tag).is_none() {
-                return fail(format!("there is no priority {tag:?}"));
-            }
+        for note in &intervention.notes {
+            self.check_tags(note)?;
         }
         let id = intervention.id;
         let highest = seen.into_iter().max().unwrap_or(id);
@@ -472,6 +551,7 @@ mod tests {
             kind: NoteKind::Point,
             emphasis: false,
             time: Clock::hms(10, 0, 0),
+            opposes: Vec::new(),
         }
     }
 
@@ -571,6 +651,38 @@ mod tests {
                 words: "nobody".into(),
                 reviewed: false,
             },
+            Edit::AddGroup {
+                index: Some(0),
+                group: Group {
+                    id: "residents".into(),
+                    name: "Residents".into(),
+                    singular: String::new(),
+                    plural: String::new(),
+                    counts_for_convergence: true,
+                },
+            },
+            Edit::UpdateGroup(Group {
+                counts_for_convergence: false,
+                ..fixture::states()
+            }),
+            Edit::RemoveGroup("residents".into()),
+            Edit::UpdatePriority(Priority {
+                id: "health".into(),
+                title: "Open health services".into(),
+                description: Some("for all".into()),
+            }),
+            Edit::UpdateParticipant(crate::model::Participant {
+                chair: true,
+                ..fixture::person("ana", "Ana", "Chile")
+            }),
+            Edit::UpdateNote(Note {
+                opposes: vec!["health".into()],
+                ..note(5)
+            }),
+            Edit::UpdateMeta(Meta {
+                title: "Hearing".into(),
+                ..Meta::default()
+            }),
         ];
         let mut states = vec![s.clone()];
         let mut inverses = vec![];
@@ -647,6 +759,85 @@ mod tests {
             assert!(s.apply(edit.clone()).is_err(), "{edit:?}");
             assert_eq!(s, before, "{edit:?}");
         }
+    }
+
+    #[test]
+    fn groups_in_use_and_contradictory_stances_are_refused() {
+        let mut s = session();
+        s.apply(Edit::AddPriority(Priority {
+            id: "health".into(),
+            title: "Health".into(),
+            description: None,
+        }))
+        .unwrap();
+        let before = s.clone();
+        let refusals = [
+            (
+                Edit::RemoveGroup("states".into()),
+                "group \"states\" still has 1 person on the roster (Ana)",
+            ),
+            (
+                Edit::AddGroup {
+                    index: None,
+                    group: fixture::states(),
+                },
+                "there is a group \"states\" (States) already",
+            ),
+            (
+                Edit::UpdateGroup(Group {
+                    id: "nope".into(),
+                    ..fixture::states()
+                }),
+                "there is no group \"nope\"",
+            ),
+            (
+                Edit::UpdatePriority(Priority {
+                    id: "nope".into(),
+                    title: "x".into(),
+                    description: None,
+                }),
+                "there is no priority \"nope\"",
+            ),
+        ];
+        for (edit, message) in refusals {
+            assert_eq!(s.apply(edit).unwrap_err().0, message);
+            assert_eq!(s, before);
+        }
+        s.apply(Edit::StartIntervention {
+            id: 1,
+            participant: "ana".into(),
+            channel: Channel::Floor,
+            start: Clock::hms(10, 0, 0),
+        })
+        .unwrap();
+        let both = Note {
+            tags: vec!["health".into()],
+            opposes: vec!["health".into()],
+            ..note(2)
+        };
+        let error = s
+            .apply(Edit::InsertNote {
+                intervention: 1,
+                index: None,
+                note: both,
+            })
+            .unwrap_err();
+        assert_eq!(
+            error.0,
+            "note 2 both supports and opposes priority \"health\""
+        );
+        s.apply(Edit::InsertNote {
+            intervention: 1,
+            index: None,
+            note: Note {
+                opposes: vec!["health".into()],
+                ..note(2)
+            },
+        })
+        .unwrap();
+        // An opposed priority is in use as much as a supported one.
+        let error = s.apply(Edit::RemovePriority("health".into())).unwrap_err();
+        assert_eq!(error.0, "notes are tagged with priority \"health\"");
     }
 
     #[test]

@@ -115,9 +115,12 @@ pub struct Group {
     pub id: Slug,
     /// Display name, e.g. "States".
     pub name: String,
-    /// Noun for one entity of this group, e.g. "State", "civil society organization".
+    /// Noun for one entity of this group, e.g. "State", "civil society organization";
+    /// empty when the group has none, and the report then counts its people instead.
+    #[serde(default)]
     pub singular: String,
-    /// Noun for several entities, e.g. "States", "civil society organizations".
+    /// Noun for several entities, e.g. "States", "civil society organizations"; empty when none.
+    #[serde(default)]
     pub plural: String,
     /// Whether this group counts toward convergence ("all 4 groups" leaves observers out).
     #[serde(default = "yes")]
@@ -143,6 +146,57 @@ pub struct Participant {
     /// Optional role, e.g. "Mayor" or "Head of delegation".
     #[serde(default)]
     pub role: Option<String>,
+    /// Marked as chairing the meeting, whatever the role says (see [`Participant::chairs`]).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub chair: bool,
+}
+
+fn is_false(flag: &bool) -> bool {
+    !*flag
+}
+
+/// Words of a role that make its holder a chair of the meeting.
+const CHAIR_WORDS: &[&str] = &[
+    "chair",
+    "chairs",
+    "chairperson",
+    "chairman",
+    "chairwoman",
+    "co-chair",
+    "cochair",
+    "vice-chair",
+    "moderator",
+    "co-moderator",
+    "facilitator",
+    "co-facilitator",
+    "host",
+    "co-host",
+    "cohost",
+];
+
+/// Whether a role names someone who chairs: it holds the word chair, co-chair,
+/// vice-chair, moderator, facilitator or host (`Vice Chair`, `Co-Host`,
+/// `Committee chairperson`), but not `Hostage negotiator` nor `Chair's adviser`.
+pub fn is_chair_role(role: &str) -> bool {
+    role.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+        // "Chairman's adviser" serves the chair, and is none.
+        .filter(|word| !word.ends_with("'s") && !word.ends_with("’s"))
+        .any(|word| CHAIR_WORDS.contains(&word.trim_matches(['-', '\'', '’'])))
+}
+
+impl Participant {
+    /// Whether this participant chairs the meeting: marked so, or by their role.
+    pub fn chairs(&self) -> bool {
+        self.chair || self.role.as_deref().is_some_and(is_chair_role)
+    }
+}
+
+impl Group {
+    /// Whether the group has nouns for its entities ("State"/"States").
+    pub fn has_nouns(&self) -> bool {
+        !self.singular.trim().is_empty() && !self.plural.trim().is_empty()
+    }
 }
 
 /// A priority that notes can be tagged with.
@@ -204,9 +258,12 @@ pub struct Note {
     pub id: Serial,
     /// The text, without its `#tags`, quote marks or leading `!`.
     pub text: String,
-    /// Ids of the priorities this note supports.
+    /// Ids of the priorities this note supports (`#tag`).
     #[serde(default)]
     pub tags: Vec<Slug>,
+    /// Ids of the priorities this note opposes (`#-tag`); never one it also supports.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opposes: Vec<Slug>,
     /// Point or verbatim quote.
     #[serde(default)]
     pub kind: NoteKind,
@@ -311,6 +368,34 @@ pub struct Folded {
     pub note: Serial,
     /// The note that stands for both.
     pub into: Serial,
+}
+
+/// Whether a note supports or opposes a priority it is tagged with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Stance {
+    /// `#tag`: supports (or raises) the priority.
+    #[default]
+    Support,
+    /// `#-tag`: opposes it.
+    Oppose,
+}
+
+impl Note {
+    /// Whether the note is tagged with any priority, supporting or opposing it.
+    pub fn is_tagged(&self) -> bool {
+        !self.tags.is_empty() || !self.opposes.is_empty()
+    }
+
+    /// The note's stance on priority `id`, if it is tagged with it.
+    pub fn stance_on(&self, id: &str) -> Option<Stance> {
+        if self.tags.iter().any(|t| t == id) {
+            Some(Stance::Support)
+        } else if self.opposes.iter().any(|t| t == id) {
+            Some(Stance::Oppose)
+        } else {
+            None
+        }
+    }
 }
 
 impl Default for Session {
@@ -531,6 +616,7 @@ pub(crate) mod fixture {
             affiliation: affiliation.into(),
             group: "states".into(),
             role: None,
+            chair: false,
         }
     }
 }
@@ -555,9 +641,44 @@ mod tests {
             affiliation: String::new(),
             group: "g".into(),
             role: None,
+            chair: false,
         });
         assert_eq!(s.fresh_participant_id("Ana"), "ana-2");
         assert_eq!(s.fresh_participant_id("***"), "participant");
+    }
+
+    #[test]
+    fn chairs_by_role_or_by_mark() {
+        for role in [
+            "Chair",
+            "co-chair",
+            "Vice Chair",
+            "Vice-Chair of the committee",
+            "Committee chairperson",
+            "Moderator",
+            "Co-facilitator",
+            "Host",
+            "co-host (Zoom)",
+        ] {
+            assert!(is_chair_role(role), "{role}");
+        }
+        for role in [
+            "Hostage negotiator",
+            "Chairman's adviser",
+            "Chair’s office",
+            "Delegate",
+            "Ghost writer",
+            "",
+        ] {
+            assert!(!is_chair_role(role), "{role}");
+        }
+        let mut p = fixture::person("ana", "Ana", "Chile");
+        assert!(!p.chairs());
+        p.chair = true;
+        assert!(p.chairs());
+        p.chair = false;
+        p.role = Some("Facilitator".into());
+        assert!(p.chairs());
     }
 
     #[test]

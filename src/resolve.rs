@@ -13,7 +13,7 @@ use std::rc::Rc;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::model::{Participant, Priority, Session};
+use crate::model::{Group, Participant, Priority, Session};
 use crate::names::name_key;
 
 /// How a typed name or tag matched what it resolved to.
@@ -76,6 +76,21 @@ impl Named for Priority {
     }
     fn search_keys(&self) -> impl Iterator<Item = &str> {
         [self.id.as_str(), &self.title].into_iter()
+    }
+}
+
+impl Named for Group {
+    fn exact_keys(&self) -> impl Iterator<Item = &str> {
+        [self.id.as_str(), &self.name, &self.singular, &self.plural].into_iter()
+    }
+    fn word_keys(&self) -> impl Iterator<Item = &str> {
+        [self.name.as_str(), &self.singular, &self.plural].into_iter()
+    }
+    fn fallback_keys(&self) -> impl Iterator<Item = &str> {
+        [self.id.as_str()].into_iter()
+    }
+    fn search_keys(&self) -> impl Iterator<Item = &str> {
+        [self.id.as_str(), &self.name, &self.singular, &self.plural].into_iter()
     }
 }
 
@@ -146,6 +161,12 @@ impl Resolver {
         }
         cache.insert(key.into(), entry.clone());
         entry
+    }
+
+    /// Resolves a typed group by the one rule (exact, word prefix, close typo), for the
+    /// candidates of a group that matched nothing exactly: groups are never taken loosely.
+    pub fn group<'a>(&self, groups: &'a [Group], typed: &str) -> Resolution<'a, Group> {
+        self.resolve(groups, typed)
     }
 
     /// Resolves a typed participant reference (the text after `@`).

@@ -110,6 +110,7 @@ pub fn session(notes: usize, participants: usize, priorities: usize, seed: u64) 
             affiliation: format!("Entity {}", i / 2),
             group: group.clone(),
             role: (i % 3 == 0).then(|| "Delegate".to_string()),
+            chair: false,
         });
     }
     for i in 0..priorities.max(1) {
@@ -161,6 +162,7 @@ pub fn session(notes: usize, participants: usize, priorities: usize, seed: u64) 
                 },
                 emphasis: dice.below(8) == 0,
                 time: Clock(time),
+                opposes: Vec::new(),
             });
         }
         written += turn_notes;

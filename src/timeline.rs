@@ -100,6 +100,7 @@ mod tests {
                     kind: NoteKind::Point,
                     emphasis: false,
                     time: Clock(0),
+                    opposes: Vec::new(),
                 });
                 id += 1;
             }

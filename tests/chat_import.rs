@@ -11,7 +11,6 @@ use rapporteur::clock::Clock;
 use rapporteur::import::chat::{self, ChatError, ChatFormat, ChatImported, ChatOptions};
 use rapporteur::import::{notes, roster};
 use rapporteur::model::{Channel, Note, NoteKind, Session};
-use rapporteur::templates;
 
 fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/samples")
@@ -23,7 +22,7 @@ fn sample(name: &str) -> Vec<u8> {
 
 /// The GFMD template with the example's 29 people on the roster.
 fn meeting() -> Session {
-    let mut s = templates::built_in("gfmd").unwrap();
+    let mut s = cli_support::gfmd_2020();
     let csv = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/gfmd-2020-roster.csv"))
         .unwrap();
     roster::import(&mut s, &csv, Path::new("roster.csv")).unwrap();
@@ -551,11 +550,7 @@ fn the_command_line_imports_and_reports() {
         d.join("roster.csv"),
     )
     .unwrap();
-    assert!(
-        rapporteur(&["new", "m.ron", "--template", "gfmd"], d)
-            .status
-            .success()
-    );
+    cli_support::new_gfmd_2020("m.ron", d);
     assert!(
         rapporteur(&["import", "roster", "m.ron", "roster.csv"], d)
             .status

@@ -40,6 +40,26 @@ fn the_readme_walk_through_builds_the_example() {
         d,
     );
     assert!(o.status.success(), "{}", stderr(&o));
+    // The priorities the notes are tagged with, as the README gives them.
+    let priorities = cli_support::gfmd_2020_priorities();
+    let mut edit = vec!["edit", "m.ron"];
+    for p in &priorities {
+        edit.extend(["--priority", p.as_str()]);
+    }
+    let o = rapporteur(&edit, d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("m.ron: 9 changes:\n  added the priority #health"),
+        "{}",
+        stdout(&o)
+    );
+    let readme = fs::read_to_string(cli_support::root().join("README.md")).unwrap();
+    for p in &priorities {
+        assert!(
+            readme.contains(&format!("--priority \"{p}\"")),
+            "the README gives {p}"
+        );
+    }
     let o = rapporteur(&["import", "roster", "m.ron", "gfmd-2020-roster.csv"], d);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("added 29 people"), "{}", stdout(&o));
@@ -105,11 +125,10 @@ fn new_refuses_to_overwrite_and_takes_groups_and_priorities() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let s = rapporteur::storage::load(&d.join("h.ron")).unwrap();
+    // Without nouns the group has none: the report counts its people, never guesses a noun.
     let unions = s.group("unions").unwrap();
-    assert_eq!(
-        (unions.singular.as_str(), unions.plural.as_str()),
-        ("Trade union", "Trade unions")
-    );
+    assert_eq!((unions.singular.as_str(), unions.plural.as_str()), ("", ""));
+    assert_eq!(s.groups.len(), 1, "the groups given are the only ones");
     assert_eq!(s.priority("housing").unwrap().title, "Affordable housing");
     let before = fs::read(d.join("h.ron")).unwrap();
     let o = rapporteur(&["new", "h.ron"], d);
@@ -119,11 +138,14 @@ fn new_refuses_to_overwrite_and_takes_groups_and_priorities() {
     let o = rapporteur(&["new", "x.ron", "--group", "nocolon"], d);
     assert_eq!(
         stderr(&o).trim(),
-        "rapporteur: --group \"nocolon\": expected ID:NAME"
+        "rapporteur: --group \"nocolon\": expected ID:NAME, or ID:NAME:SINGULAR:PLURAL with the nouns for one and several of its entities (as in ngo:Community organisations:community organisation:community organisations)"
     );
     let o = rapporteur(&["new", "x.ron", "--template", "nope"], d);
     assert!(
-        stderr(&o).contains("no such template (built-in templates: default, gfmd)"),
+        stderr(&o).contains(
+            "no such template (built-in templates: default, un-consultation, gfmd, city-hearing, \
+             committee-hearing, ngo-coalition, focus-group; `rapporteur new --template list` describes them)"
+        ),
         "{}",
         stderr(&o)
     );
@@ -135,7 +157,7 @@ fn a_failed_import_writes_nothing_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
     copy_example_inputs(dir.path());
     let d = dir.path();
-    rapporteur(&["new", "m.ron", "--template", "gfmd"], d);
+    cli_support::new_gfmd_2020("m.ron", d);
     rapporteur(&["import", "roster", "m.ron", "gfmd-2020-roster.csv"], d);
     let before = fs::read(d.join("m.ron")).unwrap();
 
@@ -250,7 +272,7 @@ fn dash_is_standard_input_for_what_import_reads() {
     let dir = tempfile::tempdir().unwrap();
     copy_example_inputs(dir.path());
     let d = dir.path();
-    rapporteur(&["new", "m.ron", "--template", "gfmd"], d);
+    cli_support::new_gfmd_2020("m.ron", d);
     let roster = fs::read(d.join("gfmd-2020-roster.csv")).unwrap();
     let o = rapporteur_reading(&["import", "roster", "m.ron", "-"], d, &roster);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -485,8 +507,9 @@ fn manual_pages_for_rapporteur_and_each_subcommand() {
     let o = rapporteur(&["man", "exprt"], d);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o)
-            .starts_with("rapporteur: rapporteur has no subcommand \"exprt\" (it has new, import,"),
+        stderr(&o).starts_with(
+            "rapporteur: rapporteur has no subcommand \"exprt\" (it has new, edit, import,"
+        ),
         "{}",
         stderr(&o)
     );
@@ -588,7 +611,9 @@ fn a_day_the_calendar_lacks_is_never_printed() {
         assert_eq!(o.status.code(), Some(1), "{format}");
         assert_eq!(
             stderr(&o).trim(),
-            "rapporteur: 2020-02-30 is not a date: February 2020 has 29 days; correct the meeting's date in the session file"
+            "rapporteur: m.ron: error: meta: 2020-02-30 is not a date: February 2020 has 29 days\n\
+             rapporteur: m.ron has 1 error (above), so its report would contradict itself; fix the \
+             file first (`rapporteur check m.ron` lists them)"
         );
         assert!(!stdout(&o).contains("30 February"), "{format}");
     }
@@ -607,7 +632,11 @@ fn check_findings_are_output_and_failures_are_errors() {
     let o = rapporteur(&["check", "m.ron"], d);
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("unknown participant \"ghost\""));
-    assert!(stdout(&o).contains("1 errors"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("; 1 error, 0 warnings; 7 names in notes reviewed"),
+        "{}",
+        stdout(&o)
+    );
     assert!(o.stderr.is_empty(), "findings are output: {}", stderr(&o));
     let o = rapporteur(&["check", "missing.ron"], d);
     assert_eq!(o.status.code(), Some(1));

@@ -133,6 +133,7 @@ fn note(id: u64, intervention: u64, i: usize) -> Edit {
             kind: NoteKind::Point,
             emphasis: i.is_multiple_of(3),
             time: Clock::hms(13, 0, 0),
+            opposes: Vec::new(),
         },
     }
 }

@@ -186,7 +186,7 @@ fn a_closed_terminal_rescues_the_line_and_closes_the_session() {
 
     // Opened again, the line comes back in the capture line.
     let mut pty = Pty::spawn(dir.path(), &[path.to_str().unwrap()], &[]);
-    pty.wait_for("unfinished line(s) from last time are back");
+    pty.wait_for("1 unfinished line from last time is back");
     pty.wait_for("│half a thought");
     pty.send("\x11");
     assert!(pty.finish().0.success());

@@ -80,20 +80,32 @@ fn participation_with_many_groups_lists_them_in_order() {
 
 #[test]
 fn participation_counts_people_without_an_affiliation_as_their_own_entity() {
+    // They represent nobody but themselves: counted with the group's nouns, not as representatives.
     let session = roster(&[("", "observers"), ("", "observers")]);
     assert_eq!(
         participation_sentence(&session),
-        "2 representatives of 2 observer organizations registered"
+        "2 observer organizations registered"
+    );
+    let session = roster(&[("", "observers"), ("Chile", "states"), ("Chile", "states")]);
+    assert_eq!(
+        participation_sentence(&session),
+        "3 people (2 representatives of 1 State and 1 observer organization) registered"
     );
 }
 
 #[test]
 fn participation_of_people_in_no_known_group() {
     let mut session = roster(&[("Chile", "states")]);
-    session.participants[0].group = "nowhere".into();
+    session.participants[0].group = String::new();
     assert_eq!(
         participation_sentence(&session),
-        "1 representative registered"
+        "1 person, not yet in a group, registered"
+    );
+    let mut session = roster(&[("Chile", "states"), ("Peru", "states"), ("Lima", "states")]);
+    session.participants[2].group = String::new();
+    assert_eq!(
+        participation_sentence(&session),
+        "3 people (2 States and 1 not yet in a group) registered"
     );
 }
 

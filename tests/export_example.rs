@@ -54,7 +54,7 @@ fn the_report_states_the_reference_figures() {
             "29 representatives of 13 States, 5 civil society organizations, 2 businesses, \
              3 Mayors and 2 observer organizations registered",
             "there were 21 separate interventions and inputs: 15 on the floor and 6 in the chat",
-            "all but 15 minutes of it was open exchange",
+            "all but 15 minutes of it was exchange between participants, on the floor and in the chat",
             "### 1. Fix recruitment practices\n\nRaised in 9 interventions by participants from \
              all 4 groups: the strongest convergence by far.",
             "Finally, 2 priorities were suggested just once:",

@@ -92,7 +92,7 @@ fn export_refuses_names_until_reviewed() {
         )),
         "{out}"
     );
-    assert!(out.contains("0 errors, 1 warnings"), "{out}");
+    assert!(out.contains("0 errors, 1 warning"), "{out}");
     // Marked reviewed, the name no longer stands.
     session
         .apply(Edit::SetNameReviewed {

@@ -39,6 +39,7 @@ fn note(session: &Session, i: usize) -> Edit {
             kind: NoteKind::Point,
             emphasis: false,
             time: Clock::hms(12, 0, i as u32),
+            opposes: Vec::new(),
         },
     }
 }

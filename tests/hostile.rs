@@ -19,7 +19,6 @@ use rapporteur::model::{Note, NoteKind, Participant, Priority, Session};
 use rapporteur::recorder::{Recording, record};
 use rapporteur::resolve::Resolver;
 use rapporteur::storage::{self, SessionFile, journal_path, lock_path};
-use rapporteur::templates;
 
 /// Ten megabytes: the size of a line or field no person types, but a broken export can.
 const TEN_MB: usize = 10 * 1024 * 1024;
@@ -63,7 +62,7 @@ const WORLD: [(&str, &str, &str); 7] = [
 ];
 
 fn gfmd() -> Session {
-    templates::built_in("gfmd").expect("the gfmd template")
+    cli_support::gfmd_2020()
 }
 
 /// The gfmd template with these people in the States group.
@@ -76,6 +75,7 @@ fn with_people(people: &[(&str, &str)]) -> Session {
             affiliation: affiliation.to_string(),
             group: "states".into(),
             role: None,
+            chair: false,
         });
     }
     session
@@ -104,6 +104,7 @@ fn meeting_with(texts: &[&str]) -> Session {
             }
             .into(),
             role: Some(text.to_string()),
+            chair: false,
         });
         let start = Clock::hms(10, i as u32, 0);
         let intervention = session.take_serial();
@@ -123,6 +124,7 @@ fn meeting_with(texts: &[&str]) -> Session {
                 kind,
                 emphasis: k == 0,
                 time: start,
+                opposes: Vec::new(),
             };
             session
                 .apply(Edit::InsertNote {
@@ -763,7 +765,14 @@ fn sessions_built_from_the_command_line_are_private() {
     fs::write(d.join("p.csv"), "name,group\nAmina Diallo,states\n").unwrap();
     fs::write(d.join("n.txt"), "[10:00] @amina: a note #recruitment\n").unwrap();
     for args in [
-        &["new", "m.ron", "--template", "gfmd"][..],
+        &[
+            "new",
+            "m.ron",
+            "--template",
+            "gfmd",
+            "--priority",
+            "recruitment:Fix recruitment",
+        ][..],
         &["import", "roster", "m.ron", "p.csv"],
         &["import", "notes", "m.ron", "n.txt"],
         &["merge", "m.ron", "m.ron", "-o", "both.ron"],
@@ -843,7 +852,14 @@ fn no_command_writes_note_text_to_standard_error() {
     )
     .unwrap();
     let runs: [&[&str]; 9] = [
-        &["new", "m.ron", "--template", "gfmd"],
+        &[
+            "new",
+            "m.ron",
+            "--template",
+            "gfmd",
+            "--priority",
+            "recruitment:Fix recruitment",
+        ],
         &["import", "roster", "m.ron", "p.csv"],
         &["import", "notes", "m.ron", "n.txt"],
         &["import", "notes", "m.ron", "bad.txt"],

@@ -15,7 +15,6 @@ use rapporteur::merge::{WINDOW, merge};
 use rapporteur::model::{Channel, Note, NoteKind, Participant, Priority, Session};
 use rapporteur::storage;
 use rapporteur::tally::Tally;
-use rapporteur::templates;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
@@ -36,7 +35,7 @@ struct Rapporteur {
 impl Rapporteur {
     fn new() -> Rapporteur {
         Rapporteur {
-            session: templates::built_in("gfmd").unwrap(),
+            session: cli_support::gfmd_2020(),
         }
     }
 
@@ -48,6 +47,7 @@ impl Rapporteur {
                 affiliation: affiliation.into(),
                 group: group.into(),
                 role: None,
+                chair: false,
             }))
             .unwrap();
     }
@@ -88,6 +88,7 @@ impl Rapporteur {
                     kind,
                     emphasis,
                     time: Clock(time),
+                    opposes: Vec::new(),
                 },
             })
             .unwrap();

@@ -120,6 +120,14 @@ fn a_zoom_attendee_report_on_an_existing_roster() {
             cancelled: 1,
             repeated: 1,
             hosts: 1,
+            unused_columns: vec![
+                "Leave Time".into(),
+                "Time in Session (minutes)".into(),
+                "Is Guest".into(),
+                "Country/Region Name".into(),
+                "Registration Time".into(),
+            ],
+            ..RosterImported::default()
         }
     );
     assert_eq!(s.participants.len(), 30);

@@ -1,5 +1,7 @@
 //! Session files: round-trips, the journal, broken files, locks.
 
+mod cli_support;
+
 use std::fs;
 use std::path::Path;
 
@@ -74,6 +76,7 @@ fn arb_session() -> impl Strategy<Value = Session> {
                 affiliation,
                 group: "g".into(),
                 role,
+                chair: false,
             });
         }
         for (chat, notes) in turns {
@@ -91,6 +94,7 @@ fn arb_session() -> impl Strategy<Value = Session> {
                     },
                     emphasis,
                     time: Clock(t),
+                    opposes: Vec::new(),
                 })
                 .collect();
             s.interventions.push(Intervention {
@@ -120,13 +124,12 @@ proptest! {
     fn any_note_survives_the_journal(text in awkward_text(), tag_text in awkward_text()) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.ron");
-        let mut session = rapporteur::templates::built_in("gfmd").unwrap();
+        let mut session = cli_support::gfmd_2020();
         session.participants.push(Participant {
-            id: "a".into(), name: tag_text, affiliation: String::new(), group: "states".into(), role: None,
-        });
+            id: "a".into(), name: tag_text, affiliation: String::new(), group: "states".into(), role: None, chair: false, });
         let mut file = SessionFile::create(&path, &session).unwrap();
         let start = Edit::StartIntervention { id: 1, participant: "a".into(), channel: Channel::Floor, start: Clock(5) };
-        let note = Note { id: 2, text, tags: vec!["data".into()], kind: NoteKind::Quote, emphasis: true, time: Clock(6) };
+        let note = Note { id: 2, text, tags: vec!["data".into()], kind: NoteKind::Quote, emphasis: true, time: Clock(6), opposes: Vec::new(), };
         file.commit_all(&mut session, vec![start, Edit::InsertNote { intervention: 1, index: None, note }]).unwrap();
         drop(file);
         let journal = fs::read_to_string(journal_path(&path)).unwrap();
@@ -150,6 +153,7 @@ fn new_note(session: &Session, text: &str) -> Edit {
             kind: NoteKind::Point,
             emphasis: false,
             time: Clock::hms(12, 0, 0),
+            opposes: Vec::new(),
         },
     }
 }

@@ -335,3 +335,175 @@ fn a_chat_input_does_not_close_the_floor() {
     let t = Tally::compute(&f.session);
     assert_eq!((t.totals.floor, t.totals.chat), (1, 1));
 }
+
+/// A meeting with opposition and a chair, counted by hand:
+///
+/// | turn | who (group, entity) | notes |
+/// | --- | --- | --- |
+/// | 1 floor | chair (states, Chile) | opening, untagged: procedural |
+/// | 2 floor | amadou (states, Senegal) | `#wages` |
+/// | 3 floor | olu (business, Lagos Employers) | `#-wages`, and a point on nothing |
+/// | 4 chat | olu again | `#-wages #-visas` |
+/// | 5 floor | grace (civil society, Network) | `#wages`, then `#-wages` on a second note |
+/// | 6 floor | fatou (mayors, Dakar) | `#-visas` |
+/// | 7 floor | chair | `#visas`: a tagged turn counts like anyone's |
+/// | 8 floor | chair | closing, untagged: procedural |
+#[test]
+fn a_meeting_with_opposition_against_a_hand_count() {
+    let mut f = Fixture::gfmd();
+    f.person("chair", "Ana Ruiz", "Chile", "states")
+        .person("amadou", "Amadou Ndiaye", "Senegal", "states")
+        .person("olu", "Olu Adeyemi", "Lagos Employers", "business")
+        .person("grace", "Grace Okafor", "Network", "civil-society")
+        .person("fatou", "Fatou Sow", "City of Dakar", "mayors")
+        .chair("chair")
+        .priority("wages", "Fair wages")
+        .priority("visas", "Open visa routes");
+    f.floor("chair").point(&[], "the session is open");
+    f.floor("amadou")
+        .point(&["wages"], "wages must follow the law");
+    f.floor("olu")
+        .against(&["wages"], "wage floors cost jobs")
+        .point(&[], "thanks");
+    f.chat("olu").stanced(
+        rapporteur::model::NoteKind::Point,
+        false,
+        &[],
+        &["wages", "visas"],
+        "neither, in this economy",
+    );
+    f.floor("grace")
+        .point(&["wages"], "a living wage")
+        .against(&["wages"], "but not a single national figure");
+    f.floor("fatou")
+        .against(&["visas"], "cities cannot house more arrivals");
+    f.floor("chair")
+        .point(&["visas"], "the presidency backs open routes");
+    f.floor("chair").point(&[], "the session is closed");
+    let t = Tally::compute(&f.session);
+
+    // 8 turns, 2 of them procedural: 6 interventions (5 floor, 1 chat) by 5 speakers,
+    // with 8 notes (the chair's opening and closing left out).
+    assert_eq!(
+        (t.totals.interventions, t.totals.floor, t.totals.chat),
+        (6, 5, 1)
+    );
+    assert_eq!(
+        (t.totals.procedural, t.totals.speakers, t.totals.notes),
+        (2, 5, 8)
+    );
+    assert!(t.is_procedural(f.session.interventions[0].id));
+    assert!(!t.is_procedural(f.session.interventions[6].id));
+    assert!(t.is_procedural(f.session.interventions[7].id));
+    for i in &f.session.interventions {
+        assert_eq!(
+            t.is_procedural(i.id),
+            rapporteur::tally::is_procedural(&f.session, i)
+        );
+    }
+
+    // Wages: supported by amadou and grace (grace's own opposing note does not make her
+    // turn oppose); opposed by olu's two turns (floor and chat). Notes either way: 5.
+    let wages = t.priority("wages").unwrap();
+    assert_eq!(
+        (
+            wages.interventions,
+            wages.opposed,
+            wages.notes,
+            wages.speakers,
+            wages.entities
+        ),
+        (2, 2, 5, 2, 2)
+    );
+    assert_eq!(wages.groups, ["states", "civil-society"]);
+    assert_eq!(wages.counting_groups, 2);
+    assert_eq!(wages.opposed_by_group.len(), 1);
+    assert_eq!(
+        (
+            wages.opposed_by_group[0].group.as_str(),
+            wages.opposed_by_group[0].interventions
+        ),
+        ("business", 2)
+    );
+    // Visas: supported by the chair's tagged turn only; opposed by olu's chat and fatou.
+    let visas = t.priority("visas").unwrap();
+    assert_eq!((visas.interventions, visas.opposed, visas.notes), (1, 2, 3));
+    assert!(visas.has(Label::Once) && visas.has(Label::Opposed));
+    // Ranking and "once" use support: wages (2 groups) before visas (1).
+    assert_eq!((wages.rank, visas.rank), (1, 2));
+    // Two supporting interventions against one, as many groups: clearly ahead.
+    assert!(wages.has(Label::Strongest) && wages.has(Label::Opposed));
+    // The chair's group was heard once (the tagged turn), besides amadou: 2 of 6.
+    let states = t.group("states").unwrap();
+    assert_eq!((states.interventions, states.speakers), (2, 2));
+    let business = t.group("business").unwrap();
+    assert_eq!((business.floor, business.chat), (1, 1));
+
+    // The report says the opposition, and leaves the procedural turns out.
+    let report = rapporteur::export::export(&f.session, &Default::default()).unwrap();
+    assert!(
+        report.contains(
+            "Raised in 2 interventions by participants from 2 of the 4 groups: the strongest \
+             convergence by far, though two interventions, from business, opposed it."
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "Suggested just once, though two interventions, from business and Mayors, opposed it."
+        ),
+        "{report}"
+    );
+    assert!(!report.contains("the session is open"), "{report}");
+}
+
+#[test]
+fn priorities_equal_on_groups_interventions_and_entities_share_a_rank() {
+    let mut f = two_groups();
+    f.floor("s1").point(&["a"], "x").point(&["a"], "x again");
+    f.floor("c1").point(&["b"], "y");
+    f.floor("s1").point(&["b"], "y too");
+    f.floor("c1").point(&["a"], "x too");
+    let t = Tally::compute(&f.session);
+    let (a, b) = (t.priority("a").unwrap(), t.priority("b").unwrap());
+    // Both: 2 groups, 2 interventions, 2 entities; a has a note more, listed first.
+    assert_eq!((a.rank, b.rank), (1, 1));
+    let ranked: Vec<&str> = t.ranked().map(|p| p.id.as_str()).collect();
+    assert_eq!(&ranked[..2], ["a", "b"]);
+    assert!(!a.has(Label::Strongest) && !b.has(Label::Strongest));
+    let tied: Vec<&str> = t.tied_with(a).map(|p| p.id.as_str()).collect();
+    assert_eq!(tied, ["b"]);
+    let table = rapporteur::tally::to_table(&t);
+    assert!(table.contains("\n  1  "), "{table}");
+    let json: serde_json::Value = serde_json::from_str(&rapporteur::tally::to_json(&t)).unwrap();
+    assert_eq!(json["priorities"][0]["rank"], json["priorities"][1]["rank"]);
+}
+
+#[test]
+fn groups_with_nobody_registered_are_not_among_the_groups() {
+    let mut f = Fixture::gfmd();
+    f.person("a", "A", "Chile", "states")
+        .person("b", "B", "Caritas", "civil-society")
+        .priority("p", "P");
+    f.floor("a").point(&["p"], "x");
+    f.floor("b").point(&["p"], "y");
+    let mut session = f.session.clone();
+    let mut t = Tally::compute(&session);
+    // Business and Mayors have nobody: "all 2 groups".
+    assert_eq!(t.totals.counting_groups, 2);
+    assert!(t.priority("p").unwrap().has(Label::AllGroups));
+    // Someone registered in business: no longer all groups, without recounting.
+    let edit = Edit::AddParticipant(rapporteur::model::Participant {
+        id: "c".into(),
+        name: "C".into(),
+        affiliation: "Acme".into(),
+        group: "business".into(),
+        role: None,
+        chair: false,
+    });
+    session.apply(edit.clone()).unwrap();
+    t.apply(&session, &edit);
+    assert_eq!(t, Tally::compute(&session));
+    assert_eq!(t.priority("p").unwrap().counting_groups_total, 3);
+    assert!(!t.priority("p").unwrap().has(Label::AllGroups));
+}

@@ -8,19 +8,39 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use rapporteur::clock::Clock;
 use rapporteur::edit::Edit;
-use rapporteur::model::{Channel, Note, NoteKind, Priority, Session};
+use rapporteur::meeting::{Projection, SpeakerCounts};
+use rapporteur::model::{
+    Channel, Group, Intervention, Note, NoteKind, Participant, Priority, Session,
+};
 use rapporteur::tally::Tally;
 use tally_fixture::arb_session;
 
-/// Every figure of the tally, counted the obvious way.
+/// Every figure of the tally, counted the obvious way: a chair's turn with no tagged
+/// note counts nowhere, `#tag` notes support, `#-tag` notes oppose when no note of the
+/// turn supports.
 fn recount(session: &Session, tally: &Tally) {
-    let group_of = |who: &str| session.participant(who).map(|p| p.group.clone());
+    let group_of = |who: &str| {
+        session
+            .participant(who)
+            .map(|p| p.group.clone())
+            .filter(|g| !g.is_empty())
+    };
     let entity_of = |who: &str| match session.participant(who) {
         Some(p) if !p.affiliation.is_empty() => (p.group.clone(), p.affiliation.clone()),
         Some(p) => (p.group.clone(), format!("person:{}", p.id)),
         None => (String::new(), format!("person:{who}")),
     };
-    let turns = &session.interventions;
+    let procedural = |i: &Intervention| {
+        session
+            .participant(&i.participant)
+            .is_some_and(|p| p.chairs())
+            && i.notes
+                .iter()
+                .all(|n| n.tags.is_empty() && n.opposes.is_empty())
+    };
+    let all = &session.interventions;
+    let turns: Vec<&Intervention> = all.iter().filter(|i| !procedural(i)).collect();
+    assert_eq!(tally.totals.procedural, all.len() - turns.len());
     assert_eq!(tally.totals.interventions, turns.len());
     let chat = turns.iter().filter(|i| i.channel == Channel::Chat).count();
     assert_eq!(
@@ -34,25 +54,47 @@ fn recount(session: &Session, tally: &Tally) {
     let speakers: BTreeSet<&str> = turns.iter().map(|i| i.participant.as_str()).collect();
     assert_eq!(tally.totals.speakers, speakers.len());
     assert_eq!(tally.totals.registered_people, session.participants.len());
+    assert_eq!(
+        tally.totals.not_in_group,
+        session
+            .participants
+            .iter()
+            .filter(|p| p.group.is_empty())
+            .count()
+    );
     let entities: BTreeSet<_> = session
         .participants
         .iter()
         .map(|p| entity_of(&p.id))
         .collect();
     assert_eq!(tally.totals.registered_entities, entities.len());
+    // Groups with nobody registered are not among the "N groups".
+    let present = |g: &Group| session.participants.iter().any(|p| p.group == g.id);
+    let counting_present = session
+        .groups
+        .iter()
+        .filter(|g| g.counts_for_convergence && present(g))
+        .count();
+    assert_eq!(tally.totals.counting_groups, counting_present);
 
+    let mut keys = Vec::new();
     for priority in &session.priorities {
-        let p = tally.priority(&priority.id).unwrap();
-        let raising: Vec<_> = turns
+        let id = &priority.id;
+        let p = tally.priority(id).unwrap();
+        let supports = |i: &Intervention| i.notes.iter().any(|n| n.tags.contains(id));
+        let raising: Vec<_> = turns.iter().filter(|i| supports(i)).collect();
+        let opposing = turns
             .iter()
-            .filter(|i| i.notes.iter().any(|n| n.tags.contains(&priority.id)))
-            .collect();
+            .filter(|i| !supports(i) && i.notes.iter().any(|n| n.opposes.contains(id)))
+            .count();
         let notes: Vec<_> = turns
             .iter()
             .flat_map(|i| &i.notes)
-            .filter(|n| n.tags.contains(&priority.id))
+            .filter(|n| n.tags.contains(id) || n.opposes.contains(id))
             .collect();
+        let support_notes: Vec<_> = notes.iter().filter(|n| n.tags.contains(id)).collect();
         assert_eq!(p.interventions, raising.len());
+        assert_eq!(p.opposed, opposing);
         assert_eq!(
             p.chat,
             raising
@@ -63,9 +105,15 @@ fn recount(session: &Session, tally: &Tally) {
         assert_eq!(p.notes, notes.len());
         assert_eq!(
             p.quotes,
-            notes.iter().filter(|n| n.kind == NoteKind::Quote).count()
+            support_notes
+                .iter()
+                .filter(|n| n.kind == NoteKind::Quote)
+                .count()
         );
-        assert_eq!(p.emphasis, notes.iter().filter(|n| n.emphasis).count());
+        assert_eq!(
+            p.emphasis,
+            support_notes.iter().filter(|n| n.emphasis).count()
+        );
         let who: BTreeSet<&str> = raising.iter().map(|i| i.participant.as_str()).collect();
         assert_eq!(p.speakers, who.len());
         let entities: BTreeSet<_> = who.iter().map(|w| entity_of(w)).collect();
@@ -84,8 +132,10 @@ fn recount(session: &Session, tally: &Tally) {
             .filter(|g| g.counts_for_convergence && groups.contains(&g.id))
             .count();
         assert_eq!(p.counting_groups, counting);
+        assert_eq!(p.counting_groups_total, counting_present);
         assert_eq!(p.first, notes.iter().map(|n| n.time).min());
         assert_eq!(p.last, notes.iter().map(|n| n.time).max());
+        keys.push((p.rank, (counting, raising.len(), entities.len())));
     }
     for row in &tally.groups {
         let turns: Vec<_> = turns
@@ -100,25 +150,30 @@ fn recount(session: &Session, tally: &Tally) {
             .count();
         assert_eq!(row.registered_people, people);
     }
-    // The ranking is a permutation with ranks 1..=n.
-    let mut ranks: Vec<usize> = tally.priorities.iter().map(|p| p.rank).collect();
-    ranks.sort_unstable();
-    assert_eq!(ranks, (1..=session.priorities.len()).collect::<Vec<_>>());
+    // A priority's rank is one more than the number of priorities better supported:
+    // equal figures share a rank.
+    for (rank, key) in &keys {
+        let better = keys.iter().filter(|(_, other)| other > key).count();
+        assert_eq!(*rank, better + 1, "{key:?} in {keys:?}");
+    }
 }
 
 /// A change the rapporteur might make, as indices resolved against the session.
 #[derive(Debug, Clone)]
 enum Step {
     Start(usize, bool),
-    Note(Vec<usize>, bool, bool),
-    Retag(usize, Vec<usize>),
+    Note(Vec<(usize, bool)>, bool, bool),
+    Retag(usize, Vec<(usize, bool)>),
     Delete(usize),
     Undo,
     AddPriority,
+    Chair(usize),
+    Counting(usize),
+    Rename(usize),
 }
 
 fn arb_step() -> impl Strategy<Value = Step> {
-    let tags = proptest::collection::vec(0usize..8, 0..3);
+    let tags = proptest::collection::vec((0usize..8, proptest::bool::weighted(0.3)), 0..3);
     prop_oneof![
         2 => (0usize..20, any::<bool>()).prop_map(|(p, c)| Step::Start(p, c)),
         4 => (tags.clone(), any::<bool>(), any::<bool>()).prop_map(|(t, q, e)| Step::Note(t, q, e)),
@@ -126,19 +181,28 @@ fn arb_step() -> impl Strategy<Value = Step> {
         1 => (0usize..100).prop_map(Step::Delete),
         1 => Just(Step::Undo),
         1 => Just(Step::AddPriority),
+        1 => (0usize..20).prop_map(Step::Chair),
+        1 => (0usize..5).prop_map(Step::Counting),
+        1 => (0usize..8).prop_map(Step::Rename),
     ]
 }
 
+/// The supported and opposed priority ids for `t`, each once, never both ways.
+fn stances(t: &[(usize, bool)], s: &Session) -> (Vec<String>, Vec<String>) {
+    let (mut tags, mut opposes) = (Vec::new(), Vec::new());
+    for &(i, against) in t {
+        let Some(p) = s.priorities.get(i % s.priorities.len().max(1)) else {
+            continue;
+        };
+        if tags.contains(&p.id) || opposes.contains(&p.id) {
+            continue;
+        }
+        if against { &mut opposes } else { &mut tags }.push(p.id.clone());
+    }
+    (tags, opposes)
+}
+
 fn edit_for(step: &Step, session: &mut Session) -> Option<Edit> {
-    let tags = |t: &[usize], s: &Session| -> Vec<String> {
-        let mut v: Vec<String> = t
-            .iter()
-            .filter_map(|&i| s.priorities.get(i % s.priorities.len().max(1)))
-            .map(|p| p.id.clone())
-            .collect();
-        v.dedup();
-        v
-    };
     let notes: Vec<Note> = session
         .interventions
         .iter()
@@ -156,25 +220,29 @@ fn edit_for(step: &Step, session: &mut Session) -> Option<Edit> {
             channel: if *chat { Channel::Chat } else { Channel::Floor },
             start: time,
         },
-        Step::Note(t, quote, emphasis) => Edit::InsertNote {
-            intervention: session.interventions.last()?.id,
-            index: None,
-            note: Note {
-                id: session.take_serial(),
-                text: "x".into(),
-                tags: tags(t, session),
-                kind: if *quote {
-                    NoteKind::Quote
-                } else {
-                    NoteKind::Point
+        Step::Note(t, quote, emphasis) => {
+            let (tags, opposes) = stances(t, session);
+            Edit::InsertNote {
+                intervention: session.interventions.last()?.id,
+                index: None,
+                note: Note {
+                    id: session.take_serial(),
+                    text: "x".into(),
+                    tags,
+                    opposes,
+                    kind: if *quote {
+                        NoteKind::Quote
+                    } else {
+                        NoteKind::Point
+                    },
+                    emphasis: *emphasis,
+                    time,
                 },
-                emphasis: *emphasis,
-                time,
-            },
-        },
+            }
+        }
         Step::Retag(n, t) => {
             let mut note = notes.get(n % notes.len().max(1))?.clone();
-            note.tags = tags(t, session);
+            (note.tags, note.opposes) = stances(t, session);
             note.emphasis = !note.emphasis;
             Edit::UpdateNote(note)
         }
@@ -185,6 +253,33 @@ fn edit_for(step: &Step, session: &mut Session) -> Option<Edit> {
                 id: format!("extra-{n}"),
                 title: format!("Extra {n}"),
                 description: None,
+            })
+        }
+        Step::Chair(p) => {
+            let who = session
+                .participants
+                .get(p % session.participants.len())?
+                .clone();
+            Edit::UpdateParticipant(Participant {
+                chair: !who.chair,
+                ..who
+            })
+        }
+        Step::Counting(g) => {
+            let group = session.groups.get(g % session.groups.len())?.clone();
+            Edit::UpdateGroup(Group {
+                counts_for_convergence: !group.counts_for_convergence,
+                ..group
+            })
+        }
+        Step::Rename(p) => {
+            let priority = session
+                .priorities
+                .get(p % session.priorities.len().max(1))?
+                .clone();
+            Edit::UpdatePriority(Priority {
+                title: format!("{} again", priority.title),
+                ..priority
             })
         }
     })
@@ -205,6 +300,7 @@ proptest! {
     ) {
         let mut session = session;
         let mut tally = Tally::compute(&session);
+        let mut speakers = SpeakerCounts::new(&session);
         let mut undo: Vec<Edit> = Vec::new();
         for step in &steps {
             let edit = if matches!(step, Step::Undo) {
@@ -220,10 +316,13 @@ proptest! {
             };
             let Ok(inverse) = session.apply(edit.clone()) else { continue };
             if !matches!(step, Step::Undo) {
-                undo.push(inverse);
+                undo.push(inverse.clone());
             }
             tally.apply(&session, &edit);
             prop_assert_eq!(&tally, &Tally::compute(&session), "after {:?}", edit);
+            // The interventions per speaker leave the same procedural turns out.
+            speakers.apply(&session, &edit, &inverse);
+            prop_assert_eq!(&speakers, &SpeakerCounts::new(&session), "after {:?}", edit);
         }
         recount(&session, &tally);
     }

@@ -9,6 +9,8 @@
 mod e2e_support;
 mod ui_support;
 
+mod cli_support;
+
 use std::time::{Duration, Instant};
 
 use rapporteur::clock::Clock;
@@ -66,7 +68,7 @@ const NOTES: [&str; 9] = [
 ];
 
 fn polyglot() -> Session {
-    let mut session = rapporteur::templates::built_in("gfmd").expect("the gfmd template");
+    let mut session = cli_support::gfmd_2020();
     for (id, name, affiliation, group) in PEOPLE {
         session
             .apply(Edit::AddParticipant(Participant {
@@ -75,6 +77,7 @@ fn polyglot() -> Session {
                 affiliation: affiliation.into(),
                 group: group.into(),
                 role: None,
+                chair: false,
             }))
             .unwrap();
     }

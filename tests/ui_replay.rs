@@ -2,6 +2,8 @@
 
 mod ui_support;
 
+mod cli_support;
+
 use rapporteur::clock::Clock;
 use rapporteur::edit::Edit;
 use rapporteur::keymap::Keymap;
@@ -13,7 +15,7 @@ use ui_support::{app, line, press, type_text};
 
 /// The GFMD template (groups and priorities) with three people on the roster.
 fn roster() -> Session {
-    let mut session = rapporteur::templates::built_in("gfmd").expect("the gfmd template");
+    let mut session = cli_support::gfmd_2020();
     for (id, name, affiliation, group) in [
         ("ana-lima", "Ana Lima", "Chile", "states"),
         ("bo-chen", "Bo Chen", "Fair Work Network", "civil-society"),
@@ -26,6 +28,7 @@ fn roster() -> Session {
                 affiliation: affiliation.into(),
                 group: group.into(),
                 role: None,
+                chair: false,
             }))
             .unwrap();
     }
@@ -173,7 +176,13 @@ fn a_meeting_typed_live() {
             top.counting_groups,
             top.counting_groups_total
         ),
+        // Tom, sorted into business, makes four groups present.
         (3, 3, 4)
+    );
+    assert_eq!(
+        app.tally().totals.not_in_group,
+        0,
+        "nobody is left without a group"
     );
     let data = app.tally().priority("data").unwrap();
     assert_eq!((data.interventions, data.notes), (1, 2));
@@ -239,6 +248,7 @@ fn ambiguous_and_malformed_lines_are_kept_aside_to_fix() {
             affiliation: "Peru".into(),
             group: "states".into(),
             role: None,
+            chair: false,
         }))
         .unwrap();
     let mut app = app(session, Clock::hms(9, 0, 0));

@@ -23,12 +23,10 @@ rapporteur() {
 # `new` never overwrites a session, so start from a clean slate (journals included).
 rm -f "$floor" "$floor.journal" "$chat" "$chat.journal"
 
+# Both start from the example session as a template: its set-up (details, groups,
+# priorities, as sessions/build-example.sh gives them) and roster, without its notes.
 for session in "$floor" "$chat"; do
-    rapporteur new "$session" \
-        --template sessions/templates/gfmd.ron \
-        --title "GFMD 2020 Breakout session: Addressing Gaps in Migrant Protection" \
-        --opens 10:00 --closes 12:00
-    rapporteur import roster "$session" sessions/gfmd-2020-roster.csv
+    rapporteur new "$session" --template sessions/gfmd-2020-migrant-protection.ron
 done
 rapporteur import notes "$floor" $samples/gfmd-2020-floor-notes.txt
 rapporteur import notes "$chat" $samples/gfmd-2020-chat-rapporteur-notes.txt

@@ -3,9 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::Failure;
-use crate::check::{Severity, validate};
+use super::{Failure, count};
+use crate::check::{Severity, errors, validate};
 use crate::lint::{lint, standing};
+use crate::model::Session;
 use crate::visible::picture_controls;
 
 use super::streams::load_session;
@@ -48,16 +49,39 @@ pub fn run(file: &Path) -> Result<ExitCode, Failure> {
         n => format!("; {n} names in notes reviewed"),
     };
     println!(
-        "{}: {} participants, {} priorities, {} interventions, {} notes; {errors} errors, {warnings} warnings{reviewed}",
+        "{}: {}, {}, {}, {}; {}, {}{reviewed}",
         file.display(),
-        session.participants.len(),
-        session.priorities.len(),
-        session.interventions.len(),
-        session.note_count(),
+        count(session.participants.len(), "participant", "participants"),
+        count(session.priorities.len(), "priority", "priorities"),
+        count(session.interventions.len(), "intervention", "interventions"),
+        count(session.note_count(), "note", "notes"),
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
     );
     Ok(if errors > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Refuses a session `check` finds errors in, listing them: no command prints figures
+/// of a session that contradicts itself. `what` is what is not done ("the tally").
+pub fn refuse_errors(session: &Session, file: &Path, what: &str) -> Result<(), Failure> {
+    let found = errors(session);
+    if found.is_empty() {
+        return Ok(());
+    }
+    let mut lines: Vec<String> = found
+        .iter()
+        .map(|f| format!("{}: {}", file.display(), picture_controls(&f.to_string())))
+        .collect();
+    lines.push(format!(
+        "{} has {} (above), so {what} would contradict itself; fix the file first \
+         (`rapporteur check {}` lists them)",
+        file.display(),
+        count(found.len(), "error", "errors"),
+        file.display()
+    ));
+    Err(Failure(lines.join("\n")))
 }

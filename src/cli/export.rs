@@ -25,6 +25,7 @@ pub fn run(
     allow_names: bool,
 ) -> Result<ExitCode, Failure> {
     let session = load_session(file)?;
+    super::check::refuse_errors(&session, file, "its report")?;
     if attribution != Attribution::Named && !allow_names {
         refuse_names(file, &session, attribution)?;
     }

@@ -24,6 +24,18 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
                 let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
                 Failure(format!("{}\nnothing was imported", lines.join("\n")))
             })?;
+            if !done.unused_columns.is_empty() {
+                eprintln!(
+                    "rapporteur: warning: {}:1: {} not used: {}",
+                    csv.display(),
+                    if done.unused_columns.len() == 1 {
+                        "column"
+                    } else {
+                        "columns"
+                    },
+                    crate::visible::picture_controls(&done.unused_columns.join(", "))
+                );
+            }
             Ok(roster_summary(&done))
         }),
         Import::Chat {
@@ -52,8 +64,9 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
             let imported = notes::import(session, bytes, notes)
                 .map_err(|p| Failure(format!("{p}\nnothing was imported")))?;
             Ok(format!(
-                "added {} interventions and {} notes",
-                imported.interventions, imported.notes
+                "added {} and {}",
+                super::count(imported.interventions, "intervention", "interventions"),
+                super::count(imported.notes, "note", "notes")
             ))
         }),
     }
@@ -117,6 +130,21 @@ fn roster_summary(done: &roster::RosterImported) -> String {
     if !more.is_empty() {
         line.push_str("; ");
         line.push_str(&more.join(", "));
+    }
+    let read_as: Vec<String> = done
+        .encoding
+        .map(|e| format!("read as {e}"))
+        .into_iter()
+        .chain(done.separator.map(|s| format!("columns separated by {s}")))
+        .collect();
+    if !read_as.is_empty() {
+        line.push_str(&format!(" ({})", read_as.join(", ")));
+    }
+    if !done.chairs.is_empty() {
+        line.push_str(&format!(
+            "\n  chairing, by their role: {}",
+            crate::visible::picture_controls(&done.chairs.join(", "))
+        ));
     }
     line
 }

@@ -1,4 +1,5 @@
-//! The command line: argument definitions and one file per command.
+//! The command line: argument definitions and one file per command; `setup`
+//! holds the set-up options `new` and `edit` share.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,17 +8,20 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod check;
 mod docs;
+mod edit;
 mod export;
 mod import;
 mod merge;
 mod new;
 mod open;
 mod parse;
+mod setup;
 mod streams;
 mod tally;
 mod values;
 
 pub use parse::{parse, try_parse_from};
+pub use setup::SetupArgs;
 
 /// A terminal note-taker for the rapporteur of a multi-stakeholder meeting.
 #[derive(Debug, Parser)]
@@ -41,8 +45,16 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a new session file from a template.
+    /// Create a new session file from a template, or from the groups given alone.
     New(NewArgs),
+    /// Change the meeting's details, groups, priorities and chairs of a session, as one change.
+    Edit {
+        /// The session file.
+        file: PathBuf,
+        /// What to change.
+        #[command(flatten)]
+        setup: SetupArgs,
+    },
     /// Import a roster, notes or a chat transcript into a session.
     Import {
         /// What to import.
@@ -123,28 +135,15 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
     /// The session file to create; never overwritten.
-    pub file: PathBuf,
-    /// Template: a built-in name (default, gfmd) or a path to a session file.
-    #[arg(long, value_name = "NAME|PATH")]
+    pub file: Option<PathBuf>,
+    /// Template: a built-in name (`--template list` shows them), or a path to a session
+    /// file (its groups, roster and priorities, without its notes). Without it, the
+    /// default template, or only the groups given with --group.
+    #[arg(long, value_name = "NAME|PATH|list")]
     pub template: Option<String>,
-    /// Title of the meeting.
-    #[arg(long)]
-    pub title: Option<String>,
-    /// Date of the meeting, YYYY-MM-DD (default: the template's, else today).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = values::date)]
-    pub date: Option<jiff::civil::Date>,
-    /// When the meeting opens, HH:MM from 00:00 to 23:59 (for the report's duration).
-    #[arg(long, value_name = "HH:MM", value_parser = values::time_of_day)]
-    pub opens: Option<crate::clock::Clock>,
-    /// When the meeting closes, HH:MM from 00:00 to 23:59.
-    #[arg(long, value_name = "HH:MM", value_parser = values::time_of_day)]
-    pub closes: Option<crate::clock::Clock>,
-    /// Add a group, as ID:NAME (repeatable).
-    #[arg(long = "group", value_name = "ID:NAME")]
-    pub groups: Vec<String>,
-    /// Add a priority, as ID:TITLE (repeatable).
-    #[arg(long = "priority", value_name = "ID:TITLE")]
-    pub priorities: Vec<String>,
+    /// The meeting's details, groups, priorities and chairs.
+    #[command(flatten)]
+    pub setup: SetupArgs,
 }
 
 /// The things `rapporteur import` reads.
@@ -224,6 +223,11 @@ pub enum Attribution {
     Named,
 }
 
+/// `n` and the noun that agrees with it: "1 error", "2 errors".
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// An error for the user: one clear line on stderr and a non-zero exit.
 #[derive(Debug)]
 pub struct Failure(pub String);
@@ -242,6 +246,7 @@ pub fn run(cli: Cli) -> ExitCode {
             _ => open::run(cli.file, cli.keymap),
         },
         Some(Command::New(args)) => new::run(args),
+        Some(Command::Edit { file, setup }) => edit::run(&file, &setup),
         Some(Command::Import { what }) => import::run(what),
         Some(Command::Tally { file, format }) => tally::run(&file, format),
         Some(Command::Export {

@@ -2,124 +2,72 @@
 
 use std::process::ExitCode;
 
+use super::setup::{self, Mode};
 use super::streams::session_file;
-use super::{Failure, NewArgs};
-use crate::model::{Group, Priority, slugify};
+use super::{Failure, NewArgs, count};
+use crate::meeting::Meeting;
 use crate::storage::SessionFile;
 use crate::templates;
 
-/// Creates a session file from a template, with extra groups and priorities.
+/// Creates a session file from a template, or from the groups given alone, with the
+/// meeting's details, groups, priorities and chairs the options give.
 pub fn run(args: NewArgs) -> Result<ExitCode, Failure> {
     let NewArgs {
         file,
         template,
-        title,
-        date,
-        opens,
-        closes,
-        groups,
-        priorities,
+        setup,
     } = args;
+    if template.as_deref() == Some("list") {
+        print!("{}", templates::list());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(file) = file else {
+        return Err(Failure(
+            "give the session file to create, as in `rapporteur new meeting.ron`".into(),
+        ));
+    };
     let file = session_file(&file)?;
-    let mut session = templates::resolve(template.as_deref().unwrap_or("default"))?;
-    if let Some(title) = title {
-        session.meta.title = title;
-    }
-    if let Some(date) = date {
-        session.meta.date = date.to_string();
-    }
+    // Groups given without a template are the session's only groups.
+    let (base, from) = match template.as_deref() {
+        Some(name) => (templates::resolve(name)?, Some(name)),
+        None if !setup.groups.is_empty() => {
+            let mut session = templates::default_template();
+            session.groups.clear();
+            (session, None)
+        }
+        None => (templates::default_template(), Some("default")),
+    };
+    let plan = setup::plan(&base, &setup, Mode::New(from))?;
+    let mut meeting = Meeting::in_memory(base);
+    // A plan applies to the session it was made on, which this is.
+    let _ = meeting
+        .commit(plan.edits)
+        .map_err(|e| Failure(e.to_string()))?;
+    let mut session = meeting.into_session();
+    let mut dated = "";
     if session.meta.date.is_empty() {
         session.meta.date = jiff::Zoned::now().date().to_string();
-    }
-    if let (Some(o), Some(c)) = (opens, closes)
-        && c < o
-    {
-        return Err(Failure(format!("--closes {c} is before --opens {o}")));
-    }
-    session.meta.opens = opens.or(session.meta.opens);
-    session.meta.closes = closes.or(session.meta.closes);
-    for spec in &groups {
-        let (id, name) = split_spec(spec, "--group", "ID:NAME")?;
-        if session.group(&id).is_some() {
-            return Err(Failure(format!(
-                "--group {spec}: the template has a group {id:?} already"
-            )));
-        }
-        session.groups.push(Group {
-            id,
-            singular: singular_of(&name),
-            plural: name.clone(),
-            name,
-            counts_for_convergence: true,
-        });
-    }
-    for spec in &priorities {
-        let (id, title) = split_spec(spec, "--priority", "ID:TITLE")?;
-        if session.priority(&id).is_some() {
-            return Err(Failure(format!(
-                "--priority {spec}: the template has a priority {id:?} already"
-            )));
-        }
-        session.priorities.push(Priority {
-            id,
-            title,
-            description: None,
-        });
+        dated = " (today: give --date, or change it with `rapporteur edit FILE --date`)";
     }
     let mut created = SessionFile::create(file, &session)?;
     created.save(&mut session)?;
     created.close(&mut session)?;
+    for chose in &plan.chose {
+        println!("{chose}");
+    }
+    let ids = |items: Vec<&str>| match items.is_empty() {
+        true => String::new(),
+        false => format!(" ({})", items.join(", ")),
+    };
     println!(
-        "created {} with {} groups and {} priorities",
+        "created {} {}with {}{} and {}{}, dated {}{dated}",
         file.display(),
-        session.groups.len(),
-        session.priorities.len()
+        from.map_or_else(String::new, |t| format!("from the template {t} ")),
+        count(session.groups.len(), "group", "groups"),
+        ids(session.groups.iter().map(|g| g.id.as_str()).collect()),
+        count(session.priorities.len(), "priority", "priorities"),
+        ids(session.priorities.iter().map(|p| p.id.as_str()).collect()),
+        session.meta.date,
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// Splits `ID:TEXT`; the id is made a slug, the text is kept as written.
-fn split_spec(spec: &str, flag: &str, shape: &str) -> Result<(String, String), Failure> {
-    let (id, text) = spec
-        .split_once(':')
-        .map(|(i, t)| (slugify(i), t.trim().to_string()))
-        .filter(|(i, t)| !i.is_empty() && !t.is_empty())
-        .ok_or_else(|| Failure(format!("{flag} {spec:?}: expected {shape}")))?;
-    Ok((id, text))
-}
-
-/// A best guess at the singular of a plural group noun; editable in the file.
-fn singular_of(plural: &str) -> String {
-    if let Some(stem) = plural.strip_suffix("ies") {
-        format!("{stem}y")
-    } else if let Some(stem) = plural.strip_suffix("sses") {
-        format!("{stem}ss")
-    } else if let Some(stem) = plural.strip_suffix('s').filter(|s| !s.ends_with('s')) {
-        stem.to_string()
-    } else {
-        plural.to_string()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn singulars() {
-        assert_eq!(singular_of("States"), "State");
-        assert_eq!(singular_of("Local authorities"), "Local authority");
-        assert_eq!(singular_of("Businesses"), "Business");
-        assert_eq!(singular_of("Academia"), "Academia");
-    }
-
-    #[test]
-    fn specs() {
-        assert_eq!(
-            split_spec("Civil Society: NGOs", "--group", "ID:NAME").unwrap(),
-            ("civil-society".to_string(), "NGOs".to_string())
-        );
-        assert!(split_spec("nocolon", "--group", "ID:NAME").is_err());
-        assert!(split_spec(":x", "--group", "ID:NAME").is_err());
-    }
 }

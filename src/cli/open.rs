@@ -27,6 +27,11 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
         None => new_session_path(dirs.as_ref())?,
     };
     let (meeting, notice) = open_or_create(&path)?;
+    // A session that contradicts itself would show contradictory figures: refuse it first.
+    if let Err(failure) = super::check::refuse_errors(meeting.session(), &path, "the screen") {
+        meeting.release();
+        return Err(failure);
+    }
     let mut app = App::on(meeting, keymap);
     app.set_now(Clock::now());
     // Time while the session was closed is nobody's turn.
@@ -40,8 +45,10 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
     if !rescued.is_empty() {
         let n = rescued.len();
         app.restore_lines(rescued);
+        let lines = super::count(n, "unfinished line", "unfinished lines");
+        let are = if n == 1 { "is" } else { "are" };
         app.say(
-            format!("{n} unfinished line(s) from last time are back in the capture line"),
+            format!("{lines} from last time {are} back in the capture line"),
             false,
         );
     } else if let Some(notice) = notice {
@@ -114,9 +121,10 @@ fn open_or_create(path: &Path) -> Result<(Meeting, Option<String>), Failure> {
             notes.push(format!("took over from {holder}, which had stopped"));
         }
         if recovery.replayed > 0 {
-            let n = recovery.replayed;
-            let changes = if n == 1 { "change" } else { "changes" };
-            notes.push(format!("recovered {n} {changes} from the journal"));
+            notes.push(format!(
+                "recovered {} from the journal",
+                super::count(recovery.replayed, "change", "changes")
+            ));
         }
         let notice = (!notes.is_empty()).then(|| notes.join("; "));
         return Ok((meeting, notice));

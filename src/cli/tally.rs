@@ -12,6 +12,7 @@ use super::{Failure, TallyFormat};
 /// Prints the tally of the session in `file`.
 pub fn run(file: &Path, format: TallyFormat) -> Result<ExitCode, Failure> {
     let session = load_session(file)?;
+    super::check::refuse_errors(&session, file, "its tally")?;
     let tally = Tally::compute(&session);
     let text = match format {
         // Titles and group names come from the file: the table is for a terminal, so inert.

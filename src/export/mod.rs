@@ -4,12 +4,19 @@
 //! The report is first built as data ([`Report`]) with attribution already
 //! resolved for the chosen mode, then rendered through a template embedded in
 //! the binary (or one given by the user). Nothing here touches files.
+//!
+//! `report` builds the data, `prose` its generated sentences (participation,
+//! convergence, opposition, ties, attribution), `time` the account of the
+//! session's time, `chart` the voice balance rows and the bar chart, `render`
+//! the templates.
 
 mod chart;
 mod escape;
 mod prose;
 mod render;
 mod report;
+mod time;
+mod voice;
 mod wrap;
 
 use std::fmt;
@@ -18,10 +25,12 @@ pub use chart::{Band, Bar, Chart, LegendItem, Segment};
 pub use escape::{html_inline, markdown_escape, markdown_inline};
 pub use prose::{
     convergence_sentence, count, group_in_prose, group_speaker, interventions_sentence, join,
-    number_word, participation, participation_sentence,
+    number_word, opposed_only_sentence, opposition, participation, participation_sentence,
+    tie_sentence,
 };
 pub use render::builtin_template;
 pub use report::{Emphasis, Report, ReportNote, VoiceRow, date_label, escape_controls};
+pub use time::{TimeAccount, account, time_sentence};
 pub use wrap::wrap_text;
 
 use crate::clock::{DateError, parse_date};

@@ -2,7 +2,7 @@
 //! convergence and attribution, with number agreement and list punctuation.
 
 use crate::model::{Group, Session};
-use crate::tally::{Label, PriorityTally, Tally};
+use crate::tally::{Label, PriorityTally, Tally, VoiceBalance};
 
 use super::Attribution;
 
@@ -47,27 +47,86 @@ pub fn number_word(n: usize) -> String {
 /// States, 5 civil society organizations, 2 businesses, 3 Mayors and 2
 /// observer organizations registered".
 pub fn participation_sentence(session: &Session) -> String {
-    participation(&Tally::compute(session), &session.groups)
+    participation(&Tally::compute(session), session)
 }
 
 /// [`participation_sentence`] from a tally already computed.
-pub fn participation(tally: &Tally, groups: &[Group]) -> String {
+///
+/// Groups with nobody registered are left out. When every group present has nouns
+/// for the entities it holds, and its people represent them, the entities are
+/// counted with those nouns, as the reference report does ("29 representatives of
+/// 13 States, …"). Otherwise people are counted by group: a group whose people give
+/// no affiliation speaks for itself ("5 residents"), a group without nouns is named,
+/// never used as a count noun ("5 participants from government"), a group with one
+/// person per entity is counted by its entities ("2 businesses"), and people not yet
+/// in a group are said apart: "12 people (5 residents, 3 representatives of 2
+/// community organizations and 4 not yet in a group) registered".
+pub fn participation(tally: &Tally, session: &Session) -> String {
     let people = tally.totals.registered_people;
     if people == 0 {
         return "No participants registered".to_string();
     }
-    let bodies: Vec<String> = groups
+    let present: Vec<(&Group, &VoiceBalance)> = session
+        .groups
         .iter()
         .zip(&tally.groups)
-        .filter(|(_, row)| row.registered_entities > 0)
-        .map(|(g, row)| count(row.registered_entities, &g.singular, &g.plural))
+        .filter(|(_, row)| row.registered_people > 0)
         .collect();
-    let who = count(people, "representative", "representatives");
-    if bodies.is_empty() {
-        format!("{who} registered")
-    } else {
-        format!("{who} of {} registered", join(&bodies))
+    // People with no affiliation are each an entity of their own: they represent nobody.
+    let for_themselves = |g: &Group| {
+        session
+            .participants
+            .iter()
+            .filter(|p| p.group == g.id)
+            .all(|p| p.affiliation.trim().is_empty())
+    };
+    let unsorted = tally.totals.not_in_group;
+    let reference = unsorted == 0
+        && present
+            .iter()
+            .all(|(g, _)| g.has_nouns() && !for_themselves(g));
+    if reference {
+        let bodies: Vec<String> = present
+            .iter()
+            .map(|(g, row)| count(row.registered_entities, &g.singular, &g.plural))
+            .collect();
+        let who = count(people, "representative", "representatives");
+        return format!("{who} of {} registered", join(&bodies));
     }
+    let part = |g: &Group, row: &VoiceBalance| {
+        let n = row.registered_people;
+        if !g.has_nouns() {
+            format!(
+                "{} from {}",
+                count(n, "participant", "participants"),
+                group_in_prose(g)
+            )
+        } else if for_themselves(g) || n == row.registered_entities {
+            // One person for each entity: the entities say it ("2 businesses").
+            count(row.registered_entities, &g.singular, &g.plural)
+        } else {
+            format!(
+                "{} of {}",
+                count(n, "representative", "representatives"),
+                count(row.registered_entities, &g.singular, &g.plural)
+            )
+        }
+    };
+    match (present.as_slice(), unsorted) {
+        ([(g, row)], 0) => return format!("{} registered", part(g, row)),
+        ([], _) if people == 1 => return "1 person, not yet in a group, registered".into(),
+        ([], _) => return format!("{people} people, none of them in a group yet, registered"),
+        _ => {}
+    }
+    let mut parts: Vec<String> = present.iter().map(|(g, row)| part(g, row)).collect();
+    if unsorted > 0 {
+        parts.push(format!("{unsorted} not yet in a group"));
+    }
+    format!(
+        "{} ({}) registered",
+        count(people, "person", "people"),
+        join(&parts)
+    )
 }
 
 /// "Altogether, there were 21 separate interventions and inputs: 15 on the
@@ -148,8 +207,13 @@ pub fn convergence_sentence(
 ) -> String {
     match p.interventions {
         0 => return "Not raised.".to_string(),
-        1 if p.emphasis > 0 => return "Suggested just once, but strongly.".to_string(),
-        1 => return "Suggested just once.".to_string(),
+        1 if p.emphasis > 0 => {
+            return format!(
+                "Suggested just once, but strongly{}.",
+                opposition(p, groups, attribution)
+            );
+        }
+        1 => return format!("Suggested just once{}.", opposition(p, groups, attribution)),
         _ => {}
     }
     let total = p.counting_groups_total;
@@ -172,7 +236,16 @@ pub fn convergence_sentence(
         )
     } else if p.groups.len() == 1 && nameable.len() == 1 {
         let g = nameable[0];
-        format!("by {}", count(p.entities, &g.singular, &g.plural))
+        // A group's name is never a count noun: without nouns, its people are counted.
+        if g.has_nouns() {
+            format!("by {}", count(p.entities, &g.singular, &g.plural))
+        } else {
+            format!(
+                "by {} from {}",
+                count(p.speakers, "participant", "participants"),
+                group_in_prose(g)
+            )
+        }
     } else if p.speakers == 1 {
         "by a single participant".to_string()
     } else {
@@ -183,7 +256,74 @@ pub fn convergence_sentence(
     } else {
         ""
     };
-    format!("{raised} {by}{tail}.")
+    format!("{raised} {by}{tail}{}.", opposition(p, groups, attribution))
+}
+
+/// ", though one intervention, from business, opposed it", or nothing when nobody did.
+///
+/// Counts by group are always allowed, so the opposing groups are named, except
+/// in `chatham` mode, which names no group of any speaker.
+pub fn opposition(p: &PriorityTally, groups: &[Group], attribution: Attribution) -> String {
+    if p.opposed == 0 {
+        return String::new();
+    }
+    let what = if p.opposed == 1 {
+        "one intervention".to_string()
+    } else {
+        format!("{} interventions", number_word(p.opposed))
+    };
+    format!(
+        ", though {what}{}, opposed it",
+        opposing_groups(p, groups, attribution)
+    )
+}
+
+/// ", from business and civil society", the groups of the interventions opposing `p`.
+fn opposing_groups(p: &PriorityTally, groups: &[Group], attribution: Attribution) -> String {
+    if attribution == Attribution::Chatham {
+        return String::new();
+    }
+    let mut names: Vec<String> = groups
+        .iter()
+        .filter(|g| p.opposed_by_group.iter().any(|o| o.group == g.id))
+        .map(group_in_prose)
+        .collect();
+    if names.is_empty() {
+        return String::new();
+    }
+    let in_groups: usize = p.opposed_by_group.iter().map(|o| o.interventions).sum();
+    if in_groups < p.opposed {
+        names.push("people not yet in a group".to_string());
+    }
+    format!(", from {}", join(&names))
+}
+
+/// The sentence of a priority nobody supported but some opposed: "Opposed in two
+/// interventions, from business, and supported in none."
+pub fn opposed_only_sentence(
+    p: &PriorityTally,
+    groups: &[Group],
+    attribution: Attribution,
+) -> String {
+    let what = if p.opposed == 1 {
+        "one intervention".to_string()
+    } else {
+        format!("{} interventions", number_word(p.opposed))
+    };
+    format!(
+        "Opposed in {what}{}, and supported in none.",
+        opposing_groups(p, groups, attribution)
+    )
+}
+
+/// "Equally supported with “Shelter capacity”.": a tie, said as one, naming the
+/// priorities sharing the rank.
+pub fn tie_sentence(others: &[String]) -> String {
+    if others.is_empty() {
+        return String::new();
+    }
+    let quoted: Vec<String> = others.iter().map(|t| format!("“{t}”")).collect();
+    format!("Equally supported with {}.", join(&quoted))
 }
 
 /// How a speaker is referred to in `group` mode within a scope (a priority,
@@ -198,6 +338,8 @@ pub fn group_speaker(
     let scope = if on_this { " on this" } else { "" };
     match group {
         Some(_) if entities < min_group.max(1) => "one participant".to_string(),
+        // Without nouns the group is named, never used as a count noun.
+        Some(g) if !g.has_nouns() => format!("one participant from {}", group_in_prose(g)),
         Some(g) if entities == 1 => format!("the one {} that spoke{scope}", g.singular),
         Some(g) => format!(
             "one of the {} {} that spoke{scope}",

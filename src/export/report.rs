@@ -11,7 +11,7 @@ use crate::tally::{PriorityTally, Tally};
 
 use super::Attribution;
 use super::chart::{Chart, chart};
-use super::prose;
+use super::{prose, time, voice};
 
 /// The whole report, as handed to the templates (and written as JSON).
 #[derive(Debug, Clone, Serialize)]
@@ -26,6 +26,10 @@ pub struct Report {
     pub date_label: String,
     /// Format of the meeting, e.g. "two-hour on-line breakout session".
     pub format: String,
+    /// How the session's time was spent, measured from the record: "The session ran
+    /// from 10:00 to 12:00 (2h 00m), in English and French; all but 15 minutes of it was
+    /// exchange between participants, on the floor and in the chat."
+    pub time_sentence: String,
     /// Languages of the meeting.
     pub languages: Vec<String>,
     /// Languages as prose: "English and French".
@@ -42,15 +46,17 @@ pub struct Report {
     pub registered_people: usize,
     /// Registered entities.
     pub registered_entities: usize,
-    /// Groups that count toward convergence.
+    /// Registered people not yet in a group.
+    pub not_in_group: usize,
+    /// Groups present (someone registered) that count toward convergence.
     pub counting_groups: usize,
-    /// Names of the counting groups as prose: "States, civil society, business and Mayors".
+    /// Names of those groups as prose: "States, civil society, business and Mayors".
     pub counting_groups_label: String,
-    /// When the first intervention started, `HH:MM`.
+    /// When the session started, `HH:MM`: the opening time, or the first note.
     pub start: Option<String>,
-    /// When the last intervention or note ended, `HH:MM`.
+    /// When it ended, `HH:MM`: the closing time, or the last note.
     pub end: Option<String>,
-    /// Time from first intervention to last, "1h 05m".
+    /// Time from start to end, "1h 05m".
     pub duration: Option<String>,
     /// When the meeting opened, `HH:MM`, if recorded.
     pub opens: Option<String>,
@@ -58,8 +64,11 @@ pub struct Report {
     pub closes: Option<String>,
     /// Length of the meeting, "2h 00m", when both are recorded.
     pub length: Option<String>,
-    /// Time before the first intervention, in words ("15 minutes"), when the meeting opened earlier.
+    /// Time of the session that was not exchange between participants (before the first
+    /// turn, the chairs' procedural turns, after the last), in words ("15 minutes").
     pub before_exchange: Option<String>,
+    /// Procedural turns of the chairs, left out of every count.
+    pub procedural: usize,
     /// Interventions and inputs, floor and chat.
     pub interventions: usize,
     /// Interventions on the floor.
@@ -72,6 +81,8 @@ pub struct Report {
     pub emphases: Vec<Emphasis>,
     /// Priorities raised in a single intervention.
     pub once: Vec<Emphasis>,
+    /// Priorities some opposed and nobody supported.
+    pub opposed_only: Vec<Emphasis>,
     /// Titles of priorities nobody raised.
     pub not_raised: Vec<String>,
     /// Notes tagged with no priority.
@@ -93,12 +104,18 @@ pub struct Emphasis {
     pub title: String,
     /// Optional description of the priority.
     pub description: Option<String>,
-    /// The generated convergence sentence.
+    /// The generated convergence sentence, with the tie when there is one.
     pub sentence: String,
+    /// "Equally supported with “Shelter capacity”.", or empty without a tie.
+    pub tie: String,
+    /// Rank in the tally; tied priorities share it.
+    pub rank: usize,
     /// Label ids from the tally: `strongest`, `all_groups`…
     pub labels: Vec<&'static str>,
-    /// Interventions that raised it.
+    /// Interventions that supported it.
     pub interventions: usize,
+    /// Interventions that opposed it (and did not support it).
+    pub opposed: usize,
     /// Counting groups that raised it.
     pub counting_groups: usize,
     /// Strongly voiced notes on it.
@@ -116,6 +133,8 @@ pub struct ReportNote {
     pub quote: bool,
     /// Whether it was strongly voiced.
     pub strong: bool,
+    /// Whether it opposes the priority it is listed under (`#-tag`).
+    pub opposes: bool,
     /// Who said it, as the attribution mode allows; always set for quotes,
     /// for points only in `named` mode.
     pub by: Option<String>,
@@ -235,6 +254,7 @@ impl Attributor<'_> {
             text: escape_controls(text),
             quote,
             strong: note.emphasis,
+            opposes: false,
             by,
             time: hhmm(note.time),
         }
@@ -245,6 +265,54 @@ impl Attributor<'_> {
 /// priorities, so its index answers without a scan.
 fn session_has_priority(index: &HashMap<&str, Vec<usize>>, session: &Session, tag: &str) -> bool {
     index.contains_key(tag) || session.priorities.iter().any(|p| p.id == tag)
+}
+
+/// Each priority's notes in meeting order (a note tagged twice with one priority is
+/// listed once), with whether it opposes it; and the points tagged with no priority,
+/// procedural turns left out.
+type Placed<'a> = (
+    Vec<Vec<(&'a Intervention, &'a Note, bool)>>,
+    Vec<(&'a Intervention, &'a Note)>,
+);
+
+fn place_notes<'a>(session: &'a Session, tally: &Tally) -> Placed<'a> {
+    let mut priority_index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in tally.priorities.iter().enumerate() {
+        priority_index.entry(p.id.as_str()).or_default().push(i);
+    }
+    let mut tagged: Vec<Vec<(&Intervention, &Note, bool)>> =
+        vec![Vec::new(); tally.priorities.len()];
+    let mut untagged = Vec::new();
+    for i in &session.interventions {
+        if tally.is_procedural(i.id) {
+            continue;
+        }
+        for n in &i.notes {
+            let mut known = false;
+            let marked = n
+                .tags
+                .iter()
+                .map(|t| (t, false))
+                .chain(n.opposes.iter().map(|t| (t, true)));
+            let mut listed: Vec<&str> = Vec::new();
+            for (t, opposes) in marked {
+                if session_has_priority(&priority_index, session, t) {
+                    known = true;
+                }
+                if listed.contains(&t.as_str()) {
+                    continue;
+                }
+                listed.push(t);
+                for &p in priority_index.get(t.as_str()).into_iter().flatten() {
+                    tagged[p].push((i, n, opposes));
+                }
+            }
+            if !known {
+                untagged.push((i, n));
+            }
+        }
+    }
+    (tagged, untagged)
 }
 
 /// Builds the report of `session` from its `tally`.
@@ -268,45 +336,34 @@ pub fn build(
     let meta = &session.meta;
     let mut emphases = Vec::new();
     let mut once = Vec::new();
+    let mut opposed_only = Vec::new();
     let mut not_raised = Vec::new();
-    // One pass over the meeting puts each note under every priority it is tagged with, in
-    // meeting order (a note tagged twice with one priority is listed once), and the notes
-    // tagged with no priority under the other points.
-    let mut priority_index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, p) in tally.priorities.iter().enumerate() {
-        priority_index.entry(p.id.as_str()).or_default().push(i);
-    }
-    let mut tagged: Vec<Vec<(&Intervention, &Note)>> = vec![Vec::new(); tally.priorities.len()];
-    let mut untagged = Vec::new();
-    for i in &session.interventions {
-        for n in &i.notes {
-            let mut known = false;
-            for (k, t) in n.tags.iter().enumerate() {
-                if session_has_priority(&priority_index, session, t) {
-                    known = true;
-                }
-                if let Some(rows) = priority_index.get(t.as_str())
-                    && !n.tags[..k].contains(t)
-                {
-                    for &p in rows {
-                        tagged[p].push((i, n));
-                    }
-                }
-            }
-            if !known {
-                untagged.push((i, n));
-            }
-        }
-    }
+    let (tagged, untagged) = place_notes(session, tally);
     for (&rank_index, p) in tally.ranking.iter().zip(tally.ranked()) {
-        if p.interventions == 0 {
+        if p.interventions == 0 && p.opposed == 0 {
             not_raised.push(escape_controls(&p.title));
             continue;
         }
         let notes = tagged[rank_index]
             .iter()
-            .map(|(i, n)| attributor.note(i, n, Some(p)))
+            .map(|(i, n, opposes)| ReportNote {
+                opposes: *opposes,
+                ..attributor.note(i, n, Some(p))
+            })
             .collect();
+        let sentence = if p.interventions == 0 {
+            prose::opposed_only_sentence(p, &session.groups, attribution)
+        } else {
+            prose::convergence_sentence(p, &session.groups, attribution, min_group)
+        };
+        // A tie among the priorities raised more than once is said as one; those
+        // suggested just once are presented together already.
+        let tie = if p.interventions >= 2 {
+            let others: Vec<String> = tally.tied_with(p).map(|q| q.title.clone()).collect();
+            prose::tie_sentence(&others)
+        } else {
+            String::new()
+        };
         let emphasis = Emphasis {
             number: 0,
             id: escape_controls(&p.id),
@@ -315,25 +372,33 @@ pub fn build(
                 .priority(&p.id)
                 .and_then(|q| q.description.as_deref())
                 .map(escape_controls),
-            sentence: escape_controls(&prose::convergence_sentence(
-                p,
-                &session.groups,
-                attribution,
-                min_group,
-            )),
+            // The tie is said in the sentence, and kept apart for templates of one's own.
+            sentence: escape_controls(&if tie.is_empty() {
+                sentence
+            } else {
+                format!("{sentence} {tie}")
+            }),
+            tie: escape_controls(&tie),
+            rank: p.rank,
             labels: p.labels.iter().map(|l| l.id()).collect(),
             interventions: p.interventions,
+            opposed: p.opposed,
             counting_groups: p.counting_groups,
             emphasis: p.emphasis,
             notes,
         };
-        if p.interventions == 1 {
-            once.push(emphasis);
-        } else {
-            emphases.push(emphasis);
+        match p.interventions {
+            0 => opposed_only.push(emphasis),
+            1 => once.push(emphasis),
+            _ => emphases.push(emphasis),
         }
     }
-    for (number, e) in emphases.iter_mut().chain(once.iter_mut()).enumerate() {
+    for (number, e) in emphases
+        .iter_mut()
+        .chain(once.iter_mut())
+        .chain(opposed_only.iter_mut())
+        .enumerate()
+    {
         e.number = number + 1;
     }
     let other_points = untagged
@@ -341,23 +406,17 @@ pub fn build(
         .map(|(i, n)| attributor.note(i, n, None))
         .collect();
 
-    let start = session.interventions.iter().map(|i| i.start).min();
-    let end = session
-        .interventions
-        .iter()
-        .flat_map(|i| {
-            i.end
-                .into_iter()
-                .chain(Some(i.start))
-                .chain(i.notes.iter().map(|n| n.time))
-        })
-        .max();
+    let times = time::account(session, tally);
+    // Groups with nobody registered are not among the "N groups" of the introduction.
     let counting: Vec<String> = session
         .groups
         .iter()
-        .filter(|g| g.counts_for_convergence)
-        .map(|g| escape_controls(&prose::group_in_prose(g)))
+        .zip(&tally.groups)
+        .filter(|(g, row)| g.counts_for_convergence && row.registered_people > 0)
+        .map(|(g, _)| escape_controls(&prose::group_in_prose(g)))
         .collect();
+    let languages: Vec<String> = meta.languages.iter().map(|l| escape_controls(l)).collect();
+    let languages_label = prose::join(&languages);
     let t = &tally.totals;
     Report {
         title: escape_controls(&meta.title),
@@ -365,14 +424,13 @@ pub fn build(
         date: escape_controls(&meta.date),
         date_label: date_label(&meta.date),
         format: escape_controls(&meta.format),
-        languages: meta.languages.iter().map(|l| escape_controls(l)).collect(),
-        languages_label: prose::join(
-            &meta
-                .languages
-                .iter()
-                .map(|l| escape_controls(l))
-                .collect::<Vec<_>>(),
-        ),
+        time_sentence: escape_controls(&time::time_sentence(
+            times.as_ref(),
+            &languages_label,
+            t.chat,
+        )),
+        languages,
+        languages_label,
         focus_areas: meta
             .focus_areas
             .iter()
@@ -380,27 +438,26 @@ pub fn build(
             .collect(),
         attribution: attribution.id(),
         min_group,
-        participation: escape_controls(&prose::participation(tally, &session.groups)),
+        participation: escape_controls(&prose::participation(tally, session)),
         registered_people: t.registered_people,
         registered_entities: t.registered_entities,
+        not_in_group: t.not_in_group,
         counting_groups: t.counting_groups,
         counting_groups_label: prose::join(&counting),
-        start: start.map(hhmm),
-        end: end.map(hhmm),
-        duration: start.zip(end).map(|(s, e)| duration_label(s.until(e))),
+        start: times.as_ref().map(|a| hhmm(a.from)),
+        end: times.as_ref().map(|a| hhmm(a.to)),
+        duration: times.as_ref().map(|a| duration_label(a.length())),
         opens: meta.opens.map(hhmm),
         closes: meta.closes.map(hhmm),
         length: meta
             .opens
             .zip(meta.closes)
             .map(|(o, c)| duration_label(o.until(c))),
-        // The last turn runs to the close, so what was not exchange is the opening.
-        before_exchange: meta
-            .opens
-            .zip(start)
-            .map(|(o, s)| o.until(s))
-            .filter(|gap| *gap > 0)
-            .map(prose::minutes_in_words),
+        before_exchange: times
+            .as_ref()
+            .filter(|a| a.floor_exchange && a.not_exchange() >= 30)
+            .map(|a| prose::minutes_in_words(a.not_exchange())),
+        procedural: t.procedural,
         interventions: t.interventions,
         floor: t.floor,
         chat: t.chat,
@@ -408,46 +465,11 @@ pub fn build(
         chart: chart(session, tally, &emphases, &once, attribution),
         emphases,
         once,
+        opposed_only,
         not_raised,
         other_points,
-        voice_balance: voice_rows(session, tally),
+        voice_balance: voice::voice_rows(session, tally),
     }
-}
-
-fn percent(share: f64) -> u32 {
-    (share * 100.0).round() as u32
-}
-
-fn voice_rows(session: &Session, tally: &Tally) -> Vec<VoiceRow> {
-    session
-        .groups
-        .iter()
-        .zip(&tally.groups)
-        .filter(|(_, row)| row.registered_people > 0 || row.interventions > 0)
-        .map(|(g, row)| {
-            let (spoke, roster) = (
-                percent(row.share_of_interventions),
-                percent(row.share_of_roster),
-            );
-            VoiceRow {
-                name: escape_controls(&g.name),
-                counts_for_convergence: g.counts_for_convergence,
-                registered_people: row.registered_people,
-                registered_entities: row.registered_entities,
-                speakers: row.speakers,
-                floor: row.floor,
-                chat: row.chat,
-                interventions: row.interventions,
-                share_of_interventions: spoke,
-                share_of_roster: roster,
-                balance: spoke as i32 - roster as i32,
-                balance_label: match spoke as i32 - roster as i32 {
-                    b if b > 0 => format!("+{b}"),
-                    b => b.to_string(),
-                },
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

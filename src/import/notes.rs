@@ -91,7 +91,7 @@ mod tests {
     use crate::templates;
 
     fn session() -> Session {
-        let mut s = templates::built_in("gfmd").unwrap();
+        let mut s = templates::gfmd_2020();
         for (name, group) in [("Amina Diallo", "states"), ("Omar Haddad", "mayors")] {
             s.participants.push(Participant {
                 id: s.fresh_participant_id(name),
@@ -99,6 +99,7 @@ mod tests {
                 affiliation: String::new(),
                 group: group.into(),
                 role: None,
+                chair: false,
             });
         }
         s

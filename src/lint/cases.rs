@@ -11,6 +11,7 @@ fn roster() -> Vec<Participant> {
         affiliation: affiliation.into(),
         group: "g".into(),
         role: None,
+        chair: false,
     };
     vec![
         person("jane", "Jane Holloway", "Bristol City Council"),
@@ -56,6 +57,7 @@ fn session(notes: &[(&str, &str)]) -> Session {
                 kind: NoteKind::Point,
                 emphasis: false,
                 time: Clock::hms(10, i as u32, 30),
+                opposes: Vec::new(),
             }],
         });
     }

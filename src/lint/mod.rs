@@ -413,6 +413,7 @@ mod tests {
                     kind: NoteKind::Quote,
                     emphasis: false,
                     time: Clock::hms(10, i as u32, 30),
+                    opposes: Vec::new(),
                 }],
             });
         }

@@ -1,10 +1,10 @@
 //! Views derived from the session and kept up to date edit by edit: the tally, the
 //! timeline and the interventions per speaker.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::edit::Edit;
-use crate::model::{Session, Slug};
+use crate::model::{Intervention, Note, Serial, Session, Slug};
 use crate::tally::Tally;
 use crate::timeline::Timeline;
 
@@ -55,9 +55,13 @@ fn first_touched_intervention(session: &Session, edit: &Edit, inverse: &Edit) ->
     }
 }
 
-/// How many interventions each participant has made.
+/// How many interventions each participant has made, procedural turns left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SpeakerCounts(HashMap<Slug, usize>);
+pub struct SpeakerCounts {
+    counts: HashMap<Slug, usize>,
+    /// Who chairs: only their turns can be procedural.
+    chairs: HashSet<Slug>,
+}
 
 impl SpeakerCounts {
     /// The counts of a whole session.
@@ -69,38 +73,120 @@ impl SpeakerCounts {
 
     /// Interventions the participant has made.
     pub fn of(&self, id: &str) -> usize {
-        self.0.get(id).copied().unwrap_or(0)
+        self.counts.get(id).copied().unwrap_or(0)
+    }
+
+    fn add(&mut self, id: &str, delta: isize) {
+        let count = self.counts.entry(id.to_string()).or_default();
+        *count = count.saturating_add_signed(delta);
+        // Nobody is kept at zero, so counts kept up edit by edit equal a fresh count.
+        if *count == 0 {
+            self.counts.remove(id);
+        }
+    }
+
+    /// Whether `intervention` is procedural: a chair's, with no tagged note.
+    fn procedural(&self, intervention: &Intervention) -> bool {
+        self.chairs.contains(&intervention.participant)
+            && !intervention.notes.iter().any(Note::is_tagged)
+    }
+
+    /// Follows a note inserted, replaced or deleted in a chair's turn, which can make
+    /// the turn count or stop counting; `was_tagged` is whether the note before the
+    /// edit (if any) was tagged.
+    fn note_changed(
+        &mut self,
+        session: &Session,
+        intervention: Serial,
+        note: Serial,
+        was_tagged: bool,
+    ) {
+        let Some(turn) = session
+            .intervention_index(intervention)
+            .map(|i| &session.interventions[i])
+        else {
+            return;
+        };
+        if !self.chairs.contains(&turn.participant) {
+            return;
+        }
+        let others = turn.notes.iter().any(|n| n.id != note && n.is_tagged());
+        let before = !(others || was_tagged);
+        let after = self.procedural(turn);
+        match (before, after) {
+            (true, false) => self.add(&turn.participant, 1),
+            (false, true) => self.add(&turn.participant, -1),
+            _ => {}
+        }
     }
 }
 
 impl Projection for SpeakerCounts {
     fn rebuild(&mut self, session: &Session) {
-        self.0.clear();
+        self.counts.clear();
+        self.chairs = session
+            .participants
+            .iter()
+            .filter(|p| p.chairs())
+            .map(|p| p.id.clone())
+            .collect();
         for i in &session.interventions {
-            *self.0.entry(i.participant.clone()).or_default() += 1;
+            if !self.procedural(i) {
+                *self.counts.entry(i.participant.clone()).or_default() += 1;
+            }
         }
     }
 
-    fn apply(&mut self, _session: &Session, edit: &Edit, inverse: &Edit) {
+    fn apply(&mut self, session: &Session, edit: &Edit, inverse: &Edit) {
         match (edit, inverse) {
-            (Edit::StartIntervention { participant, .. }, _) => {
-                *self.0.entry(participant.clone()).or_default() += 1;
+            // A new turn has no notes yet: a chair's is procedural until a tagged note.
+            (Edit::StartIntervention { participant, .. }, _)
+                if !self.chairs.contains(participant) =>
+            {
+                self.add(participant, 1);
             }
-            (Edit::InsertIntervention { intervention, .. }, _) => {
-                *self.0.entry(intervention.participant.clone()).or_default() += 1;
+            (Edit::InsertIntervention { intervention, .. }, _)
+                if !self.procedural(intervention) =>
+            {
+                self.add(&intervention.participant, 1);
             }
             (Edit::RemoveLastIntervention { .. }, Edit::StartIntervention { participant, .. })
-            | (
-                Edit::RemoveIntervention(_),
-                Edit::InsertIntervention {
-                    intervention: crate::model::Intervention { participant, .. },
-                    ..
+                if !self.chairs.contains(participant) =>
+            {
+                self.add(participant, -1);
+            }
+            (Edit::RemoveIntervention(_), Edit::InsertIntervention { intervention, .. })
+                if !self.procedural(intervention) =>
+            {
+                self.add(&intervention.participant, -1);
+            }
+            // A note can turn a chair's turn from procedural to counted, or back.
+            (
+                Edit::InsertNote {
+                    intervention, note, ..
+                },
+                _,
+            ) => {
+                self.note_changed(session, *intervention, note.id, false);
+            }
+            (
+                Edit::DeleteNote(_),
+                Edit::InsertNote {
+                    intervention, note, ..
                 },
             ) => {
-                if let Some(count) = self.0.get_mut(participant) {
-                    *count = count.saturating_sub(1);
+                self.note_changed(session, *intervention, note.id, note.is_tagged());
+            }
+            (Edit::UpdateNote(note), Edit::UpdateNote(old)) => {
+                if let Some((i, _)) = session.note_position(note.id) {
+                    let id = session.interventions[i].id;
+                    self.note_changed(session, id, note.id, old.is_tagged());
                 }
             }
+            // Who chairs, or who is on the roster, changed: rare, counted afresh.
+            (Edit::UpdateParticipant(_), _)
+            | (Edit::AddParticipant(_), _)
+            | (Edit::RemoveParticipant(_), _) => self.rebuild(session),
             _ => {}
         }
     }
@@ -129,6 +215,7 @@ mod tests {
             kind: NoteKind::Point,
             emphasis: false,
             time: Clock::hms(10, 0, 0),
+            opposes: Vec::new(),
         };
         let start = |id, who: &str| Edit::StartIntervention {
             id,

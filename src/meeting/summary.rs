@@ -16,6 +16,7 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
     let mut remarks = 0;
     let mut review = 0;
     let mut reviews = Vec::new();
+    let mut details = Vec::new();
     let mut other = 0;
     for edit in edits {
         match edit {
@@ -38,10 +39,21 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
             } else {
                 format!("taking back the review of {}", quoted(words))
             }),
+            Edit::UpdateMeta(_) => details.push("the meeting's details".to_string()),
+            Edit::AddGroup { group, .. } => details.push(format!("the new group {}", group.name)),
+            Edit::RemoveGroup(id) => details.push(format!("removing the group {id}")),
+            Edit::UpdateGroup(group) => details.push(format!("the group {}", group.name)),
+            Edit::UpdatePriority(p) => details.push(format!("the priority #{}", p.id)),
+            Edit::UpdateParticipant(p) => details.push(format!("{}'s details", p.name)),
             _ => other += 1,
         }
     }
     let mut parts = Vec::new();
+    match details.as_slice() {
+        [] => {}
+        [one] => parts.push(one.clone()),
+        many => parts.push(format!("{} changes to the meeting's set-up", many.len())),
+    }
     match people.as_slice() {
         [] => {}
         [one] => parts.push(format!("adding {one} to the roster")),
@@ -119,6 +131,7 @@ mod tests {
             id: 2,
             text: text.into(),
             tags: vec![],
+            opposes: vec![],
             kind: NoteKind::Point,
             emphasis: false,
             time: Clock(0),

@@ -34,6 +34,7 @@ fn insert(intervention: u64, id: u64, tag: bool) -> Edit {
             kind: NoteKind::Point,
             emphasis: false,
             time: Clock::hms(10, 0, 0),
+            opposes: Vec::new(),
         },
     }
 }
@@ -130,4 +131,72 @@ fn a_file_meeting_journals_every_commit() {
     assert_eq!(crate::storage::load(&path).unwrap().note_count(), 2);
     assert_eq!(m.close().unwrap(), Some(path.clone()));
     assert_eq!(crate::storage::load(&path).unwrap().note_count(), 2);
+}
+
+#[test]
+fn a_chairs_turn_counts_once_it_has_a_tagged_note() {
+    let mut chaired = session();
+    chaired.participants[0].role = Some("Chair".into());
+    let mut m = Meeting::in_memory(chaired);
+    let _ = m.commit(vec![start(1), insert(1, 2, false)]).unwrap();
+    // Opening words: procedural, counted nowhere.
+    assert!(m.tally().is_procedural(1));
+    assert_eq!(
+        (m.interventions_of("ana"), m.tally().totals.interventions),
+        (0, 0)
+    );
+    assert_projections_fresh(&m);
+    let _ = m.commit(vec![insert(1, 3, true)]).unwrap();
+    assert!(!m.tally().is_procedural(1));
+    assert_eq!(
+        (m.interventions_of("ana"), m.tally().totals.interventions),
+        (1, 1)
+    );
+    assert_projections_fresh(&m);
+    let _ = m.undo().unwrap();
+    assert_eq!(m.interventions_of("ana"), 0);
+    assert_projections_fresh(&m);
+    // The chair's mark taken back through an edit: her turns count again.
+    let mut ana = m.session().participants[0].clone();
+    ana.role = None;
+    let _ = m.commit(vec![Edit::UpdateParticipant(ana)]).unwrap();
+    assert_eq!(m.interventions_of("ana"), 1);
+    assert_projections_fresh(&m);
+}
+
+#[test]
+fn set_up_edits_keep_the_projections_fresh_and_undo() {
+    let mut m = Meeting::in_memory(session());
+    let _ = m.commit(vec![start(1), insert(1, 2, true)]).unwrap();
+    let before = m.session().clone();
+    let group = crate::model::Group {
+        id: "cities".into(),
+        name: "Cities".into(),
+        singular: "city".into(),
+        plural: "cities".into(),
+        counts_for_convergence: true,
+    };
+    let _ = m
+        .commit(vec![
+            Edit::AddGroup { index: None, group },
+            Edit::UpdatePriority(Priority {
+                id: "health".into(),
+                title: "Open health services".into(),
+                description: None,
+            }),
+            Edit::UpdateMeta(crate::model::Meta {
+                title: "Hearing".into(),
+                ..crate::model::Meta::default()
+            }),
+        ])
+        .unwrap();
+    assert_eq!(
+        m.tally().priority("health").unwrap().title,
+        "Open health services"
+    );
+    assert_projections_fresh(&m);
+    assert_eq!(m.next_undo(), Some("3 changes to the meeting's set-up"));
+    let _ = m.undo().unwrap();
+    assert_eq!(m.session(), &before);
+    assert_projections_fresh(&m);
 }

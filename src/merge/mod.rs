@@ -118,7 +118,7 @@ mod tests {
     use crate::model::{Channel, Note, NoteKind, Participant};
 
     fn session() -> Session {
-        let mut s = crate::templates::built_in("gfmd").unwrap();
+        let mut s = crate::templates::gfmd_2020();
         for (id, name, group) in [
             ("amina", "Amina Diallo", "states"),
             ("omar", "Omar Haddad", "mayors"),
@@ -129,6 +129,7 @@ mod tests {
                 affiliation: String::new(),
                 group: group.into(),
                 role: None,
+                chair: false,
             });
         }
         s
@@ -151,6 +152,7 @@ mod tests {
                 kind: NoteKind::Point,
                 emphasis: false,
                 time: Clock(at),
+                opposes: Vec::new(),
             };
             s.apply(crate::edit::Edit::InsertNote {
                 intervention: id,

@@ -14,7 +14,7 @@ pub use problem::{LineError, Problem};
 use crate::capture::{self, CaptureLine, NoteDraft, TagRef};
 use crate::clock::Clock;
 use crate::edit::Edit;
-use crate::model::{Channel, Note, Participant, Priority, Session, Slug, slugify};
+use crate::model::{Channel, Note, Participant, Priority, Session, Slug, Stance, slugify};
 use crate::names::name_key;
 use crate::resolve::{Matched, Resolution, Resolver};
 
@@ -247,6 +247,7 @@ impl Line<'_> {
                     affiliation: String::new(),
                     group: String::new(),
                     role: None,
+                    chair: false,
                 }));
                 self.chose.push(Choice::NewSpeaker {
                     typed: typed.to_string(),
@@ -266,22 +267,39 @@ impl Line<'_> {
 
     /// The note a draft stands for, its tags resolved (and created when new).
     fn note(&mut self, draft: NoteDraft, time: Clock) -> Result<Note, LineError> {
-        let mut tags: Vec<Slug> = Vec::new();
-        for tag in &draft.tags {
-            let id = self.tag(tag)?;
-            if !tags.contains(&id) {
-                tags.push(id);
-            }
-        }
+        let Stances { tags, opposes } = self.stances(&draft.tags)?;
         // The serial is given where the note is placed, after any new turn's.
         Ok(Note {
             id: 0,
             text: draft.text,
             tags,
+            opposes,
             kind: draft.kind,
             emphasis: draft.emphasis,
             time,
         })
+    }
+
+    /// The priorities `tags` support and oppose, each once; one note cannot do both.
+    fn stances(&mut self, tags: &[TagRef]) -> Result<Stances, LineError> {
+        let mut stances = Stances::default();
+        for tag in tags {
+            let id = self.tag(tag)?;
+            let (same, other) = match tag.stance {
+                Stance::Support => (&mut stances.tags, &stances.opposes),
+                Stance::Oppose => (&mut stances.opposes, &stances.tags),
+            };
+            if other.contains(&id) {
+                return Err(LineError {
+                    column: tag.column,
+                    problem: Problem::BothWays { id },
+                });
+            }
+            if !same.contains(&id) {
+                same.push(id);
+            }
+        }
+        Ok(stances)
     }
 
     fn tag(&mut self, tag: &TagRef) -> Result<Slug, LineError> {
@@ -350,21 +368,35 @@ pub fn title_of_tag(tag: &str) -> String {
     }
 }
 
-/// Resolves each `#tag` to a priority id, keeping the first of duplicates; an unknown
-/// tag is an error (for importers, which never create priorities).
+/// The priorities a note supports and opposes, resolved from its `#tags` and `#-tags`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stances {
+    /// Supported (`#tag`), in order, without duplicates.
+    pub tags: Vec<Slug>,
+    /// Opposed (`#-tag`), in order, without duplicates.
+    pub opposes: Vec<Slug>,
+}
+
+/// Resolves each `#tag` and `#-tag` to a priority id, keeping the first of duplicates;
+/// an unknown tag is an error (for importers, which never create priorities).
 pub fn resolve_tags(
     session: &Session,
     resolver: &Resolver,
     tags: &[TagRef],
-) -> Result<Vec<Slug>, LineError> {
-    resolve_tags_with(session, resolver, tags, &Recording::strict()).map(|t| t.ids)
+) -> Result<Stances, LineError> {
+    resolve_tags_with(session, resolver, tags, &Recording::strict()).map(|t| Stances {
+        tags: t.ids,
+        opposes: t.opposes,
+    })
 }
 
 /// Tags resolved as a line would resolve them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tags {
-    /// The priority ids, in order, without duplicates.
+    /// The priority ids supported (`#tag`), in order, without duplicates.
     pub ids: Vec<Slug>,
+    /// The priority ids opposed (`#-tag`), in order, without duplicates.
+    pub opposes: Vec<Slug>,
     /// The edits that create the priorities that were new.
     pub created: Vec<Edit>,
     /// What was not an exact match, and what it was taken as.
@@ -386,15 +418,10 @@ pub fn resolve_tags_with(
         chose: Vec::new(),
         serial: session.peek_serial(),
     };
-    let mut ids: Vec<Slug> = Vec::new();
-    for tag in tags {
-        let id = line.tag(tag)?;
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
+    let Stances { tags, opposes } = line.stances(tags)?;
     Ok(Tags {
-        ids,
+        ids: tags,
+        opposes,
         created: line.edits,
         chose: line.chose,
     })

@@ -48,6 +48,11 @@ pub enum Problem {
         /// Ids of the matching priorities, best first.
         candidates: Vec<Slug>,
     },
+    /// One note both supports (`#tag`) and opposes (`#-tag`) the same priority.
+    BothWays {
+        /// The priority's id.
+        id: Slug,
+    },
     /// A note was typed while nobody has the floor.
     NobodyHasTheFloor,
     /// A note was placed at a time when nobody had the floor.
@@ -95,6 +100,10 @@ impl fmt::Display for Problem {
                 f,
                 "`#{tag}` matches several priorities: {}; type more of the tag",
                 list(candidates)
+            ),
+            Problem::BothWays { id } => write!(
+                f,
+                "this note both supports (`#{id}`) and opposes (`#-{id}`) {id}; keep one"
             ),
             Problem::NobodyHasTheFloor => {
                 f.write_str("nobody has the floor: start the line with `@NAME`")

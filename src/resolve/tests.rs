@@ -7,6 +7,7 @@ fn person(id: &str, name: &str, affiliation: &str) -> Participant {
         affiliation: affiliation.into(),
         group: "g".into(),
         role: None,
+        chair: false,
     }
 }
 

@@ -1,135 +1,134 @@
 //! The counting engine: running counters per priority, group, speaker and
 //! entity, built once by [`Tally::compute`] and updated by [`Tally::apply`]
 //! for each committed edit.
+//!
+//! A chair's turn with no tagged note is procedural and counted nowhere; a
+//! note's `#tag` supports a priority and its `#-tag` opposes it, and an
+//! intervention opposes a priority only when none of its notes supports it.
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{PriorityGroup, PriorityTally, Tally, Totals, VoiceBalance};
+use super::sets::{Fast, PrioritySet, SerialMap};
+use super::{Tally, Totals};
 use crate::clock::Clock;
 use crate::edit::Edit;
 use crate::model::{Channel, Intervention, Note, NoteKind, Serial, Session, Slug};
 
 /// Who a participant id stands for in the counters.
 #[derive(Debug, Clone, Copy)]
-struct Speaker {
-    /// Index into the session's groups, `None` for a group the session lacks.
-    group: Option<usize>,
+pub(super) struct Speaker {
+    /// Index into the session's groups, `None` for no group (yet) or one the session lacks.
+    pub(super) group: Option<usize>,
     /// Interned entity.
-    entity: usize,
+    pub(super) entity: usize,
+    /// Whether the participant chairs: their turns without a tagged note are procedural.
+    pub(super) chair: bool,
 }
 
 /// What the counters remember of one intervention.
 #[derive(Debug, Clone)]
-struct InterventionState {
+pub(super) struct InterventionState {
     speaker: usize,
     channel: Channel,
-    /// (priority index, notes on it in this intervention).
+    /// (priority index, notes supporting it in this intervention).
     raised: Vec<(usize, u32)>,
+    /// (priority index, notes opposing it in this intervention).
+    opposing: Vec<(usize, u32)>,
+    /// Notes in this intervention, and of those the ones tagged either way.
+    notes: u32,
+    tagged: u32,
+    /// Whether the speaker chairs.
+    chair: bool,
 }
 
-/// The priorities of one note: a few held inline, so most notes cost no allocation.
-#[derive(Debug, Clone, Default)]
-struct PrioritySet {
-    len: u8,
-    inline: [u32; 3],
-    more: Vec<u32>,
-}
-
-impl PrioritySet {
-    /// Adds `p` unless present.
-    fn insert(&mut self, p: usize) {
-        let p = p as u32;
-        if self.iter().any(|q| q == p as usize) {
-            return;
-        }
-        match self.inline.get_mut(self.len as usize) {
-            Some(slot) => {
-                *slot = p;
-                self.len += 1;
-            }
-            None => self.more.push(p),
-        }
+impl InterventionState {
+    /// Whether the turn counts: anyone's does, a chair's only with a tagged note.
+    pub(super) fn counted(&self) -> bool {
+        !self.chair || self.tagged > 0
     }
 
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.inline[..self.len as usize]
-            .iter()
-            .chain(&self.more)
-            .map(|&p| p as usize)
-    }
-}
-
-/// Hashes serials and short ids cheaply (FNV for bytes, Fibonacci hashing
-/// for integers): the keys come from the rapporteur's own file.
-#[derive(Debug, Clone, Copy)]
-struct FastHasher(u64);
-
-impl Default for FastHasher {
-    fn default() -> Self {
-        FastHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    /// How the turn stands on priority `p`, as the tally counts it.
+    fn stance(&self, p: usize) -> Option<Stance> {
+        let has = |list: &[(usize, u32)]| list.iter().any(|(q, n)| *q == p && *n > 0);
+        if !self.counted() {
+            None
+        } else if has(&self.raised) {
+            Some(Stance::Support)
+        } else if has(&self.opposing) {
+            Some(Stance::Oppose)
+        } else {
+            None
         }
     }
-
-    fn write_u64(&mut self, n: u64) {
-        // Fibonacci hashing spreads consecutive serials over the table.
-        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(26);
-    }
 }
 
-type Fast = std::hash::BuildHasherDefault<FastHasher>;
-type SerialMap<V> = HashMap<Serial, V, Fast>;
+/// An intervention's stance on one priority.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stance {
+    Support,
+    Oppose,
+}
 
 /// What the counters remember of one note, so a deletion can be undone from its id alone.
 #[derive(Debug, Clone)]
-struct NoteState {
+pub(super) struct NoteState {
     intervention: Serial,
-    priorities: PrioritySet,
+    supports: PrioritySet,
+    opposes: PrioritySet,
+    /// Tagged either way, with known priorities or not: a chair's turn then counts.
+    tagged: bool,
     kind: NoteKind,
     emphasis: bool,
     time: Clock,
 }
 
+impl NoteState {
+    /// Every priority the note is tagged with, either way.
+    pub(super) fn priorities(&self) -> PrioritySet {
+        let mut all = self.supports.clone();
+        for p in self.opposes.iter() {
+            all.insert(p);
+        }
+        all
+    }
+}
+
 /// Running counts for one priority.
 #[derive(Debug, Clone, Default)]
-struct PriorityCounters {
-    notes: usize,
-    quotes: usize,
-    emphasis: usize,
-    interventions: usize,
-    floor: usize,
-    chat: usize,
-    /// Raising interventions per speaker index.
+pub(super) struct PriorityCounters {
+    /// Notes tagged with it either way; of the supporting ones, quotes and strongly voiced.
+    pub(super) notes: usize,
+    pub(super) quotes: usize,
+    pub(super) emphasis: usize,
+    /// Supporting interventions, on the floor and in the chat.
+    pub(super) interventions: usize,
+    pub(super) floor: usize,
+    pub(super) chat: usize,
+    /// Interventions whose only mention of it is opposition.
+    pub(super) opposed: usize,
+    /// Supporting interventions per speaker index.
     speakers: Vec<u32>,
-    speaker_count: usize,
-    /// Raising interventions per entity index.
+    pub(super) speaker_count: usize,
+    /// Supporting interventions per entity index.
     entities: Vec<u32>,
-    entity_count: usize,
-    /// Per group index: (interventions, distinct speakers, distinct entities).
-    groups: Vec<[usize; 3]>,
+    pub(super) entity_count: usize,
+    /// Per group index: (supporting interventions, distinct speakers, distinct entities).
+    pub(super) groups: Vec<[usize; 3]>,
+    /// Opposing interventions per group index.
+    pub(super) opposed_groups: Vec<usize>,
     /// Note times, with how many notes at each, for first and last.
-    times: BTreeMap<Clock, u32>,
+    pub(super) times: BTreeMap<Clock, u32>,
 }
 
 /// Running counts for one group's voice.
 #[derive(Debug, Clone, Default)]
-struct GroupCounters {
-    registered_people: usize,
-    registered_entities: usize,
-    floor: usize,
-    chat: usize,
-    speakers: usize,
-    entities_spoke: usize,
+pub(super) struct GroupCounters {
+    pub(super) registered_people: usize,
+    pub(super) registered_entities: usize,
+    pub(super) floor: usize,
+    pub(super) chat: usize,
+    pub(super) speakers: usize,
+    pub(super) entities_spoke: usize,
 }
 
 /// Everything [`Tally::apply`] needs to update the tally from one edit.
@@ -140,20 +139,25 @@ pub(super) struct Counters {
     speaker_index: HashMap<Slug, usize, Fast>,
     speakers: Vec<Speaker>,
     entity_index: HashMap<(Option<usize>, String), usize>,
-    interventions: SerialMap<InterventionState>,
+    pub(super) interventions: SerialMap<InterventionState>,
     notes: SerialMap<NoteState>,
-    priorities: Vec<PriorityCounters>,
-    groups: Vec<GroupCounters>,
-    /// Interventions per speaker index, and per entity index.
+    pub(super) priorities: Vec<PriorityCounters>,
+    pub(super) groups: Vec<GroupCounters>,
+    /// People with no group yet (or a group the session lacks).
+    pub(super) ungrouped: GroupCounters,
+    /// Counted interventions per speaker index, and per entity index.
     speaker_turns: Vec<u32>,
     entity_turns: Vec<u32>,
-    floor: usize,
-    chat: usize,
-    notes_total: usize,
-    speakers_total: usize,
+    pub(super) floor: usize,
+    pub(super) chat: usize,
+    /// Notes of counted interventions.
+    pub(super) notes_total: usize,
+    pub(super) speakers_total: usize,
+    /// Procedural turns: a chair's, with no tagged note.
+    pub(super) procedural: usize,
     /// Everyone on the roster, whatever their group, and their distinct entities.
-    roster_people: usize,
-    roster_entities: usize,
+    pub(super) roster_people: usize,
+    pub(super) roster_entities: usize,
 }
 
 /// Adds `delta` to slot `i` of `counts`, growing it as needed; true when the
@@ -170,6 +174,22 @@ fn bump(counts: &mut Vec<u32>, i: usize, delta: i32) -> bool {
 
 fn signed(n: &mut usize, delta: i32) {
     *n = n.saturating_add_signed(delta as isize);
+}
+
+/// Adds `delta` to the count of `p` in a turn's list, dropping it at zero.
+fn bump_list(list: &mut Vec<(usize, u32)>, p: usize, delta: i32) {
+    let slot = match list.iter().position(|(q, _)| *q == p) {
+        Some(i) => i,
+        None => {
+            list.push((p, 0));
+            list.len() - 1
+        }
+    };
+    let after = list[slot].1.saturating_add_signed(delta);
+    list[slot].1 = after;
+    if after == 0 {
+        list.swap_remove(slot);
+    }
 }
 
 impl Counters {
@@ -192,7 +212,7 @@ impl Counters {
             ..Counters::default()
         };
         for p in &session.participants {
-            counters.speaker(&p.id, &p.group, &p.affiliation);
+            counters.speaker(&p.id, &p.group, &p.affiliation, p.chairs());
         }
         counters.count_roster(session);
         counters
@@ -201,6 +221,7 @@ impl Counters {
     /// Registered people and entities per group, from the roster.
     fn count_roster(&mut self, session: &Session) {
         let mut groups = vec![GroupCounters::default(); session.groups.len()];
+        let mut ungrouped = GroupCounters::default();
         let mut seen = vec![false; self.speakers.len()];
         let mut seen_entities = HashMap::new();
         self.roster_people = 0;
@@ -215,24 +236,32 @@ impl Counters {
             }
             self.roster_people += 1;
             let new_entity = seen_entities.insert(speaker.entity, ()).is_none();
-            let Some(g) = speaker.group else { continue };
-            groups[g].registered_people += 1;
+            let row = match speaker.group {
+                Some(g) => &mut groups[g],
+                None => &mut ungrouped,
+            };
+            row.registered_people += 1;
             if new_entity {
-                groups[g].registered_entities += 1;
+                row.registered_entities += 1;
             }
         }
         self.roster_entities = seen_entities.len();
-        for (g, old) in groups.iter_mut().zip(&self.groups) {
+        for (g, old) in groups
+            .iter_mut()
+            .chain(Some(&mut ungrouped))
+            .zip(self.groups.iter().chain(Some(&self.ungrouped)))
+        {
             g.floor = old.floor;
             g.chat = old.chat;
             g.speakers = old.speakers;
             g.entities_spoke = old.entities_spoke;
         }
         self.groups = groups;
+        self.ungrouped = ungrouped;
     }
 
     /// The speaker index of participant `id`, interning it on first sight.
-    fn speaker(&mut self, id: &str, group: &str, affiliation: &str) -> usize {
+    fn speaker(&mut self, id: &str, group: &str, affiliation: &str, chair: bool) -> usize {
         if let Some(&s) = self.speaker_index.get(id) {
             return s;
         }
@@ -246,7 +275,11 @@ impl Counters {
         let next = self.entity_index.len();
         let entity = *self.entity_index.entry(key).or_insert(next);
         let s = self.speakers.len();
-        self.speakers.push(Speaker { group, entity });
+        self.speakers.push(Speaker {
+            group,
+            entity,
+            chair,
+        });
         self.speaker_index.insert(id.to_string(), s);
         s
     }
@@ -258,28 +291,33 @@ impl Counters {
             return s;
         }
         match session.participant(id) {
-            Some(p) if !self.speaker_index.contains_key(id) => {
-                self.speaker(&p.id, &p.group, &p.affiliation)
-            }
-            _ => self.speaker(id, "", ""),
+            Some(p) => self.speaker(&p.id, &p.group, &p.affiliation, p.chairs()),
+            None => self.speaker(id, "", "", false),
         }
     }
 
     fn start(&mut self, id: Serial, speaker: usize, channel: Channel) {
-        self.turn(speaker, channel, 1);
-        self.interventions.insert(
-            id,
-            InterventionState {
-                speaker,
-                channel,
-                raised: Vec::new(),
-            },
-        );
+        let chair = self.speakers[speaker].chair;
+        let state = InterventionState {
+            speaker,
+            channel,
+            raised: Vec::new(),
+            opposing: Vec::new(),
+            notes: 0,
+            tagged: 0,
+            chair,
+        };
+        if state.counted() {
+            self.turn(speaker, channel, 1);
+        } else {
+            self.procedural += 1;
+        }
+        self.interventions.insert(id, state);
     }
 
     /// Counts (or uncounts) one intervention by `speaker`.
     fn turn(&mut self, speaker: usize, channel: Channel, delta: i32) {
-        let Speaker { group, entity } = self.speakers[speaker];
+        let Speaker { group, entity, .. } = self.speakers[speaker];
         match channel {
             Channel::Floor => signed(&mut self.floor, delta),
             Channel::Chat => signed(&mut self.chat, delta),
@@ -289,7 +327,11 @@ impl Counters {
         if new_speaker {
             signed(&mut self.speakers_total, delta);
         }
-        if let Some(g) = group.and_then(|g| self.groups.get_mut(g)) {
+        let row = match group {
+            Some(g) => self.groups.get_mut(g),
+            None => Some(&mut self.ungrouped),
+        };
+        if let Some(g) = row {
             match channel {
                 Channel::Floor => signed(&mut g.floor, delta),
                 Channel::Chat => signed(&mut g.chat, delta),
@@ -303,9 +345,9 @@ impl Counters {
         }
     }
 
-    /// Counts (or uncounts) intervention `speaker`/`channel` as raising priority `p`.
+    /// Counts (or uncounts) intervention `speaker`/`channel` as supporting priority `p`.
     fn raise(&mut self, p: usize, speaker: usize, channel: Channel, delta: i32) {
-        let Speaker { group, entity } = self.speakers[speaker];
+        let Speaker { group, entity, .. } = self.speakers[speaker];
         let n_groups = self.groups.len();
         let counters = &mut self.priorities[p];
         signed(&mut counters.interventions, delta);
@@ -336,50 +378,92 @@ impl Counters {
         }
     }
 
+    /// Counts (or uncounts) an intervention by `speaker` as opposing priority `p`.
+    fn oppose(&mut self, p: usize, speaker: usize, delta: i32) {
+        let group = self.speakers[speaker].group;
+        let n_groups = self.groups.len();
+        let counters = &mut self.priorities[p];
+        signed(&mut counters.opposed, delta);
+        if let Some(g) = group {
+            if counters.opposed_groups.len() < n_groups {
+                counters.opposed_groups.resize(n_groups, 0);
+            }
+            signed(&mut counters.opposed_groups[g], delta);
+        }
+    }
+
+    /// Counts (or uncounts) a turn's stance on `p`.
+    fn stand(
+        &mut self,
+        p: usize,
+        speaker: usize,
+        channel: Channel,
+        stance: Option<Stance>,
+        delta: i32,
+    ) {
+        match stance {
+            Some(Stance::Support) => self.raise(p, speaker, channel, delta),
+            Some(Stance::Oppose) => self.oppose(p, speaker, delta),
+            None => {}
+        }
+    }
+
     /// Counts (or uncounts) `note` inside intervention `intervention`.
     fn note(&mut self, intervention: Serial, id: Serial, state: NoteState, delta: i32) {
         let Some(turn) = self.interventions.get_mut(&intervention) else {
             return;
         };
+        let touched = state.priorities();
+        let before: Vec<(usize, Option<Stance>)> =
+            touched.iter().map(|p| (p, turn.stance(p))).collect();
+        let counted_before = turn.counted();
+        let notes_before = if counted_before { turn.notes } else { 0 };
+        turn.notes = turn.notes.saturating_add_signed(delta);
+        if state.tagged {
+            turn.tagged = turn.tagged.saturating_add_signed(delta);
+        }
+        for p in state.supports.iter() {
+            bump_list(&mut turn.raised, p, delta);
+        }
+        for p in state.opposes.iter() {
+            bump_list(&mut turn.opposing, p, delta);
+        }
+        let counted_after = turn.counted();
+        let notes_after = if counted_after { turn.notes } else { 0 };
+        let after: Vec<Option<Stance>> = touched.iter().map(|p| turn.stance(p)).collect();
         let (speaker, channel) = (turn.speaker, turn.channel);
-        let mut raised = Vec::new();
-        for p in state.priorities.iter() {
-            let slot = match turn.raised.iter().position(|(q, _)| *q == p) {
-                Some(i) => i,
-                None => {
-                    turn.raised.push((p, 0));
-                    turn.raised.len() - 1
-                }
-            };
-            let before = turn.raised[slot].1;
-            let after = before.saturating_add_signed(delta);
-            turn.raised[slot].1 = after;
-            if after == 0 {
-                turn.raised.swap_remove(slot);
-            }
-            if (before == 0) != (after == 0) {
-                raised.push(p);
+        // A chair's first tagged note makes the turn count, and deleting the last one makes it procedural.
+        if counted_before != counted_after {
+            let flip = if counted_after { 1 } else { -1 };
+            self.turn(speaker, channel, flip);
+            signed(&mut self.procedural, -flip);
+        }
+        self.notes_total =
+            (self.notes_total + notes_after as usize).saturating_sub(notes_before as usize);
+        for ((p, was), now) in before.into_iter().zip(after) {
+            if was != now {
+                self.stand(p, speaker, channel, was, -1);
+                self.stand(p, speaker, channel, now, 1);
             }
         }
-        for p in raised {
-            self.raise(p, speaker, channel, delta);
-        }
-        for p in state.priorities.iter() {
+        for p in touched.iter() {
             let counters = &mut self.priorities[p];
             signed(&mut counters.notes, delta);
-            if state.kind == NoteKind::Quote {
-                signed(&mut counters.quotes, delta);
-            }
-            if state.emphasis {
-                signed(&mut counters.emphasis, delta);
-            }
             let at = counters.times.entry(state.time).or_insert(0);
             *at = at.saturating_add_signed(delta);
             if *at == 0 {
                 counters.times.remove(&state.time);
             }
         }
-        signed(&mut self.notes_total, delta);
+        for p in state.supports.iter() {
+            let counters = &mut self.priorities[p];
+            if state.kind == NoteKind::Quote {
+                signed(&mut counters.quotes, delta);
+            }
+            if state.emphasis {
+                signed(&mut counters.emphasis, delta);
+            }
+        }
         if delta > 0 {
             self.notes.insert(id, state);
         } else {
@@ -390,13 +474,26 @@ impl Counters {
     /// What to remember of `note` in `intervention`.
     fn note_state(&self, intervention: Serial, note: &Note) -> NoteState {
         // A note tagged twice with the same priority supports it once.
-        let mut priorities = PrioritySet::default();
-        for p in note.tags.iter().filter_map(|t| self.priority_index.get(t)) {
-            priorities.insert(*p);
+        let set = |tags: &[Slug]| {
+            let mut set = PrioritySet::default();
+            for p in tags.iter().filter_map(|t| self.priority_index.get(t)) {
+                set.insert(*p);
+            }
+            set
+        };
+        let supports = set(&note.tags);
+        let mut opposes = PrioritySet::default();
+        // A note that (against the rules) supports and opposes one priority supports it.
+        for p in set(&note.opposes).iter() {
+            if !supports.iter().any(|q| q == p) {
+                opposes.insert(p);
+            }
         }
         NoteState {
             intervention,
-            priorities,
+            supports,
+            opposes,
+            tagged: note.is_tagged(),
             kind: note.kind,
             emphasis: note.emphasis,
             time: note.time,
@@ -427,10 +524,20 @@ impl Tally {
             priorities: Vec::new(),
             ranking: Vec::new(),
             groups: Vec::new(),
+            not_in_group: None,
             counters,
         };
         tally.refresh(session);
         tally
+    }
+
+    /// Whether intervention `id` is procedural: a chair's turn with no tagged note,
+    /// shown but counted nowhere (see [`super::is_procedural`]).
+    pub fn is_procedural(&self, id: Serial) -> bool {
+        self.counters
+            .interventions
+            .get(&id)
+            .is_some_and(|turn| !turn.counted())
     }
 
     /// Folds `edit`, just applied to `session`, into the tally.
@@ -455,13 +562,17 @@ impl Tally {
                 let Some(turn) = c.interventions.get(id) else {
                     return self.recompute(session);
                 };
-                if !turn.raised.is_empty() {
+                if turn.notes > 0 {
                     // Undo only removes an empty turn; anything else is counted afresh.
                     return self.recompute(session);
                 }
-                let (speaker, channel) = (turn.speaker, turn.channel);
+                let (speaker, channel, counted) = (turn.speaker, turn.channel, turn.counted());
                 c.interventions.remove(id);
-                c.turn(speaker, channel, -1);
+                if counted {
+                    c.turn(speaker, channel, -1);
+                } else {
+                    signed(&mut c.procedural, -1);
+                }
             }
             Edit::InsertNote {
                 intervention, note, ..
@@ -470,7 +581,7 @@ impl Tally {
                     return self.recompute(session);
                 }
                 let state = c.note_state(*intervention, note);
-                touched = state.priorities.clone();
+                touched = state.priorities();
                 c.note(*intervention, note.id, state, 1);
             }
             Edit::UpdateNote(note) => {
@@ -478,10 +589,10 @@ impl Tally {
                     return self.recompute(session);
                 };
                 let intervention = old.intervention;
-                touched = old.priorities.clone();
+                touched = old.priorities();
                 c.note(intervention, note.id, old, -1);
                 let state = c.note_state(intervention, note);
-                for p in state.priorities.iter() {
+                for p in state.priorities().iter() {
                     touched.insert(p);
                 }
                 c.note(intervention, note.id, state, 1);
@@ -490,7 +601,7 @@ impl Tally {
                 let Some(old) = c.notes.get(id).cloned() else {
                     return self.recompute(session);
                 };
-                touched = old.priorities.clone();
+                touched = old.priorities();
                 c.note(old.intervention, *id, old, -1);
             }
             Edit::AddParticipant(p) => {
@@ -498,7 +609,7 @@ impl Tally {
                     // The id spoke before it was on the roster: its entity changes.
                     return self.recompute(session);
                 }
-                c.speaker(&p.id, &p.group, &p.affiliation);
+                c.speaker(&p.id, &p.group, &p.affiliation, p.chairs());
                 c.count_roster(session);
             }
             Edit::RemoveParticipant(_) => c.count_roster(session),
@@ -510,11 +621,20 @@ impl Tally {
                 c.priorities.push(PriorityCounters::default());
                 return self.refresh(session);
             }
+            Edit::UpdatePriority(p) => match c.priority_index.get(&p.id) {
+                // A new title or description changes that row only.
+                Some(&i) => touched.insert(i),
+                None => return self.recompute(session),
+            },
             // Removing a priority shifts every index after it; it is rare (an undo).
             Edit::RemovePriority(_) => return self.recompute(session),
+            // Groups, a person's group or chair, or whole interventions: rare, counted afresh.
             Edit::InsertIntervention { .. }
             | Edit::RemoveIntervention(_)
-            | Edit::UpdateParticipant(_) => {
+            | Edit::UpdateParticipant(_)
+            | Edit::AddGroup { .. }
+            | Edit::RemoveGroup(_)
+            | Edit::UpdateGroup(_) => {
                 return self.recompute(session);
             }
             // When a turn ended, the meeting's details, remarks and the review's choices
@@ -532,125 +652,5 @@ impl Tally {
 
     fn recompute(&mut self, session: &Session) {
         *self = Tally::compute(session);
-    }
-
-    /// Rebuilds the public rows, ranking and labels from the counters.
-    fn refresh(&mut self, session: &Session) {
-        self.refresh_totals(session);
-        let counting_total = self.totals.counting_groups;
-        self.priorities = (0..session.priorities.len().min(self.counters.priorities.len()))
-            .map(|i| self.row(session, i, counting_total))
-            .collect();
-        self.rank();
-    }
-
-    /// Like [`Tally::refresh`], rebuilding only the rows of the priorities in `touched`:
-    /// one commit changes a few of hundreds.
-    fn refresh_rows(&mut self, session: &Session, touched: &PrioritySet) {
-        let rows = session.priorities.len().min(self.counters.priorities.len());
-        if self.priorities.len() != rows {
-            return self.refresh(session);
-        }
-        self.refresh_totals(session);
-        let counting_total = self.totals.counting_groups;
-        for i in touched.iter().filter(|&i| i < rows) {
-            let mut row = self.row(session, i, counting_total);
-            // Rank and labels are set for all rows below.
-            row.rank = self.priorities[i].rank;
-            self.priorities[i] = row;
-        }
-        self.rank();
-    }
-
-    /// The totals and the voice balance rows.
-    fn refresh_totals(&mut self, session: &Session) {
-        let c = &self.counters;
-        let counting_total = session
-            .groups
-            .iter()
-            .filter(|g| g.counts_for_convergence)
-            .count();
-        let interventions = c.floor + c.chat;
-        let people = c.roster_people;
-        self.totals = Totals {
-            interventions,
-            floor: c.floor,
-            chat: c.chat,
-            notes: c.notes_total,
-            speakers: c.speakers_total,
-            registered_people: people,
-            registered_entities: c.roster_entities,
-            counting_groups: counting_total,
-        };
-        self.groups = session
-            .groups
-            .iter()
-            .zip(&c.groups)
-            .map(|(group, g)| VoiceBalance {
-                group: group.id.clone(),
-                name: group.name.clone(),
-                counts_for_convergence: group.counts_for_convergence,
-                registered_people: g.registered_people,
-                registered_entities: g.registered_entities,
-                speakers: g.speakers,
-                entities_spoke: g.entities_spoke,
-                floor: g.floor,
-                chat: g.chat,
-                interventions: g.floor + g.chat,
-                share_of_interventions: share(g.floor + g.chat, interventions),
-                share_of_roster: share(g.registered_people, people),
-            })
-            .collect();
-    }
-
-    /// The public row of priority `i`, without its rank and labels.
-    fn row(&self, session: &Session, i: usize, counting_total: usize) -> PriorityTally {
-        let priority = &session.priorities[i];
-        let p = &self.counters.priorities[i];
-        let mut by_group = Vec::new();
-        let mut counting_groups = 0;
-        for (g, row) in p.groups.iter().enumerate() {
-            if row[0] == 0 {
-                continue;
-            }
-            let Some(group) = session.groups.get(g) else {
-                continue;
-            };
-            counting_groups += usize::from(group.counts_for_convergence);
-            by_group.push(PriorityGroup {
-                group: group.id.clone(),
-                interventions: row[0],
-                speakers: row[1],
-                entities: row[2],
-            });
-        }
-        PriorityTally {
-            id: priority.id.clone(),
-            title: priority.title.clone(),
-            interventions: p.interventions,
-            floor: p.floor,
-            chat: p.chat,
-            notes: p.notes,
-            quotes: p.quotes,
-            emphasis: p.emphasis,
-            speakers: p.speaker_count,
-            entities: p.entity_count,
-            groups: by_group.iter().map(|g| g.group.clone()).collect(),
-            by_group,
-            counting_groups,
-            counting_groups_total: counting_total,
-            first: p.times.keys().next().copied(),
-            last: p.times.keys().next_back().copied(),
-            labels: Vec::new(),
-            rank: 0,
-        }
-    }
-}
-
-fn share(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f64 / whole as f64
     }
 }

@@ -1,5 +1,8 @@
-//! The ranking rules and the labels they give: strongest, all groups, once,
-//! one group, chat only, emphasized, not raised.
+//! The ranking rules, their ties and the labels they give: strongest, all
+//! groups, once, one group, chat only, emphasized, opposed, not raised.
+//!
+//! Priorities equal on the figures the report states (counting groups,
+//! interventions, entities) share a rank; the further keys only order the listing.
 
 use serde::Serialize;
 
@@ -21,7 +24,9 @@ pub enum Label {
     ChatOnly,
     /// At least one note on it was strongly voiced.
     Emphasized,
-    /// Not raised at all.
+    /// At least one intervention opposed it.
+    Opposed,
+    /// Not raised at all, in support or opposition.
     NotRaised,
 }
 
@@ -35,6 +40,7 @@ impl Label {
             Label::OneGroup => "one group",
             Label::ChatOnly => "chat only",
             Label::Emphasized => "emphasized",
+            Label::Opposed => "opposed",
             Label::NotRaised => "not raised",
         }
     }
@@ -48,6 +54,7 @@ impl Label {
             Label::OneGroup => "one_group",
             Label::ChatOnly => "chat_only",
             Label::Emphasized => "emphasized",
+            Label::Opposed => "opposed",
             Label::NotRaised => "not_raised",
         }
     }
@@ -57,12 +64,21 @@ impl Tally {
     /// Ranks the rows and sets their labels.
     pub(super) fn rank(&mut self) {
         self.ranking = ranking(&self.priorities);
+        // Competition ranks: a tie shares the place of its first, and the next place skips.
+        let mut previous: Option<(usize, (usize, usize, usize))> = None;
         for (place, &i) in self.ranking.iter().enumerate() {
-            self.priorities[i].rank = place + 1;
+            let support = self.priorities[i].support();
+            let rank = match previous {
+                Some((rank, before)) if before == support => rank,
+                _ => place + 1,
+            };
+            self.priorities[i].rank = rank;
+            previous = Some((rank, support));
         }
         let runner_up = self.ranking.get(1).map(|&i| self.priorities[i].clone());
+        let tie_at_top = runner_up.as_ref().is_some_and(|r| r.rank == 1);
         for p in &mut self.priorities {
-            let labels = labels(p, runner_up.as_ref());
+            let labels = labels(p, runner_up.as_ref(), tie_at_top);
             if p.labels != labels {
                 p.labels = labels;
             }
@@ -99,10 +115,15 @@ pub fn clearly_ahead(first: &PriorityTally, second: &PriorityTally) -> bool {
         && 2 * first.interventions >= 3 * second.interventions
 }
 
-/// The labels of `p`, given the runner-up of the ranking.
-fn labels(p: &PriorityTally, runner_up: Option<&PriorityTally>) -> Vec<Label> {
+/// The labels of `p`, given the runner-up of the ranking and whether it ties the first.
+fn labels(p: &PriorityTally, runner_up: Option<&PriorityTally>, tie_at_top: bool) -> Vec<Label> {
     let mut labels = Vec::new();
-    if p.rank == 1 && p.interventions >= 2 && runner_up.is_none_or(|r| clearly_ahead(p, r)) {
+    // A tie at the top is never "the strongest".
+    if p.rank == 1
+        && !tie_at_top
+        && p.interventions >= 2
+        && runner_up.is_none_or(|r| clearly_ahead(p, r))
+    {
         labels.push(Label::Strongest);
     }
     if p.counting_groups_total >= 2 && p.counting_groups == p.counting_groups_total {
@@ -120,7 +141,10 @@ fn labels(p: &PriorityTally, runner_up: Option<&PriorityTally>) -> Vec<Label> {
     if p.emphasis > 0 {
         labels.push(Label::Emphasized);
     }
-    if p.interventions == 0 {
+    if p.opposed > 0 {
+        labels.push(Label::Opposed);
+    }
+    if p.interventions == 0 && p.opposed == 0 {
         labels.push(Label::NotRaised);
     }
     labels

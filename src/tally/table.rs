@@ -14,15 +14,23 @@ pub fn to_json(tally: &Tally) -> String {
         totals: &'a Totals,
         priorities: Vec<&'a PriorityTally>,
         groups: &'a [VoiceBalance],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        not_in_group: Option<&'a VoiceBalance>,
     }
     let json = Json {
         totals: &tally.totals,
         priorities: tally.ranked().collect(),
         groups: &tally.groups,
+        not_in_group: tally.not_in_group.as_ref(),
     };
     let mut text = serde_json::to_string_pretty(&json).expect("a tally always serialises");
     text.push('\n');
     text
+}
+
+/// `n` and the noun that agrees with it: "1 note", "51 notes".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Pads or shortens `text` to `width` columns.
@@ -58,18 +66,45 @@ pub fn to_table(tally: &Tally) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let t = &tally.totals;
-    let _ = writeln!(
+    let interventions = match t.interventions {
+        1 => "1 intervention".to_string(),
+        n => format!("{n} interventions and inputs"),
+    };
+    let _ = write!(
         out,
-        "{} interventions and inputs ({} floor, {} chat), {} notes, {} of {} registered people spoke",
-        t.interventions, t.floor, t.chat, t.notes, t.speakers, t.registered_people
+        "{interventions} ({} floor, {} chat), {}, {} of {} spoke",
+        t.floor,
+        t.chat,
+        count(t.notes, "note", "notes"),
+        t.speakers,
+        count(
+            t.registered_people,
+            "registered person",
+            "registered people"
+        )
     );
-    out.push('\n');
+    if t.procedural > 0 {
+        let _ = write!(
+            out,
+            "; {} of the chair left out",
+            count(t.procedural, "procedural turn", "procedural turns")
+        );
+    }
+    if t.not_in_group > 0 {
+        let _ = write!(
+            out,
+            "; {} not yet in a group",
+            count(t.not_in_group, "person", "people")
+        );
+    }
+    out.push_str("\n\n");
     let _ = writeln!(
         out,
-        "{:>3}  {} {:>5} {:>5} {:>5} {:>5} {:>6} {:>5} {:>4}  {:5}  {:5}  Labels",
+        "{:>3}  {} {:>5} {:>4} {:>5} {:>5} {:>5} {:>6} {:>5} {:>4}  {:5}  {:5}  Labels",
         "#",
         cell("Priority", 36),
         "Int.",
+        "Opp.",
         "Notes",
         "Spkrs",
         "Ent.",
@@ -79,14 +114,23 @@ pub fn to_table(tally: &Tally) -> String {
         "First",
         "Last"
     );
+    let mut previous_rank = 0;
     for p in tally.ranked() {
         let labels: Vec<&str> = p.labels.iter().map(|l| l.as_str()).collect();
+        // A tie shows its rank once, on its first row.
+        let rank = if p.rank == previous_rank {
+            String::new()
+        } else {
+            p.rank.to_string()
+        };
+        previous_rank = p.rank;
         let _ = writeln!(
             out,
-            "{:>3}  {} {:>5} {:>5} {:>5} {:>5} {:>6} {:>5} {:>4}  {:5}  {:5}  {}",
-            p.rank,
+            "{:>3}  {} {:>5} {:>4} {:>5} {:>5} {:>5} {:>6} {:>5} {:>4}  {:5}  {:5}  {}",
+            rank,
             cell(&p.title, 36),
             p.interventions,
+            p.opposed,
             p.notes,
             p.speakers,
             p.entities,
@@ -115,8 +159,8 @@ pub fn to_table(tally: &Tally) -> String {
         "Heard",
         "Roster"
     );
-    for g in &tally.groups {
-        let name = if g.counts_for_convergence {
+    for g in tally.groups.iter().chain(&tally.not_in_group) {
+        let name = if g.counts_for_convergence || g.group.is_empty() {
             g.name.clone()
         } else {
             format!("{} (not counted)", g.name)

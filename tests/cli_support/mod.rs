@@ -40,3 +40,40 @@ pub fn rapporteur_at_home(args: &[&str], home: &Path) -> Output {
         .output()
         .expect("the binary runs")
 }
+
+/// The GFMD 2020 example meeting as set up before its roster and notes: the `gfmd`
+/// template with that meeting's details and priorities, read from the example session.
+pub fn gfmd_2020() -> rapporteur::model::Session {
+    let path = root().join("sessions/gfmd-2020-migrant-protection.ron");
+    let mut session =
+        rapporteur::templates::resolve(&path.to_string_lossy()).expect("the example session loads");
+    session.participants.clear();
+    session
+}
+
+/// The `--priority` values `sessions/build-example.sh` gives the example meeting.
+pub fn gfmd_2020_priorities() -> Vec<String> {
+    let script = std::fs::read_to_string(root().join("sessions/build-example.sh")).unwrap();
+    script
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("--priority \""))
+        .map(|l| l.split('"').next().unwrap().to_string())
+        .collect()
+}
+
+/// `rapporteur new FILE --template gfmd` with the example meeting's priorities, in `dir`.
+pub fn new_gfmd_2020(file: &str, dir: &Path) -> Output {
+    let priorities = gfmd_2020_priorities();
+    let mut args = vec!["new", file, "--template", "gfmd"];
+    for p in &priorities {
+        args.push("--priority");
+        args.push(p);
+    }
+    let output = rapporteur(&args, dir);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}

@@ -96,6 +96,7 @@ impl Fixture {
             affiliation: affiliation.into(),
             group: group.into(),
             role: None,
+            chair: false,
         }))
     }
 
@@ -138,6 +139,18 @@ impl Fixture {
         tags: &[&str],
         text: &str,
     ) -> &mut Fixture {
+        self.stanced(kind, emphasis, tags, &[], text)
+    }
+
+    /// Adds a note supporting `tags` and opposing `opposes` to the current intervention.
+    pub fn stanced(
+        &mut self,
+        kind: NoteKind,
+        emphasis: bool,
+        tags: &[&str],
+        opposes: &[&str],
+        text: &str,
+    ) -> &mut Fixture {
         self.clock += 10;
         let id = self.session.take_serial();
         let intervention = self.session.interventions.last().expect("a turn first").id;
@@ -151,8 +164,20 @@ impl Fixture {
                 kind,
                 emphasis,
                 time: Clock(self.clock),
+                opposes: opposes.iter().map(|t| t.to_string()).collect(),
             },
         })
+    }
+
+    /// A point opposing `tags`.
+    pub fn against(&mut self, tags: &[&str], text: &str) -> &mut Fixture {
+        self.stanced(NoteKind::Point, false, &[], tags, text)
+    }
+
+    /// Marks participant `id` as chairing.
+    pub fn chair(&mut self, id: &str) -> &mut Fixture {
+        let who = self.session.participant(id).expect("on the roster").clone();
+        self.edit(Edit::UpdateParticipant(Participant { chair: true, ..who }))
     }
 
     /// A point on `tags`.
@@ -248,10 +273,12 @@ pub fn arb_session() -> impl proptest::strategy::Strategy<Value = Session> {
         word("Zq"),
         word("Zq"),
         proptest::option::weighted(0.8, 0usize..4),
-        0usize..5,
+        // A few people with no group yet, and a few chairs.
+        proptest::option::weighted(0.9, 0usize..5),
+        proptest::bool::weighted(0.15),
     );
     let note = (
-        proptest::collection::vec(0usize..5, 0..3),
+        proptest::collection::vec((0usize..5, proptest::bool::weighted(0.3)), 0..3),
         any::<bool>(),
         any::<bool>(),
         proptest::option::weighted(0.15, (0usize..12, any::<bool>())),
@@ -279,11 +306,14 @@ pub fn arb_session() -> impl proptest::strategy::Strategy<Value = Session> {
                 .collect();
             let mut f = Fixture::with_groups(groups.clone());
             let mut names = Vec::new();
-            for (i, (first, last, affiliation, group)) in people.iter().enumerate() {
+            for (i, (first, last, affiliation, group, chair)) in people.iter().enumerate() {
                 let name = format!("{first} {last}");
                 let affiliation = affiliation.map_or(String::new(), |a| affiliations[a].clone());
-                let group = &groups[group % groups.len()].id;
+                let group = group.map_or("", |g| groups[g % groups.len()].id.as_str());
                 f.person(&format!("p{i}"), &name, &affiliation, group);
+                if *chair {
+                    f.chair(&format!("p{i}"));
+                }
                 names.push((name, affiliation));
             }
             for p in 0..priorities {
@@ -293,12 +323,17 @@ pub fn arb_session() -> impl proptest::strategy::Strategy<Value = Session> {
                 let who = format!("p{}", who % people.len());
                 f.turn(&who, if chat { Channel::Chat } else { Channel::Floor });
                 for (tags, quote, emphasis, mention) in notes {
-                    let tags: Vec<String> = tags
-                        .iter()
-                        .filter(|&&t| t < priorities)
-                        .map(|t| format!("t{t}"))
-                        .collect();
-                    let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+                    let mut supports: Vec<String> = Vec::new();
+                    let mut opposes: Vec<String> = Vec::new();
+                    for &(t, against) in tags.iter().filter(|(t, _)| *t < priorities) {
+                        let tag = format!("t{t}");
+                        if supports.contains(&tag) || opposes.contains(&tag) {
+                            continue;
+                        }
+                        if against { &mut opposes } else { &mut supports }.push(tag);
+                    }
+                    let tags: Vec<&str> = supports.iter().map(String::as_str).collect();
+                    let opposes: Vec<&str> = opposes.iter().map(String::as_str).collect();
                     let mut text = "a point about wages and borders".to_string();
                     if let Some((p, by_affiliation)) = mention {
                         let (name, affiliation) = &names[p % names.len()];
@@ -314,7 +349,7 @@ pub fn arb_session() -> impl proptest::strategy::Strategy<Value = Session> {
                     } else {
                         NoteKind::Point
                     };
-                    f.note(kind, emphasis, &tags, &text);
+                    f.stanced(kind, emphasis, &tags, &opposes, &text);
                 }
             }
             f.session

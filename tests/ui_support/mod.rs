@@ -117,6 +117,7 @@ pub fn hearing() -> Session {
             affiliation: affiliation.into(),
             group: group.into(),
             role: None,
+            chair: false,
         });
     }
     for (id, title) in [

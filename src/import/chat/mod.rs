@@ -293,6 +293,7 @@ fn new_people<'m>(
             affiliation: String::new(),
             group: group.clone(),
             role: None,
+            chair: false,
         }));
         report.new_participants.push(id.clone());
         senders.added(&m.sender, id);
@@ -365,6 +366,7 @@ impl ChatInputs<'_> {
                         id: serial + 1,
                         text: note.text,
                         tags: note.tags,
+                        opposes: note.opposes,
                         kind: note.kind,
                         emphasis: note.emphasis,
                         time: m.time,

@@ -23,8 +23,10 @@ const PREFIX: &str = "@chat (chat): ";
 pub(super) struct ChatNote {
     /// The text, with the tags that match no priority still in it.
     pub(super) text: String,
-    /// The priorities the message is tagged with.
+    /// The priorities the message supports (`#tag`).
     pub(super) tags: Vec<Slug>,
+    /// The priorities the message opposes (`#-tag`).
+    pub(super) opposes: Vec<Slug>,
     /// Point or verbatim quote.
     pub(super) kind: NoteKind,
     /// Whether the message began with `!`.
@@ -44,6 +46,7 @@ pub(super) fn note_of(
     let plain = || ChatNote {
         text: message.text.clone(),
         tags: Vec::new(),
+        opposes: Vec::new(),
         kind: NoteKind::Point,
         emphasis: false,
     };
@@ -71,8 +74,10 @@ pub(super) fn note_of(
             None => return plain(),
         }
     };
+    let stances = resolve_tags(session, resolver, &draft.tags).unwrap_or_default();
     ChatNote {
-        tags: resolve_tags(session, resolver, &draft.tags).unwrap_or_default(),
+        tags: stances.tags,
+        opposes: stances.opposes,
         text: draft.text,
         kind: draft.kind,
         emphasis: draft.emphasis,
@@ -110,7 +115,7 @@ mod tests {
     use crate::import::chat::parse;
 
     fn note(text: &str) -> (String, Vec<Slug>, usize) {
-        let session = crate::templates::built_in("gfmd").unwrap();
+        let session = crate::templates::gfmd_2020();
         let t = parse(
             &format!("10:00:00 From A : {text}\n"),
             Path::new("c.txt"),

@@ -198,6 +198,7 @@ impl Form {
                     affiliation: field(1),
                     group: group.id.clone(),
                     role: None,
+                    chair: false,
                 };
                 // Type the name if it now resolves to this person alone, else the id.
                 let clash = session
