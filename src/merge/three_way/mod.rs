@@ -67,13 +67,24 @@ pub fn merge3(base: &Session, ours: &Session, theirs: &Session, pushed: Pushed) 
         notes_added: 0,
         notes_joined: 0,
     };
-    // One side unchanged: the other side's session is the answer as it stands.
+    // One side unchanged, or both alike: the other side's session is the answer as it stands.
+    let other_added = || {
+        other
+            .interventions
+            .iter()
+            .flat_map(|i| &i.notes)
+            .filter(|n| base.note(n.id).is_none())
+            .count()
+    };
     if same_content(other, base) || same_content(other, kept) {
+        m.notes_added = other_added();
+        m.notes_joined = m.notes_added;
         m.finish_counters();
         return m.done();
     }
     if same_content(kept, base) {
         m.r = other.clone();
+        m.notes_added = other_added();
         m.finish_counters();
         return m.done();
     }

@@ -38,7 +38,7 @@ impl Merge3<'_> {
         let (deleter, changer) = if deleted_by_k { (k, x) } else { (x, k) };
         self.conflict(
             place,
-            format!("deleted in {deleter}, changed in {changer}; kept, with {changer}'s changes"),
+            format!("deleted in {deleter}, changed in {changer}; kept, as {changer} has it"),
         );
     }
 

@@ -38,6 +38,12 @@ fn tag_set(tags: &[String]) -> Vec<&str> {
     set
 }
 
+/// Whether two versions of a note say the same, tags in any order.
+fn same_note(a: &Note, b: &Note) -> bool {
+    (&a.text, a.kind, a.emphasis, a.time) == (&b.text, b.kind, b.emphasis, b.time)
+        && tag_set(&a.tags) == tag_set(&b.tags)
+}
+
 fn show_tags(tags: &[String]) -> String {
     if tags.is_empty() {
         "no tags".to_string()
@@ -162,14 +168,14 @@ impl Merge3<'_> {
                         }
                     }
                     (Some(&(kc, kn)), None) => {
-                        if kn == on && kc == oi.id {
+                        if same_note(kn, on) && kc == oi.id {
                             self.remove_note(on.id, &mut places);
                         } else {
                             self.deleted_but_changed(&place, false);
                         }
                     }
                     (None, Some(&(xc, xn))) => {
-                        if xn != on || xc != oi.id {
+                        if !same_note(xn, on) || xc != oi.id {
                             self.deleted_but_changed(&place, true);
                             let home = turn_map.get(&xc).copied().unwrap_or(xc);
                             self.ensure_turn(home, x_turns.get(&xc).copied(), &mut places);
