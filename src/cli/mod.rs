@@ -15,6 +15,7 @@ mod merge_driver;
 mod new;
 mod open;
 mod parse;
+mod sessions;
 mod streams;
 mod tally;
 mod values;
@@ -51,18 +52,22 @@ pub enum Command {
         #[command(subcommand)]
         what: Import,
     },
-    /// Print the convergence tally of a session.
+    /// Print the convergence tally of a session, or the roll-up of several.
     Tally {
-        /// The session file (`-` reads it from standard input).
-        file: PathBuf,
+        /// The session file (`-` reads it from standard input); several files, or a folder
+        /// (its `*.ron` sessions), give the roll-up across sessions.
+        #[arg(required = true, num_args = 1.., value_name = "FILE")]
+        files: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TallyFormat::Table)]
         format: TallyFormat,
     },
-    /// Write the report of a session.
+    /// Write the report of a session, or the synthesis of several.
     Export {
-        /// The session file (`-` reads it from standard input).
-        file: PathBuf,
+        /// The session file (`-` reads it from standard input); several files, or a folder
+        /// (its `*.ron` sessions), give the synthesis across sessions.
+        #[arg(required = true, num_args = 1.., value_name = "FILE")]
+        files: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
@@ -272,9 +277,9 @@ pub fn run(cli: Cli) -> ExitCode {
         },
         Some(Command::New(args)) => new::run(args),
         Some(Command::Import { what }) => import::run(what),
-        Some(Command::Tally { file, format }) => tally::run(&file, format),
+        Some(Command::Tally { files, format }) => tally::run(&files, format),
         Some(Command::Export {
-            file,
+            files,
             format,
             attribution,
             min_group,
@@ -282,7 +287,7 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
             force,
         }) => export::run(
-            &file,
+            &files,
             format,
             attribution,
             min_group,

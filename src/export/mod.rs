@@ -15,7 +15,7 @@ pub use prose::{
     convergence_sentence, count, group_in_prose, group_speaker, interventions_sentence, join,
     number_word, participation, participation_sentence,
 };
-pub use render::{builtin_template, wrap_text};
+pub use render::{builtin_template, render_data, wrap_text};
 pub use report::{
     Bar, Chart, Emphasis, LegendItem, Report, ReportNote, Segment, VoiceRow, date_label,
     escape_controls,

@@ -334,7 +334,7 @@ impl Merge3<'_> {
 fn join_lists(base: &[String], k: &[String], x: &[String]) -> Vec<String> {
     let mut out: Vec<String> = k
         .iter()
-        .filter(|item| !(base.contains(item) && !x.contains(item)))
+        .filter(|item| !base.contains(item) || x.contains(item))
         .cloned()
         .collect();
     for item in x {
