@@ -15,22 +15,38 @@ struct Lone<'a> {
     session: usize,
 }
 
-/// The roll-up as JSON: the sessions first, then the totals, the priorities in
+/// The roll-up as JSON: the sessions first, then the totals (`session_count` among them), the priorities in
 /// ranked order (each with its figures per session), the priorities found in one
 /// session only, and the voice balance per group.
 pub fn to_json(rollup: &RollUp) -> String {
     #[derive(Serialize)]
     struct Json<'a> {
         sessions: &'a [SessionLine],
-        #[serde(flatten)]
-        totals: &'a RollUpTotals,
+        session_count: usize,
+        interventions: usize,
+        floor: usize,
+        chat: usize,
+        notes: usize,
+        registered_people: usize,
+        registered_entities: usize,
+        speakers: usize,
+        counting_groups: usize,
         priorities: Vec<&'a PriorityRollUp>,
         unmatched: Vec<Lone<'a>>,
         groups: &'a [GroupRollUp],
     }
+    let t: &RollUpTotals = &rollup.totals;
     let json = Json {
         sessions: &rollup.sessions,
-        totals: &rollup.totals,
+        session_count: t.sessions,
+        interventions: t.interventions,
+        floor: t.floor,
+        chat: t.chat,
+        notes: t.notes,
+        registered_people: t.registered_people,
+        registered_entities: t.registered_entities,
+        speakers: t.speakers,
+        counting_groups: t.counting_groups,
         priorities: rollup.ranked().collect(),
         unmatched: rollup
             .unmatched()
