@@ -61,8 +61,16 @@ pub fn run(
         ))
     })?;
     let file = name.display();
-    for n in &merged.notices {
+    // A long list would bury the summary: the first few say what kind of thing happened.
+    const SHOWN: usize = 20;
+    for n in merged.notices.iter().take(SHOWN) {
         eprintln!("rapporteur: {file}: {}", picture_controls(&n.to_string()));
+    }
+    if merged.notices.len() > SHOWN {
+        eprintln!(
+            "rapporteur: {file}: and {} more of the same kinds",
+            merged.notices.len() - SHOWN
+        );
     }
     let renumbered = match merged.renumbered.len() {
         0 => String::new(),

@@ -1,12 +1,14 @@
 //! Several sessions on the command line, for the roll-up of `tally` and `export`: the
 //! files given, a folder standing for its `*.ron` sessions, read two or more at a time.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use super::Failure;
 use super::streams::{is_dash, load_session};
 use crate::model::Session;
-use crate::rollup::{Conference, RollUp};
+use crate::rollup::{Conference, Prepared, RollUp};
 
 /// The one session file of a command line that names a single file, not a folder.
 pub fn single(args: &[PathBuf]) -> Option<&Path> {
@@ -64,48 +66,54 @@ pub fn session_paths(args: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     Ok(paths)
 }
 
-/// The roll-up of the sessions `args` name, in order; the files are read and parsed
-/// on several threads, and counted in the order given.
+/// The roll-up of the sessions `args` name, in order. The files are read, parsed and
+/// tallied on several threads; each is matched with the ones before it as soon as they
+/// are in, and dropped, so only a few sessions are in memory at once.
 pub fn roll_up(args: &[PathBuf]) -> Result<(RollUp, Vec<PathBuf>), Failure> {
     let paths = session_paths(args)?;
+    let read = |path: &Path| load_session(path).map(|s| (Prepared::of(&s), s));
+    let mut waiting: BTreeMap<usize, Result<(Prepared, Session), Failure>> = BTreeMap::new();
+    // Standard input is read here, before the workers start.
+    for (i, path) in paths.iter().enumerate().filter(|(_, p)| is_dash(p)) {
+        waiting.insert(i, read(path));
+    }
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 4)
         .min(paths.len().max(1));
-    // Standard input is read here, not on a worker.
-    let loaded: Vec<Result<Session, Failure>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|w| {
-                let paths = &paths;
-                scope.spawn(move || {
-                    (w..paths.len())
-                        .step_by(workers)
-                        .filter(|&i| !is_dash(&paths[i]))
-                        .map(|i| (i, load_session(&paths[i])))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        let mut slots: Vec<Option<Result<Session, Failure>>> =
-            (0..paths.len()).map(|_| None).collect();
-        for (i, path) in paths.iter().enumerate() {
-            if is_dash(path) {
-                slots[i] = Some(load_session(path));
-            }
-        }
-        for handle in handles {
-            for (i, session) in handle.join().expect("a reading thread does not panic") {
-                slots[i] = Some(session);
-            }
-        }
-        slots
-            .into_iter()
-            .map(|s| s.expect("every session was read"))
-            .collect()
-    });
     let mut conference = Conference::new();
-    for (path, session) in paths.iter().zip(loaded) {
-        conference.add(&path.display().to_string(), &session?);
-    }
+    std::thread::scope(|scope| {
+        let (sender, receiver) = mpsc::sync_channel(2 * workers);
+        for w in 0..workers {
+            let (paths, read, sender) = (&paths, &read, sender.clone());
+            scope.spawn(move || {
+                for i in (w..paths.len()).step_by(workers) {
+                    if is_dash(&paths[i]) {
+                        continue;
+                    }
+                    // The receiver is gone only after an error: nothing more to read.
+                    if sender.send((i, read(&paths[i]))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let mut next = 0;
+        loop {
+            while let Some(loaded) = waiting.remove(&next) {
+                let (prepared, session) = loaded?;
+                conference.add_prepared(&paths[next].display().to_string(), &session, prepared);
+                next += 1;
+            }
+            match receiver.recv() {
+                Ok((i, loaded)) => {
+                    waiting.insert(i, loaded);
+                }
+                Err(_) => break,
+            }
+        }
+        Ok::<(), Failure>(())
+    })?;
     Ok((conference.finish(), paths))
 }

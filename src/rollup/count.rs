@@ -9,7 +9,7 @@ use super::{
 };
 use crate::model::{Group, NoteKind, Session, Slug};
 use crate::names::name_key;
-use crate::tally::{Label, Tally};
+use crate::tally::{Label, PriorityTally, Tally, Totals, VoiceBalance};
 
 /// Someone on the roster of one session or more.
 #[derive(Debug, Clone)]
@@ -18,13 +18,6 @@ pub(crate) struct Person {
     pub(crate) name: String,
     /// Affiliation as the first session has it.
     pub(crate) affiliation: String,
-}
-
-/// An entity across sessions: a group's affiliation, or a person with none.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Entity {
-    Of(Option<usize>, String),
-    Own(usize),
 }
 
 /// Running counts for one priority across sessions.
@@ -50,15 +43,82 @@ struct PriorityCounts {
     quote_list: Vec<Quote>,
 }
 
+/// A set of people or entities by index: they are numbered densely as met.
+#[derive(Debug, Clone, Default)]
+struct Seen {
+    member: Vec<bool>,
+    count: usize,
+}
+
+impl Seen {
+    fn insert(&mut self, i: usize) {
+        if self.member.len() <= i {
+            self.member.resize(i + 1, false);
+        }
+        if !std::mem::replace(&mut self.member[i], true) {
+            self.count += 1;
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.count
+    }
+}
+
 /// Running counts for one group across sessions.
 #[derive(Debug, Clone, Default)]
 struct GroupCounts {
-    registered: HashSet<usize>,
-    registered_entities: HashSet<usize>,
-    speakers: HashSet<usize>,
-    entities_spoke: HashSet<usize>,
+    registered: Seen,
+    registered_entities: Seen,
+    speakers: Seen,
+    entities_spoke: Seen,
     floor: usize,
     chat: usize,
+}
+
+/// What counting a session needs that does not depend on the other sessions: its
+/// tally and the folded keys of its names. Made apart (on another thread, say) and
+/// handed to [`Conference::add_prepared`], which matches it with the rest in order.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The session's own totals, rows per priority and per group: what its tally says,
+    /// without the counters that keep a tally live.
+    totals: Totals,
+    rows: Vec<PriorityTally>,
+    voices: Vec<VoiceBalance>,
+    top: Option<TopPriority>,
+    /// Folded title of each priority.
+    priorities: Vec<String>,
+    /// Folded name of each group.
+    groups: Vec<String>,
+}
+
+impl Prepared {
+    /// The tally and name keys of `session`.
+    pub fn of(session: &Session) -> Prepared {
+        let tally = Tally::compute(session);
+        let top = tally
+            .ranked()
+            .next()
+            .filter(|p| p.interventions > 0)
+            .map(|p| TopPriority {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                interventions: p.interventions,
+            });
+        Prepared {
+            totals: tally.totals,
+            rows: tally.priorities,
+            voices: tally.groups,
+            top,
+            priorities: session
+                .priorities
+                .iter()
+                .map(|p| name_key(&p.title))
+                .collect(),
+            groups: session.groups.iter().map(|g| name_key(&g.name)).collect(),
+        }
+    }
 }
 
 /// A conference being counted, one session at a time, in the order given.
@@ -70,15 +130,21 @@ pub struct Conference {
     people: Vec<Person>,
     person_by_id: HashMap<Slug, usize>,
     person_by_name: HashMap<(String, String), usize>,
-    entities: HashMap<Entity, usize>,
+    /// Entities across sessions: per group, each folded affiliation; and each person
+    /// with none, who is an entity of their own.
+    entities: HashMap<Option<usize>, HashMap<String, usize>>,
+    /// The same, by affiliation as written, so each spelling is folded once.
+    entities_as_written: HashMap<Option<usize>, HashMap<String, usize>>,
+    own_entities: HashMap<usize, usize>,
+    entity_count: usize,
     priorities: Vec<PriorityCounts>,
     priority_by_id: HashMap<Slug, usize>,
     priority_by_title: HashMap<String, usize>,
     sessions: Vec<SessionLine>,
     totals: RollUpTotals,
-    roster: HashSet<usize>,
-    roster_entities: HashSet<usize>,
-    speakers: HashSet<usize>,
+    roster: Seen,
+    roster_entities: Seen,
+    speakers: Seen,
 }
 
 impl Conference {
@@ -87,12 +153,10 @@ impl Conference {
         Conference::default()
     }
 
-    /// The conference group of `group`: matched by id, then by folded name, or added.
-    fn group(&mut self, group: &Group) -> usize {
-        let (id, name) = (
-            format!("id:{}", group.id),
-            format!("name:{}", name_key(&group.name)),
-        );
+    /// The conference group of `group` (its name folded as `key`): matched by id,
+    /// then by folded name, or added.
+    fn group(&mut self, group: &Group, key: &str) -> usize {
+        let (id, name) = (format!("id:{}", group.id), format!("name:{key}"));
         if let Some(&g) = self.group_index.get(&id).or(self.group_index.get(&name)) {
             self.group_index.entry(id).or_insert(g);
             self.group_index.entry(name).or_insert(g);
@@ -109,11 +173,11 @@ impl Conference {
     /// The conference person of a participant id, name and affiliation: matched by id,
     /// then by folded name and affiliation, or added.
     fn person(&mut self, id: &str, name: &str, affiliation: &str) -> usize {
-        let key = (name_key(name), name_key(affiliation));
+        // Known by id: the name it had where first met is the one matched by.
         if let Some(&p) = self.person_by_id.get(id) {
-            self.person_by_name.entry(key).or_insert(p);
             return p;
         }
+        let key = (name_key(name), name_key(affiliation));
         let p = match self.person_by_name.get(&key) {
             Some(&p) => p,
             None => {
@@ -129,19 +193,47 @@ impl Conference {
         p
     }
 
+    /// The entity of `person` in `group` with `affiliation`: a group's affiliation
+    /// folded, or the person themselves when they have none.
     fn entity(&mut self, group: Option<usize>, affiliation: &str, person: usize) -> usize {
-        let key = if affiliation.trim().is_empty() {
-            Entity::Own(person)
+        if let Some(&e) = self
+            .entities_as_written
+            .get(&group)
+            .and_then(|m| m.get(affiliation))
+        {
+            return e;
+        }
+        let key = name_key(affiliation);
+        let next = self.entity_count;
+        let e = if key.is_empty() {
+            *self.own_entities.entry(person).or_insert(next)
         } else {
-            Entity::Of(group, name_key(affiliation))
+            let e = *self
+                .entities
+                .entry(group)
+                .or_default()
+                .entry(key)
+                .or_insert(next);
+            self.entities_as_written
+                .entry(group)
+                .or_default()
+                .insert(affiliation.to_string(), e);
+            e
         };
-        let next = self.entities.len();
-        *self.entities.entry(key).or_insert(next)
+        if e == next {
+            self.entity_count += 1;
+        }
+        e
     }
 
     /// The conference priority of a session's priority: by id, then by folded title, or added.
-    fn priority(&mut self, id: &str, title: &str, description: &Option<String>) -> usize {
-        let key = name_key(title);
+    fn priority(
+        &mut self,
+        id: &str,
+        title: &str,
+        description: &Option<String>,
+        key: String,
+    ) -> usize {
         let found = self
             .priority_by_id
             .get(id)
@@ -163,9 +255,26 @@ impl Conference {
 
     /// Folds in `session`, read from `file` (as the user named it).
     pub fn add(&mut self, file: &str, session: &Session) {
-        let tally = Tally::compute(session);
+        self.add_prepared(file, session, Prepared::of(session));
+    }
+
+    /// Folds in `session`, read from `file`, with what [`Prepared::of`] made of it.
+    pub fn add_prepared(&mut self, file: &str, session: &Session, prepared: Prepared) {
+        let Prepared {
+            totals,
+            rows,
+            voices,
+            top,
+            priorities,
+            groups: group_keys,
+        } = prepared;
         let number = self.sessions.len() + 1;
-        let groups: Vec<usize> = session.groups.iter().map(|g| self.group(g)).collect();
+        let groups: Vec<usize> = session
+            .groups
+            .iter()
+            .zip(&group_keys)
+            .map(|(g, key)| self.group(g, key))
+            .collect();
         let group_of: HashMap<&str, usize> = session
             .groups
             .iter()
@@ -193,7 +302,8 @@ impl Conference {
         let conference_priorities: Vec<usize> = session
             .priorities
             .iter()
-            .map(|p| self.priority(&p.id, &p.title, &p.description))
+            .zip(priorities)
+            .map(|(p, key)| self.priority(&p.id, &p.title, &p.description, key))
             .collect();
         let mut by_tag: HashMap<&str, usize> = HashMap::new();
         for (p, &c) in session.priorities.iter().zip(&conference_priorities) {
@@ -202,7 +312,11 @@ impl Conference {
                 self.priorities[c].defined_in.push(number);
             }
         }
-        self.fold_tally(number, session, &tally, &conference_priorities, &groups);
+        self.fold_tally(number, session, &rows, &conference_priorities);
+        for (row, &g) in voices.iter().zip(&groups) {
+            self.group_counts[g].floor += row.floor;
+            self.group_counts[g].chat += row.chat;
+        }
         for i in &session.interventions {
             let (person, group, entity) = match who.get(i.participant.as_str()) {
                 Some(&known) => known,
@@ -252,20 +366,11 @@ impl Conference {
                 }
             }
         }
-        let t = &tally.totals;
+        let t = &totals;
         self.totals.interventions += t.interventions;
         self.totals.floor += t.floor;
         self.totals.chat += t.chat;
         self.totals.notes += t.notes;
-        let top = tally
-            .ranked()
-            .next()
-            .filter(|p| p.interventions > 0)
-            .map(|p| TopPriority {
-                id: p.id.clone(),
-                title: p.title.clone(),
-                interventions: p.interventions,
-            });
         self.sessions.push(SessionLine {
             number,
             file: file.to_string(),
@@ -283,17 +388,16 @@ impl Conference {
         });
     }
 
-    /// The session's own figures for each priority it raised, and each group's turns.
+    /// The session's own figures for each priority it raised.
     fn fold_tally(
         &mut self,
         number: usize,
         session: &Session,
-        tally: &Tally,
+        rows: &[PriorityTally],
         conference_priorities: &[usize],
-        groups: &[usize],
     ) {
         let mut here: Vec<(usize, PrioritySession)> = Vec::new();
-        for (row, &c) in tally.priorities.iter().zip(conference_priorities) {
+        for (row, &c) in rows.iter().zip(conference_priorities) {
             if row.interventions == 0 {
                 continue;
             }
@@ -334,10 +438,6 @@ impl Conference {
             let counts = &mut self.priorities[c];
             counts.all_groups_sessions += usize::from(figures.all_groups);
             counts.sessions.push(figures);
-        }
-        for (row, &g) in tally.groups.iter().zip(groups) {
-            self.group_counts[g].floor += row.floor;
-            self.group_counts[g].chat += row.chat;
         }
     }
 

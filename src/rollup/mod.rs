@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::model::{Group, Slug};
 
-pub use count::Conference;
+pub use count::{Conference, Prepared};
 pub use report::{
     ReportPriority, ReportQuote, ReportSession, RollUpReport, Unmatched, builtin_template, export,
     report,
