@@ -274,8 +274,7 @@ impl Merge3<'_> {
             "the channel",
             channel,
         );
-        // Each side moves a start to hold its notes, and ends a turn when it sees the
-        // next one begin: the earlier of two such changes is the one that happened.
+        // Starts move to hold notes, ends come when a side sees the next turn: the earlier is what happened.
         let start = match settle(&o.start, &kt.start, &xt.start) {
             Ok(start) => start,
             Err((a, b)) => a.min(b),
