@@ -19,6 +19,7 @@ pub mod model;
 pub mod names;
 pub mod recorder;
 pub mod resolve;
+pub mod rollup;
 #[cfg(any(test, feature = "testing"))]
 pub mod sample;
 pub mod source;

@@ -179,6 +179,128 @@ pub fn session(notes: usize, participants: usize, priorities: usize, seed: u64) 
     s
 }
 
+/// People on the roster of each session of a [`conference`].
+pub const BREAKOUT_PARTICIPANTS: usize = 100;
+
+/// Priorities of each session of a [`conference`].
+pub const BREAKOUT_PRIORITIES: usize = 40;
+
+/// A conference of `sessions` breakouts of `notes` notes each: each breakout's
+/// [`BREAKOUT_PARTICIPANTS`] people and [`BREAKOUT_PRIORITIES`] priorities are drawn
+/// from the conference's [`PARTICIPANTS`] people and [`PRIORITIES`] priorities, so
+/// people attend several breakouts and priorities recur across them. Deterministic.
+pub fn conference(sessions: usize, notes: usize) -> Vec<Session> {
+    (0..sessions)
+        .map(|k| {
+            let mut s = session(
+                notes,
+                BREAKOUT_PARTICIPANTS,
+                BREAKOUT_PRIORITIES,
+                k as u64 + 1,
+            );
+            s.meta.title = format!("Breakout session {}", k + 1);
+            let person = |i: usize| (k * 259 + i * 7) % PARTICIPANTS;
+            let priority = |j: usize| (k * 30 + j * 3) % PRIORITIES;
+            let people: std::collections::HashMap<String, String> = s
+                .participants
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.clone(), format!("p{}", person(i))))
+                .collect();
+            for (i, p) in s.participants.iter_mut().enumerate() {
+                let n = person(i);
+                p.id = format!("p{n}");
+                p.name = format!("Participant {n} Ñandú-Østergård");
+                p.affiliation = format!("Entity {}", n / 2);
+                p.group = s.groups[n % s.groups.len()].id.clone();
+            }
+            let tags: std::collections::HashMap<String, String> = s
+                .priorities
+                .iter()
+                .enumerate()
+                .map(|(j, p)| (p.id.clone(), format!("priority-{}", priority(j))))
+                .collect();
+            for (j, p) in s.priorities.iter_mut().enumerate() {
+                let n = priority(j);
+                p.id = format!("priority-{n}");
+                p.title = format!("Priority {n}: {}", PHRASES[n % PHRASES.len()]);
+            }
+            for i in &mut s.interventions {
+                i.participant = people[&i.participant].clone();
+                for n in &mut i.notes {
+                    for t in &mut n.tags {
+                        *t = tags[t.as_str()].clone();
+                    }
+                }
+            }
+            s
+        })
+        .collect()
+}
+
+/// Two rapporteurs' versions of one session after both pulled `base`, for the three-way
+/// merge at scale: each of `notes` notes, of which a tenth are their own new turns after
+/// the base (the floor for ours, the chat for theirs), and each has retagged every
+/// hundredth note of the base (not the same ones). Returns (base, ours, theirs).
+pub fn two_rapporteurs(notes: usize) -> (Session, Session, Session) {
+    let added = notes / 10;
+    let base = session(notes - added, PARTICIPANTS, PRIORITIES, SEED);
+    let side = |seed: u64, offset: usize, channel: Channel| {
+        let mut s = base.clone();
+        let mut dice = Dice(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+        for (k, n) in s
+            .interventions
+            .iter_mut()
+            .flat_map(|i| i.notes.iter_mut())
+            .enumerate()
+        {
+            if k % 100 == offset {
+                n.tags = vec![format!("priority-{}", dice.below(PRIORITIES))];
+            }
+        }
+        let mut time = s
+            .interventions
+            .iter()
+            .flat_map(|i| i.end.into_iter().chain(i.notes.iter().map(|n| n.time)))
+            .max()
+            .map_or(9 * 3600, |c| c.seconds() + 60);
+        let mut written = 0;
+        while written < added {
+            let id = s.take_serial();
+            let participant = s.participants[dice.below(s.participants.len())].id.clone();
+            let start = Clock(time);
+            let count = (1 + dice.below(4)).min(added - written);
+            let mut list = Vec::with_capacity(count);
+            for _ in 0..count {
+                time += 5 + dice.below(60) as u32;
+                list.push(Note {
+                    id: s.take_serial(),
+                    text: PHRASES[dice.below(PHRASES.len())].to_string(),
+                    tags: vec![format!("priority-{}", dice.below(PRIORITIES))],
+                    kind: NoteKind::Point,
+                    emphasis: false,
+                    time: Clock(time),
+                    opposes: Vec::new(),
+                });
+            }
+            written += count;
+            let end = (channel == Channel::Floor).then_some(Clock(time));
+            s.interventions.push(Intervention {
+                id,
+                participant,
+                channel,
+                start,
+                end,
+                notes: list,
+            });
+        }
+        s
+    };
+    let ours = side(2, 0, Channel::Floor);
+    let theirs = side(3, 50, Channel::Chat);
+    (base, ours, theirs)
+}
+
 /// Lines a rapporteur types during a meeting on `session`, in the capture syntax:
 /// floor turns and chat inputs given by participant id, follow-up notes, quotes,
 /// strong points, accents, CJK and emoji, tags by priority id. Deterministic.
@@ -238,6 +360,43 @@ mod tests {
         assert_eq!(a, session(1000, 200, 20, 7));
         assert_ne!(a, session(1000, 200, 20, 8));
         assert!(crate::check::validate(&a).is_empty());
+    }
+
+    #[test]
+    fn a_conference_shares_people_and_priorities() {
+        let c = conference(3, 200);
+        assert_eq!(c.len(), 3);
+        for s in &c {
+            assert_eq!(s.note_count(), 200);
+            assert!(crate::check::validate(s).is_empty());
+        }
+        let shared = c[0]
+            .participants
+            .iter()
+            .filter(|p| c[1].participant(&p.id).is_some())
+            .count();
+        assert!(shared > 0 && shared < BREAKOUT_PARTICIPANTS, "{shared}");
+        assert!(
+            c[0].priorities
+                .iter()
+                .any(|p| c[2].priority(&p.id).is_some())
+        );
+    }
+
+    #[test]
+    fn two_rapporteurs_have_their_notes_and_merge_cleanly() {
+        let (base, ours, theirs) = two_rapporteurs(2_000);
+        assert_eq!((ours.note_count(), theirs.note_count()), (2_000, 2_000));
+        for s in [&base, &ours, &theirs] {
+            assert!(crate::check::validate(s).is_empty());
+        }
+        let merged = crate::merge::merge3(&base, &ours, &theirs, crate::merge::Pushed::Theirs);
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        assert!(
+            crate::check::validate(&merged.session)
+                .iter()
+                .all(|f| f.severity == crate::check::Severity::Warning)
+        );
     }
 
     #[test]

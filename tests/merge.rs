@@ -2,97 +2,23 @@
 //! merging again changes nothing, the merged file is valid and its tally is a recount.
 
 mod cli_support;
+mod merge_support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use cli_support::rapporteur;
+use merge_support::{Rapporteur, dedup, holds_every_note, recount};
 use proptest::prelude::*;
 use rapporteur::check::{Severity, validate};
 use rapporteur::clock::Clock;
-use rapporteur::edit::Edit;
-use rapporteur::merge::{WINDOW, merge};
-use rapporteur::model::{Channel, Note, NoteKind, Participant, Priority, Session};
+use rapporteur::merge::{merge, merge_all};
+use rapporteur::model::{Channel, NoteKind, Session};
 use rapporteur::storage;
 use rapporteur::tally::Tally;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
-
-fn key(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// Builds a valid session through edits, as typing would.
-struct Rapporteur {
-    session: Session,
-}
-
-impl Rapporteur {
-    fn new() -> Rapporteur {
-        Rapporteur {
-            session: cli_support::gfmd_2020(),
-        }
-    }
-
-    fn person(&mut self, id: &str, name: &str, affiliation: &str, group: &str) {
-        self.session
-            .apply(Edit::AddParticipant(Participant {
-                id: id.into(),
-                name: name.into(),
-                affiliation: affiliation.into(),
-                group: group.into(),
-                role: None,
-                chair: false,
-            }))
-            .unwrap();
-    }
-
-    fn priority(&mut self, id: &str, title: &str) {
-        self.session
-            .apply(Edit::AddPriority(Priority {
-                id: id.into(),
-                title: title.into(),
-                description: None,
-            }))
-            .unwrap();
-    }
-
-    fn turn(&mut self, who: &str, channel: Channel, start: u32) {
-        let id = self.session.take_serial();
-        self.session
-            .apply(Edit::StartIntervention {
-                id,
-                participant: who.into(),
-                channel,
-                start: Clock(start),
-            })
-            .unwrap();
-    }
-
-    fn note(&mut self, text: &str, tags: &[String], kind: NoteKind, emphasis: bool, time: u32) {
-        let id = self.session.take_serial();
-        let intervention = self.session.interventions.last().unwrap().id;
-        self.session
-            .apply(Edit::InsertNote {
-                intervention,
-                index: None,
-                note: Note {
-                    id,
-                    text: text.into(),
-                    tags: tags.to_vec(),
-                    kind,
-                    emphasis,
-                    time: Clock(time),
-                    opposes: Vec::new(),
-                },
-            })
-            .unwrap();
-    }
 }
 
 const TEXTS: [&str; 5] = [
@@ -258,100 +184,6 @@ fn sessions(people: usize, spacing: u32, turns: &[TrueTurn]) -> (Session, Sessio
         }
     }
     (a.session, b.session)
-}
-
-fn dedup(tags: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for t in tags {
-        if !out.contains(&t) {
-            out.push(t);
-        }
-    }
-    out
-}
-
-/// Every note of `from` has its own counterpart in `merged`: same speaker (by name),
-/// channel and text, within the window, with at least its tags. Checked as a
-/// matching, so two equal notes need two counterparts.
-fn holds_every_note(from: &Session, merged: &Session) {
-    type Place = (String, Channel, String, u32, Vec<String>);
-    let places = |s: &Session| -> Vec<Place> {
-        s.interventions
-            .iter()
-            .flat_map(|i| {
-                i.notes.iter().map(move |n| {
-                    (
-                        s.participant(&i.participant).unwrap().name.clone(),
-                        i.channel,
-                        key(&n.text),
-                        n.time.seconds(),
-                        n.tags.clone(),
-                    )
-                })
-            })
-            .collect()
-    };
-    let (ours, theirs) = (places(from), places(merged));
-    let fits = |x: &Place, y: &Place| {
-        (&x.0, x.1, &x.2) == (&y.0, y.1, &y.2)
-            && x.3.abs_diff(y.3) <= WINDOW
-            && x.4.iter().all(|t| y.4.contains(t))
-    };
-    let edges: Vec<Vec<usize>> = ours
-        .iter()
-        .map(|x| (0..theirs.len()).filter(|&j| fits(x, &theirs[j])).collect())
-        .collect();
-    // Kuhn's augmenting paths: small inputs, exact answer.
-    fn augment(
-        i: usize,
-        edges: &[Vec<usize>],
-        seen: &mut [bool],
-        owner: &mut [Option<usize>],
-    ) -> bool {
-        for &j in &edges[i] {
-            if !seen[j] {
-                seen[j] = true;
-                if owner[j].is_none_or(|k| augment(k, edges, seen, owner)) {
-                    owner[j] = Some(i);
-                    return true;
-                }
-            }
-        }
-        false
-    }
-    let mut owner = vec![None; theirs.len()];
-    for (i, place) in ours.iter().enumerate() {
-        let mut seen = vec![false; theirs.len()];
-        assert!(
-            augment(i, &edges, &mut seen, &mut owner),
-            "{place:?} has no counterpart of its own in the merged session"
-        );
-    }
-}
-
-/// The tally's figures counted the obvious way.
-fn recount(session: &Session) {
-    let tally = Tally::compute(session);
-    let turns = &session.interventions;
-    assert_eq!(tally.totals.interventions, turns.len());
-    let chat = turns.iter().filter(|i| i.channel == Channel::Chat).count();
-    assert_eq!(
-        (tally.totals.chat, tally.totals.floor),
-        (chat, turns.len() - chat)
-    );
-    assert_eq!(tally.totals.notes, session.note_count());
-    for p in &session.priorities {
-        let raising = turns
-            .iter()
-            .filter(|i| i.notes.iter().any(|n| n.tags.contains(&p.id)))
-            .count();
-        assert_eq!(
-            tally.priority(&p.id).unwrap().interventions,
-            raising,
-            "{}",
-            p.id
-        );
-    }
 }
 
 proptest! {
@@ -575,4 +407,260 @@ fn the_command_line_merges_into_a_new_file_only() {
     let o = rapporteur(&["merge", "m.ron", "missing.ron", "-o", "x.ron"], d);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("missing.ron: no such file"));
+}
+
+/// One note of the meeting: which rapporteurs noted it, and with which of its tags
+/// and strong voice each did.
+#[derive(Debug, Clone)]
+struct SeenNote {
+    quote: bool,
+    tags: Vec<usize>,
+    /// Per rapporteur: noted, the subset of tags kept (a bit mask), strongly voiced.
+    seen: Vec<(bool, u8, bool)>,
+}
+
+/// One turn of the meeting and who noted it.
+#[derive(Debug, Clone)]
+struct SeenTurn {
+    who: usize,
+    chat: bool,
+    seen: Vec<bool>,
+    notes: Vec<SeenNote>,
+}
+
+const MANY: usize = 4;
+
+fn arb_conference_meeting() -> impl Strategy<Value = (usize, usize, Vec<SeenTurn>)> {
+    let seen_note = (
+        any::<bool>(),
+        prop::bool::weighted(0.7),
+        any::<u8>(),
+        any::<bool>(),
+    );
+    let note = (
+        any::<bool>(),
+        prop::collection::vec(0usize..4, 0..3),
+        prop::collection::vec(seen_note, MANY),
+    )
+        .prop_map(|(quote, tags, seen)| SeenNote {
+            quote,
+            tags,
+            seen: seen.into_iter().map(|(_, s, m, e)| (s, m, e)).collect(),
+        });
+    let turn = (
+        0usize..6,
+        any::<bool>(),
+        prop::collection::vec(prop::bool::weighted(0.7), MANY),
+        prop::collection::vec(note, 0..4),
+    )
+        .prop_map(|(who, chat, seen, notes)| SeenTurn {
+            who,
+            chat,
+            seen,
+            notes,
+        });
+    (2usize..=MANY, 2usize..7, prop::collection::vec(turn, 0..12))
+}
+
+/// The sessions `rapporteurs` people kept of one meeting: each saw some turns and some
+/// of their notes, with some of their tags; they agree on what they both saw. Some
+/// know people by other ids, and each has a priority and a person of their own.
+fn conference_sessions(rapporteurs: usize, people: usize, turns: &[SeenTurn]) -> Vec<Session> {
+    (0..rapporteurs)
+        .map(|r| {
+            let mut s = Rapporteur::new();
+            let id = |i: usize| {
+                if (i + r).is_multiple_of(3) {
+                    format!("r{r}-p{i}")
+                } else {
+                    format!("p{i}")
+                }
+            };
+            for i in 0..people {
+                let group = ["states", "civil-society", "business", "mayors"][i % 4];
+                s.person(
+                    &id(i),
+                    &format!("Zq Person{i}"),
+                    &format!("Xv Entity{}", i / 2),
+                    group,
+                );
+            }
+            s.person(&format!("own-{r}"), &format!("Zq Own{r}"), "", "observers");
+            for t in 0..4 {
+                s.priority(&format!("t{t}"), &format!("Priority {t}"));
+            }
+            s.priority(&format!("own-{r}"), &format!("Priority of rapporteur {r}"));
+            for (k, turn) in turns.iter().enumerate().filter(|(_, t)| t.seen[r]) {
+                // Turns five minutes apart: no two of them fall within one window.
+                let start = 36_000 + 300 * k as u32;
+                let channel = if turn.chat {
+                    Channel::Chat
+                } else {
+                    Channel::Floor
+                };
+                s.turn(&id(turn.who % people), channel, start);
+                for (j, n) in turn.notes.iter().enumerate() {
+                    let (seen, mask, strong) = n.seen[r];
+                    if !seen {
+                        continue;
+                    }
+                    let mut tags: Vec<String> = n
+                        .tags
+                        .iter()
+                        .enumerate()
+                        .filter(|(b, _)| mask & (1 << b) != 0)
+                        .map(|(_, t)| format!("t{t}"))
+                        .collect();
+                    if mask & 0x80 != 0 {
+                        tags.push(format!("own-{r}"));
+                    }
+                    let kind = if n.quote {
+                        NoteKind::Quote
+                    } else {
+                        NoteKind::Point
+                    };
+                    let text = format!("point {k}.{j} on wages and borders");
+                    s.note(&text, &dedup(tags), kind, strong, start + j as u32);
+                }
+            }
+            s.session
+        })
+        .collect()
+}
+
+/// What a merged session says, whatever ids it gives: people by name, priorities by
+/// title, interventions and notes by time and speaker.
+fn content(s: &Session) -> impl PartialEq + std::fmt::Debug {
+    let name = |id: &str| {
+        s.participant(id)
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    };
+    let title = |id: &str| s.priority(id).map(|p| p.title.clone()).unwrap_or_default();
+    let mut people: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.clone(), p.affiliation.clone(), p.group.clone()))
+        .collect();
+    people.sort();
+    let mut priorities: Vec<_> = s.priorities.iter().map(|p| p.title.clone()).collect();
+    priorities.sort();
+    let mut turns: Vec<_> = s
+        .interventions
+        .iter()
+        .map(|i| {
+            let mut notes: Vec<_> = i
+                .notes
+                .iter()
+                .map(|n| {
+                    let mut tags: Vec<String> = n.tags.iter().map(|t| title(t)).collect();
+                    tags.sort();
+                    (
+                        n.time,
+                        n.text.clone(),
+                        tags,
+                        n.kind == NoteKind::Quote,
+                        n.emphasis,
+                    )
+                })
+                .collect();
+            notes.sort();
+            (
+                i.start,
+                name(&i.participant),
+                i.channel == Channel::Chat,
+                i.end,
+                notes,
+            )
+        })
+        .collect();
+    turns.sort();
+    (s.meta.clone(), s.groups.clone(), people, priorities, turns)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn many_sessions_merge_whole_in_any_order((rapporteurs, people, turns) in arb_conference_meeting()) {
+        let inputs = conference_sessions(rapporteurs, people, &turns);
+        let merged = merge_all(&inputs).unwrap();
+        let m = &merged.session;
+        for input in &inputs {
+            holds_every_note(input, m);
+        }
+        let errors: Vec<String> = validate(m)
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.to_string())
+            .collect();
+        prop_assert!(errors.is_empty(), "{:?}", errors);
+        recount(m);
+        prop_assert_eq!(merged.steps.len(), rapporteurs - 1);
+
+        // Merging again with any input, the result itself, or an input given twice changes nothing.
+        for input in &inputs {
+            prop_assert_eq!(&merge_all(&[m.clone(), input.clone()]).unwrap().session, m);
+        }
+        prop_assert_eq!(&merge_all(&[m.clone(), m.clone()]).unwrap().session, m);
+        let mut twice = inputs.clone();
+        twice.push(inputs[0].clone());
+        prop_assert_eq!(&merge_all(&twice).unwrap().session, m);
+        prop_assert_eq!(&merge_all(&inputs).unwrap(), &merged);
+
+        // Another order gives the same meeting; only the ids may differ.
+        let mut reversed = inputs.clone();
+        reversed.reverse();
+        let mut rotated = inputs.clone();
+        rotated.rotate_left(1);
+        for order in [reversed, rotated] {
+            let other = merge_all(&order).unwrap().session;
+            prop_assert_eq!(content(&other), content(m));
+        }
+    }
+}
+
+#[test]
+fn the_command_line_merges_three_sessions_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for name in ["gfmd-2020-floor.ron", "gfmd-2020-chat.ron"] {
+        fs::copy(root().join("sessions/samples").join(name), d.join(name)).unwrap();
+    }
+    let args = [
+        "merge",
+        "gfmd-2020-floor.ron",
+        "gfmd-2020-chat.ron",
+        "gfmd-2020-floor.ron",
+        "-o",
+        "m.ron",
+    ];
+    let o = rapporteur(&args, d);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        out.starts_with("m.ron: 21 interventions and 51 notes\n"),
+        "{out}"
+    );
+    assert!(out.contains("\n  B, gfmd-2020-chat.ron: 8 interventions and 9 notes; 2 interventions merged into A's"), "{out}");
+    assert!(
+        out.contains("\n  C, gfmd-2020-floor.ron: 15 interventions and 44 notes; 15 interventions merged into A–B's (same speaker, same channel, within 2 minutes), 44 notes A–B have already\n"),
+        "{out}"
+    );
+    let two = merge(
+        &sample("gfmd-2020-floor.ron"),
+        &sample("gfmd-2020-chat.ron"),
+    )
+    .session;
+    assert_eq!(
+        storage::load(&d.join("m.ron")).unwrap().interventions,
+        two.interventions
+    );
+    let o = rapporteur(&["merge", "-", "m.ron", "-", "-o", "x.ron"], d);
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("only one of the sessions can come from standard input")
+    );
+    let o = rapporteur(&["merge", "m.ron", "-o", "x.ron"], d);
+    assert_eq!(o.status.code(), Some(2), "one session is not a merge");
 }

@@ -1,21 +1,24 @@
 //! `rapporteur export`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::streams::{load_session, write_output};
+use super::sessions::{roll_up, single};
+use super::streams::{is_dash, load_session, write_output};
 use super::{Attribution, ExportFormat, Failure};
 use crate::export::{self, Options};
 use crate::lint;
 use crate::model::Session;
+use crate::rollup;
 
-/// Writes the report of the session in `file` to `output`, or standard output.
+/// Writes the report of the session in `files` to `output`, or standard output; the
+/// synthesis of several sessions when `files` names several, or a folder.
 ///
 /// In `group` and `chatham` modes it refuses while notes name participants or their
 /// entities that the rapporteur has not marked reviewed, unless `allow_names`.
 #[allow(clippy::too_many_arguments)]
 pub fn run(
-    file: &Path,
+    files: &[PathBuf],
     format: ExportFormat,
     attribution: Attribution,
     min_group: usize,
@@ -24,11 +27,6 @@ pub fn run(
     force: bool,
     allow_names: bool,
 ) -> Result<ExitCode, Failure> {
-    let session = load_session(file)?;
-    super::check::refuse_errors(&session, file, "its report")?;
-    if attribution != Attribution::Named && !allow_names {
-        refuse_names(file, &session, attribution)?;
-    }
     let template = template
         .map(|path| {
             std::fs::read_to_string(path)
@@ -50,8 +48,30 @@ pub fn run(
         min_group,
         template,
     };
-    let report = export::export(&session, &options)?;
-    write_output(output, force, report.as_bytes(), "report", file)?;
+    if let Some(file) = single(files) {
+        let session = load_session(file)?;
+        super::check::refuse_errors(&session, file, "its report")?;
+        if attribution != Attribution::Named && !allow_names {
+            refuse_names(file, &session, attribution)?;
+        }
+        let report = export::export(&session, &options)?;
+        write_output(output, force, report.as_bytes(), "report", file)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (rollup, paths) = roll_up(files)?;
+    let report = rollup::export(&rollup, &options)?;
+    // The report never goes over any of the sessions it is made of.
+    if let Some(out) = output.filter(|o| !is_dash(o)) {
+        for path in paths.iter().filter(|p| !is_dash(p)) {
+            if same_file::is_same_file(out, path).unwrap_or(false) {
+                return Err(Failure(format!(
+                    "{} is one of the sessions; write the report to another file",
+                    out.display()
+                )));
+            }
+        }
+    }
+    write_output(output, force, report.as_bytes(), "report", &paths[0])?;
     Ok(ExitCode::SUCCESS)
 }
 

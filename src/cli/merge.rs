@@ -5,23 +5,31 @@ use std::process::ExitCode;
 
 use super::Failure;
 use crate::check::{Severity, validate};
-use crate::merge::{WINDOW, merge};
+use crate::merge::{MergeReport, WINDOW, input_label, merge_all};
 use crate::storage::SessionFile;
 
 use super::streams::{is_dash, load_session, session_file};
 
-/// Merges session `b` into session `a` and writes the result to `output`, a new file.
-pub fn run(a: &Path, b: &Path, output: &Path) -> Result<ExitCode, Failure> {
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Merges `inputs` in order into `output`, a new file: each into those before it.
+pub fn run(inputs: &[std::path::PathBuf], output: &Path) -> Result<ExitCode, Failure> {
     let output = session_file(output)?;
-    if is_dash(a) && is_dash(b) {
-        return Err(Failure(
-            "only one of the two sessions can come from standard input".into(),
-        ));
+    if inputs.iter().filter(|p| is_dash(p)).count() > 1 {
+        return Err(Failure(if inputs.len() == 2 {
+            "only one of the two sessions can come from standard input".into()
+        } else {
+            "only one of the sessions can come from standard input".into()
+        }));
     }
-    let first = load_session(a)?;
-    let second = load_session(b)?;
+    let mut sessions = Vec::with_capacity(inputs.len());
+    for path in inputs {
+        sessions.push(load_session(path)?);
+    }
     // A broken input would spread into the merged file: it must pass `check` first.
-    for (path, session) in [(a, &first), (b, &second)] {
+    for (path, session) in inputs.iter().zip(&sessions) {
         let errors: Vec<String> = validate(session)
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
@@ -35,14 +43,11 @@ pub fn run(a: &Path, b: &Path, output: &Path) -> Result<ExitCode, Failure> {
             )));
         }
     }
-    let merged = merge(&first, &second);
+    let merged = merge_all(&sessions).expect("clap asks for two sessions or more");
     let mut session = merged.session;
     let mut created = SessionFile::create(output, &session)?;
     created.save(&mut session)?;
     created.close(&mut session)?;
-    let r = &merged.report;
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     println!(
         "{}: {} and {}",
         output.display(),
@@ -51,13 +56,33 @@ pub fn run(a: &Path, b: &Path, output: &Path) -> Result<ExitCode, Failure> {
     );
     println!(
         "  A, {}: {} and {}",
-        a.display(),
-        plural(r.interventions_a, "intervention", "interventions"),
-        plural(r.notes_a, "note", "notes")
+        inputs[0].display(),
+        plural(
+            sessions[0].interventions.len(),
+            "intervention",
+            "interventions"
+        ),
+        plural(sessions[0].note_count(), "note", "notes")
     );
+    for (k, r) in merged.steps.iter().enumerate() {
+        print_step(k + 1, &inputs[k + 1], r);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What merging input `index` (`path`) into the ones before it did.
+fn print_step(index: usize, path: &Path, r: &MergeReport) {
+    let (label, before) = (input_label(index), input_label(index - 1));
+    // The second input goes into A; a later one into A to the one before it.
+    let first = index == 1;
+    let (into, have) = if first {
+        ("A's".to_string(), "A has already".to_string())
+    } else {
+        (format!("A–{before}'s"), format!("A–{before} have already"))
+    };
     println!(
-        "  B, {}: {} and {}; {} merged into A's (same speaker, same channel, within {} minutes), {} A has already",
-        b.display(),
+        "  {label}, {}: {} and {}; {} merged into {into} (same speaker, same channel, within {} minutes), {} {have}",
+        path.display(),
         plural(r.interventions_b, "intervention", "interventions"),
         plural(r.notes_b, "note", "notes"),
         plural(r.interventions_folded, "intervention", "interventions"),
@@ -68,7 +93,7 @@ pub fn run(a: &Path, b: &Path, output: &Path) -> Result<ExitCode, Failure> {
         if ids.is_empty() {
             String::new()
         } else {
-            format!(", {what} added from B: {}", ids.join(", "))
+            format!(", {what} added from {label}: {}", ids.join(", "))
         }
     };
     println!(
@@ -78,13 +103,18 @@ pub fn run(a: &Path, b: &Path, output: &Path) -> Result<ExitCode, Failure> {
         added("groups", &r.groups_added),
         added("priorities", &r.priorities_added),
     );
+    let kept = if first {
+        "each kept as A has it unless said"
+    } else {
+        "each kept as the sessions before it have it unless said"
+    };
     println!(
         "  {}{}",
         plural(r.conflicts.len(), "conflict", "conflicts"),
         if r.conflicts.is_empty() {
-            ""
+            String::new()
         } else {
-            ", each kept as A has it unless said:"
+            format!(", {kept}:")
         }
     );
     for c in &r.conflicts {
@@ -93,5 +123,4 @@ pub fn run(a: &Path, b: &Path, output: &Path) -> Result<ExitCode, Failure> {
             crate::visible::picture_controls(&c.to_string())
         );
     }
-    Ok(ExitCode::SUCCESS)
 }

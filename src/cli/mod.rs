@@ -10,11 +10,14 @@ mod check;
 mod docs;
 mod edit;
 mod export;
+mod git_setup;
 mod import;
 mod merge;
+mod merge_driver;
 mod new;
 mod open;
 mod parse;
+mod sessions;
 mod setup;
 mod streams;
 mod tally;
@@ -61,18 +64,22 @@ pub enum Command {
         #[command(subcommand)]
         what: Import,
     },
-    /// Print the convergence tally of a session.
+    /// Print the convergence tally of a session, or the roll-up of several.
     Tally {
-        /// The session file (`-` reads it from standard input).
-        file: PathBuf,
+        /// The session file (`-` reads it from standard input); several files, or a folder
+        /// (its `*.ron` sessions), give the roll-up across sessions.
+        #[arg(required = true, num_args = 1.., value_name = "FILE")]
+        files: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TallyFormat::Table)]
         format: TallyFormat,
     },
-    /// Write the report of a session.
+    /// Write the report of a session, or the synthesis of several.
     Export {
-        /// The session file (`-` reads it from standard input).
-        file: PathBuf,
+        /// The session file (`-` reads it from standard input); several files, or a folder
+        /// (its `*.ron` sessions), give the synthesis across sessions.
+        #[arg(required = true, num_args = 1.., value_name = "FILE")]
+        files: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
@@ -101,16 +108,37 @@ pub enum Command {
         /// The session file (`-` reads it from standard input).
         file: PathBuf,
     },
-    /// Merge two rapporteurs' sessions of the same meeting into a new session file.
+    /// Merge rapporteurs' sessions of the same meeting into a new session file.
     Merge {
-        /// The first session: the base, whose ids and wording are kept (`-`: standard input).
-        a: PathBuf,
-        /// The second session, merged into the first (`-`: standard input).
-        b: PathBuf,
+        /// The sessions in order: the first is the base, whose ids and wording are kept, and
+        /// each later one is merged into those before it (one of them may be `-`, standard input).
+        #[arg(required = true, num_args = 2.., value_name = "SESSION")]
+        sessions: Vec<PathBuf>,
         /// The merged session file to create; never overwritten.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
     },
+    /// Merge two versions of a session file for git (`git config merge.rapporteur.driver`).
+    ///
+    /// Writes the merged session over OURS and exits 0, or lists the conflicts and exits 1
+    /// with the file marked as conflicted. `rapporteur git-setup` configures it.
+    MergeDriver {
+        /// The common ancestor's version (git's %O).
+        base: PathBuf,
+        /// Our version (%A); the merged session is written over it.
+        ours: PathBuf,
+        /// Their version (%B).
+        theirs: PathBuf,
+        /// The file's path in the work tree (%P): its journal must hold no unsaved notes.
+        path: Option<PathBuf>,
+        /// Which side was already pushed and keeps its ids (default: theirs, or ours while
+        /// git rebases).
+        #[arg(long, value_enum)]
+        pushed: Option<PushedSide>,
+    },
+    /// Set up the git repository here for session files: the merge driver in its
+    /// configuration, `*.ron merge=rapporteur` in .gitattributes, the side files in .gitignore.
+    GitSetup,
     /// Print a shell completion script.
     ///
     /// For example `rapporteur completions bash > ~/.local/share/bash-completion/completions/rapporteur`,
@@ -228,6 +256,15 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// Which side of a git merge was already pushed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PushedSide {
+    /// Ours (%A): the upstream, while git rebases local commits onto it.
+    Ours,
+    /// Theirs (%B): what `git pull` merges in.
+    Theirs,
+}
+
 /// An error for the user: one clear line on stderr and a non-zero exit.
 #[derive(Debug)]
 pub struct Failure(pub String);
@@ -248,9 +285,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::New(args)) => new::run(args),
         Some(Command::Edit { file, setup }) => edit::run(&file, &setup),
         Some(Command::Import { what }) => import::run(what),
-        Some(Command::Tally { file, format }) => tally::run(&file, format),
+        Some(Command::Tally { files, format }) => tally::run(&files, format),
         Some(Command::Export {
-            file,
+            files,
             format,
             attribution,
             min_group,
@@ -259,7 +296,7 @@ pub fn run(cli: Cli) -> ExitCode {
             force,
             allow_names,
         }) => export::run(
-            &file,
+            &files,
             format,
             attribution,
             min_group,
@@ -269,7 +306,15 @@ pub fn run(cli: Cli) -> ExitCode {
             allow_names,
         ),
         Some(Command::Check { file }) => check::run(&file),
-        Some(Command::Merge { a, b, output }) => merge::run(&a, &b, &output),
+        Some(Command::Merge { sessions, output }) => merge::run(&sessions, &output),
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+            pushed,
+        }) => merge_driver::run(&base, &ours, &theirs, path.as_deref(), pushed),
+        Some(Command::GitSetup) => git_setup::run(),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man { subcommand }) => docs::man(&subcommand),
     };

@@ -28,7 +28,7 @@ pub use prose::{
     number_word, opposed_only_sentence, opposition, participation, participation_sentence,
     tie_sentence,
 };
-pub use render::builtin_template;
+pub use render::{builtin_template, render_data};
 pub use report::{Emphasis, Report, ReportNote, VoiceRow, date_label, escape_controls};
 pub use time::{TimeAccount, account, time_sentence};
 pub use wrap::wrap_text;

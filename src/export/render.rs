@@ -26,13 +26,13 @@ pub fn builtin_template(format: Format) -> Option<&'static str> {
     }
 }
 
-/// The template name for `format`; its extension decides the escaping.
-fn template_name(format: Format) -> &'static str {
+/// The template's extension for `format`, which decides the escaping.
+fn extension(format: Format) -> &'static str {
     match format {
-        Format::Markdown => "report.md",
-        Format::Text => "report.txt",
-        Format::Html => "report.html",
-        Format::Json => "report.json",
+        Format::Markdown => "md",
+        Format::Text => "txt",
+        Format::Html => "html",
+        Format::Json => "json",
     }
 }
 
@@ -40,6 +40,19 @@ fn template_name(format: Format) -> &'static str {
 pub fn render(
     report: &Report,
     format: Format,
+    template: Option<&str>,
+) -> Result<String, ExportError> {
+    let builtin = builtin_template(format).unwrap_or_default();
+    render_data(report, format, "report", builtin, template)
+}
+
+/// Renders any report data in `format` through `builtin` (or `template`), a template named
+/// `stem` plus the format's extension, with the report's escaping, filters and wrapping.
+pub fn render_data<T: serde::Serialize>(
+    report: &T,
+    format: Format,
+    stem: &str,
+    builtin: &str,
     template: Option<&str>,
 ) -> Result<String, ExportError> {
     if format == Format::Json {
@@ -53,10 +66,10 @@ pub fn render(
         json.push('\n');
         return Ok(json);
     }
-    let source = template.or(builtin_template(format)).unwrap_or_default();
-    let name = template_name(format);
-    let env = environment();
-    let mut env = env;
+    let source = template.unwrap_or(builtin);
+    let name = format!("{stem}.{}", extension(format));
+    let name = name.as_str();
+    let mut env = environment();
     env.add_template(name, source)
         .map_err(|e| template_error(e, template.is_some()))?;
     let rendered = env

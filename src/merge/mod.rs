@@ -13,13 +13,17 @@
 //! The merge is pure and deterministic, and merging a merged session with
 //! either of its inputs again changes nothing.
 
+mod many;
 mod notes;
 mod report;
 mod roster;
+mod three_way;
 mod turns;
 
+pub use many::{MergedMany, input_label, merge_all};
 pub use notes::WINDOW;
 pub use report::{Conflict, MergeReport, Merged};
+pub use three_way::{Pushed, ThreeWay, merge3};
 
 use crate::model::Session;
 use report::conflict;

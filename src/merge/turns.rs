@@ -11,13 +11,13 @@ use crate::clock::Clock;
 use crate::model::{Channel, Intervention, Note, Serial, Session};
 
 /// An intervention's start and its last note's time (its start when it has none).
-fn span(i: &Intervention) -> (Clock, Clock) {
+pub(super) fn span(i: &Intervention) -> (Clock, Clock) {
     let last = i.notes.iter().map(|n| n.time).fold(i.start, Clock::max);
     (i.start, last)
 }
 
 /// Whether two spans, each widened by the window, overlap.
-fn overlaps((lo, hi): (Clock, Clock), (x_lo, x_hi): (Clock, Clock)) -> bool {
+pub(super) fn overlaps((lo, hi): (Clock, Clock), (x_lo, x_hi): (Clock, Clock)) -> bool {
     lo.seconds() <= x_hi.seconds() + WINDOW && x_lo.seconds() <= hi.seconds() + WINDOW
 }
 
