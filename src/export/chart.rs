@@ -41,13 +41,16 @@ pub struct Band {
 /// One priority's bar.
 #[derive(Debug, Clone, Serialize)]
 pub struct Bar {
-    /// Number and title, shortened to fit.
+    /// Number and title, whole.
     pub label: String,
+    /// The label as the chart draws it, on lines that fit beside the bars, broken
+    /// between words (at most [`LABEL_LINES`], the last ending in "…" if more is left).
+    pub lines: Vec<String>,
     /// Number, full title and figures, for the bar's tooltip.
     pub title: String,
     /// Interventions that raised it.
     pub value: usize,
-    /// Top of the bar's row.
+    /// Top of the bar, centred in its row beside its label's lines.
     pub y: u32,
     /// Segments: one per group that raised it, or one for all in `chatham`.
     pub segments: Vec<Segment>,
@@ -90,6 +93,12 @@ const NO_GROUP: &str = "#9aa5ad";
 const PLAIN: &str = "#4f7a94";
 
 const ROW: u32 = 26;
+/// Height of each further line of a label.
+const LINE: u32 = 14;
+/// Columns of display width a label's line takes at most beside the bars.
+const LABEL_COLUMNS: usize = 34;
+/// Lines a label takes at most.
+pub const LABEL_LINES: usize = 3;
 const BAND: u32 = 22;
 const LEFT: u32 = 250;
 const SPAN: u32 = 360;
@@ -186,8 +195,12 @@ pub fn chart(
             0 => String::new(),
             n => format!(" from {}", count(n, "group", "groups")),
         };
+        let label = format!("{}. {}", e.number, e.title);
+        let lines = label_lines(&label);
+        let extra = (lines.len() as u32 - 1) * LINE;
         bars.push(Bar {
-            label: shorten(&format!("{}. {}", e.number, e.title), 38),
+            label,
+            lines,
             title: format!(
                 "{}. {}: {}{from}",
                 e.number,
@@ -195,11 +208,11 @@ pub fn chart(
                 interventions(p.interventions)
             ),
             value: p.interventions,
-            y,
+            y: y + extra / 2,
             segments,
             end: x,
         });
-        y += ROW;
+        y += ROW + extra;
     }
     let mut legend: Vec<LegendItem> = session
         .groups
@@ -246,13 +259,22 @@ pub fn chart(
     }
 }
 
-/// Shortens `text` to at most `max` characters, ending with an ellipsis.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut short: String = text.chars().take(max.saturating_sub(1)).collect();
-        short.push('…');
-        short
+/// `label` on lines of at most [`LABEL_COLUMNS`] columns, broken between words (a word
+/// longer than a line between graphemes), at most [`LABEL_LINES`] of them: the last
+/// line ends in "…" after a whole word when more of the label is left.
+pub fn label_lines(label: &str) -> Vec<String> {
+    let mut lines = super::wrap::fill(label, LABEL_COLUMNS);
+    if lines.len() > LABEL_LINES {
+        lines.truncate(LABEL_LINES);
+        let last = &lines[LABEL_LINES - 1];
+        let mut kept = super::wrap::fill(last, LABEL_COLUMNS - 2).swap_remove(0);
+        if kept.len() < last.len() && !last[kept.len()..].starts_with(' ') {
+            // The piece that no longer fits goes whole, not halved.
+            kept = kept
+                .rsplit_once(' ')
+                .map_or(kept.clone(), |(a, _)| a.to_string());
+        }
+        lines[LABEL_LINES - 1] = format!("{}…", kept.trim_end());
     }
+    lines
 }

@@ -497,6 +497,7 @@ fn chart(converging: &[ReportPriority], single: &[ReportPriority], sessions: usi
                     "{}. {}: raised in {} of {sessions} sessions",
                     p.number, p.title, p.sessions_raised
                 ),
+                lines: crate::export::label_lines(&label),
                 label,
                 value: p.sessions_raised,
                 y: 8 + row as u32 * ROW,
