@@ -514,3 +514,33 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// A list item wrapped in plain text hangs under its marker: the marker stays on the
+    /// first line with text after it, every further line starts with exactly the
+    /// marker's width of spaces, and the words follow in order.
+    #[test]
+    fn list_items_hang_under_their_marker(
+        indent in 0usize..6,
+        marker in prop_oneof![Just("- "), Just("• "), Just("o "), Just("12. "), Just("3. ")],
+        words in proptest::collection::vec(world_word(), 1..30),
+        width in 24usize..72,
+    ) {
+        use unicode_width::UnicodeWidthStr;
+        let head = format!("{}{marker}", " ".repeat(indent));
+        let text = words.join(" ");
+        let wrapped = rapporteur::export::wrap_text(&format!("{head}{text}"), width);
+        let lines: Vec<&str> = wrapped.lines().collect();
+        prop_assert!(lines[0].starts_with(&head) && lines[0].len() > head.len(), "{:?}", wrapped);
+        let hang = " ".repeat(head.width());
+        for line in &lines[1..] {
+            prop_assert!(line.starts_with(&hang), "{:?} does not hang\n{}", line, wrapped);
+            prop_assert!(!line[hang.len()..].starts_with(' '), "{:?}", line);
+        }
+        let squeeze = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
+        let body: String = lines.iter().enumerate()
+            .map(|(i, l)| if i == 0 { &l[head.len()..] } else { &l[hang.len()..] })
+            .collect();
+        prop_assert_eq!(squeeze(&body), squeeze(&text));
+    }
+}

@@ -43,8 +43,8 @@ pub struct Band {
 pub struct Bar {
     /// Number and title, whole.
     pub label: String,
-    /// The label as the chart draws it, on lines that fit beside the bars, broken
-    /// between words (at most [`LABEL_LINES`], the last ending in "…" if more is left).
+    /// The label as the chart draws it, whole, on lines that fit beside the bars,
+    /// broken between words.
     pub lines: Vec<String>,
     /// Number, full title and figures, for the bar's tooltip.
     pub title: String,
@@ -94,11 +94,9 @@ const PLAIN: &str = "#4f7a94";
 
 const ROW: u32 = 26;
 /// Height of each further line of a label.
-const LINE: u32 = 14;
+pub const LABEL_LINE: u32 = 14;
 /// Columns of display width a label's line takes at most beside the bars.
 const LABEL_COLUMNS: usize = 34;
-/// Lines a label takes at most.
-pub const LABEL_LINES: usize = 3;
 const BAND: u32 = 22;
 const LEFT: u32 = 250;
 const SPAN: u32 = 360;
@@ -197,7 +195,7 @@ pub fn chart(
         };
         let label = format!("{}. {}", e.number, e.title);
         let lines = label_lines(&label);
-        let extra = (lines.len() as u32 - 1) * LINE;
+        let extra = (lines.len() as u32 - 1) * LABEL_LINE;
         bars.push(Bar {
             label,
             lines,
@@ -260,21 +258,26 @@ pub fn chart(
 }
 
 /// `label` on lines of at most [`LABEL_COLUMNS`] columns, broken between words (a word
-/// longer than a line between graphemes), at most [`LABEL_LINES`] of them: the last
-/// line ends in "…" after a whole word when more of the label is left.
+/// longer than a line between graphemes); never shortened.
 pub fn label_lines(label: &str) -> Vec<String> {
-    let mut lines = super::wrap::fill(label, LABEL_COLUMNS);
-    if lines.len() > LABEL_LINES {
-        lines.truncate(LABEL_LINES);
-        let last = &lines[LABEL_LINES - 1];
-        let mut kept = super::wrap::fill(last, LABEL_COLUMNS - 2).swap_remove(0);
-        if kept.len() < last.len() && !last[kept.len()..].starts_with(' ') {
-            // The piece that no longer fits goes whole, not halved.
-            kept = kept
-                .rsplit_once(' ')
-                .map_or(kept.clone(), |(a, _)| a.to_string());
-        }
-        lines[LABEL_LINES - 1] = format!("{}…", kept.trim_end());
+    super::wrap::fill(label, LABEL_COLUMNS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn long_labels_wrap_whole() {
+        let label = "12. Decentralize to the cities some of the competence and means of the \
+                     national government regarding migrants and refugees, with a secretariat";
+        let lines = label_lines(label);
+        assert!(lines.len() > 3, "{lines:?}");
+        assert!(lines.iter().all(|l| l.width() <= LABEL_COLUMNS));
+        assert_eq!(
+            lines.join(" "),
+            label.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
     }
-    lines
 }

@@ -22,7 +22,7 @@ mod wrap;
 
 use std::fmt;
 
-pub use chart::{Band, Bar, Chart, LABEL_LINES, LegendItem, Segment, label_lines};
+pub use chart::{Band, Bar, Chart, LABEL_LINE, LegendItem, Segment, label_lines};
 pub use escape::{html_inline, markdown_escape, markdown_inline};
 pub use prose::{
     convergence_sentence, count, group_in_prose, group_speaker, interventions_sentence, join,

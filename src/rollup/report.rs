@@ -450,11 +450,11 @@ fn chart(converging: &[ReportPriority], single: &[ReportPriority], sessions: usi
     const SPAN: u32 = 360;
     let unit = |n: usize| n as u32 * SPAN / sessions.max(1) as u32;
     let (mut all_used, mut others_used) = (false, false);
+    let mut y = 8;
     let bars = converging
         .iter()
         .chain(single)
-        .enumerate()
-        .map(|(row, p)| {
+        .map(|p| {
             let mut x = LEFT;
             let mut segments = Vec::new();
             let parts = [
@@ -488,19 +488,21 @@ fn chart(converging: &[ReportPriority], single: &[ReportPriority], sessions: usi
                 });
                 x += width;
             }
-            let mut label = format!("{}. {}", p.number, p.title);
-            if label.chars().count() > 38 {
-                label = label.chars().take(37).collect::<String>() + "…";
-            }
+            let label = format!("{}. {}", p.number, p.title);
+            let lines = crate::export::label_lines(&label);
+            // A label on more lines takes a taller row, its bar centred beside it.
+            let extra = (lines.len() as u32 - 1) * crate::export::LABEL_LINE;
+            let top = y + extra / 2;
+            y += ROW + extra;
             Bar {
                 title: format!(
                     "{}. {}: raised in {} of {sessions} sessions",
                     p.number, p.title, p.sessions_raised
                 ),
-                lines: crate::export::label_lines(&label),
+                lines,
                 label,
                 value: p.sessions_raised,
-                y: 8 + row as u32 * ROW,
+                y: top,
                 segments,
                 end: x,
             }
@@ -523,7 +525,7 @@ fn chart(converging: &[ReportPriority], single: &[ReportPriority], sessions: usi
     }
     Chart {
         width: LEFT + SPAN + 40,
-        height: 16 + bars.len() as u32 * ROW,
+        height: 8 + y,
         left: LEFT,
         bands: Vec::new(),
         bars,
