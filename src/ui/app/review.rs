@@ -260,8 +260,28 @@ impl App {
         }
     }
 
-    fn rename_priority(&mut self, _priority: &str, _title: &str) {
-        self.say("renaming comes with the details", false);
+    /// Gives a priority a new title; its id, and so every tag on its notes, stays.
+    fn rename_priority(&mut self, priority: &str, title: &str) {
+        let title = title.trim();
+        let Some(old) = self.session().priority(priority).cloned() else {
+            return;
+        };
+        if title.is_empty() || title == old.title {
+            return;
+        }
+        let renamed = crate::model::Priority {
+            title: title.to_string(),
+            ..old
+        };
+        if self
+            .commit_change(vec![Edit::UpdatePriority(renamed)])
+            .is_ok()
+        {
+            self.say(
+                format!("renamed · {} undoes", self.keymap.hint(Action::Undo)),
+                false,
+            );
+        }
     }
 }
 
