@@ -159,3 +159,29 @@ fn opposition_is_kept_when_a_note_is_edited_or_retagged() {
         app.capture_text()
     );
 }
+
+#[test]
+fn the_details_form_changes_the_meeting_as_one_undoable_change() {
+    let mut app = app(ui_support::hearing(), Clock::hms(18, 0, 0));
+    press(&mut app, &["f5"]);
+    assert!(matches!(app.overlay, Overlay::Details(_)));
+    press(&mut app, &["end", "ctrl-u"]);
+    type_text(&mut app, "Housing hearing, 3 May");
+    // Down to Opens: title, theme, date, opens.
+    press(&mut app, &["down", "down", "down"]);
+    type_text(&mut app, "25:00");
+    press(&mut app, &["enter"]);
+    assert!(
+        matches!(app.overlay, Overlay::Details(_)),
+        "a time that is no time keeps the form open, its field said"
+    );
+    press(&mut app, &["end", "ctrl-u"]);
+    type_text(&mut app, "18:00");
+    press(&mut app, &["enter"]);
+    assert!(matches!(app.overlay, Overlay::None));
+    let meta = &app.session().meta;
+    assert_eq!(meta.title, "Housing hearing, 3 May");
+    assert_eq!(meta.opens, Some(Clock::hms(18, 0, 0)));
+    press(&mut app, &["ctrl-z"]);
+    assert_eq!(app.session().meta.title, "Housing hearing");
+}
