@@ -81,6 +81,15 @@ pub enum Edit {
     RemoveRemark(Serial),
     /// Replaces the rapporteur's choices for the report.
     UpdateReview(Review),
+    /// Replaces the fingerprints of the chat messages imported so far.
+    SetChatImported(Vec<String>),
+    /// Replaces who an export says attended and who registered but did not.
+    SetAttendance {
+        /// Ids of those who attended.
+        attended: Vec<Slug>,
+        /// Ids of those registered who did not.
+        absent: Vec<Slug>,
+    },
     /// Marks a name the lint found in a note as reviewed, kept in the report, or takes
     /// the mark back; its inverse restores the mark as it was. It never fails.
     SetNameReviewed {
@@ -323,6 +332,14 @@ impl Session {
                 })
             }
             Edit::UpdateMeta(meta) => Ok(Edit::UpdateMeta(std::mem::replace(&mut self.meta, meta))),
+            Edit::SetChatImported(list) => Ok(Edit::SetChatImported(std::mem::replace(
+                &mut self.chat_imported,
+                list,
+            ))),
+            Edit::SetAttendance { attended, absent } => Ok(Edit::SetAttendance {
+                attended: std::mem::replace(&mut self.attended, attended),
+                absent: std::mem::replace(&mut self.absent, absent),
+            }),
             Edit::UpdateReview(review) => Ok(Edit::UpdateReview(std::mem::replace(
                 &mut self.review,
                 review,
@@ -625,6 +642,11 @@ mod tests {
                 left_out: vec![5],
                 ..Review::default()
             }),
+            Edit::SetChatImported(vec!["10:32:14|hawa|fair recruitment|1".into()]),
+            Edit::SetAttendance {
+                attended: vec!["ana".into()],
+                absent: vec![],
+            },
             Edit::SetNameReviewed {
                 note: 5,
                 words: "Chile".into(),

@@ -24,6 +24,7 @@ pub use header::FIELDS;
 
 use super::ImportProblem;
 use super::groups::{self, find_group};
+use crate::edit::Edit;
 use crate::model::{Participant, Session, SlugMaker};
 use crate::names::{accent_key, collapsed, text_key};
 use header::Columns;
@@ -104,6 +105,21 @@ pub fn import_with(
     path: &Path,
     options: &RosterOptions,
 ) -> Result<RosterImported, Vec<ImportProblem>> {
+    let (edits, report) = plan(session, csv, path, options)?;
+    session
+        .apply_all(edits)
+        .map_err(|e| vec![ImportProblem::new(path, 1, None, e.to_string())])?;
+    Ok(report)
+}
+
+/// The edits that add the people in `csv` to the roster of `session` and record who
+/// attended, and what they do, without changing anything: the caller commits them.
+pub fn plan(
+    session: &Session,
+    csv: &[u8],
+    path: &Path,
+    options: &RosterOptions,
+) -> Result<(Vec<Edit>, RosterImported), Vec<ImportProblem>> {
     let decoded = decode(csv, path).map_err(|p| vec![p])?;
     let option_problem = |message: String| vec![ImportProblem::new(path, 1, None, message)];
     let mapped = header::mappings(&options.columns).map_err(option_problem)?;
@@ -179,8 +195,7 @@ pub fn import_with(
     if !reader.problems.is_empty() {
         return Err(reader.problems);
     }
-    let report = reader.finish(session);
-    Ok(report)
+    Ok(reader.finish())
 }
 
 type Rows = Vec<(u64, csv::StringRecord)>;
@@ -497,8 +512,8 @@ impl Reader<'_> {
         }
     }
 
-    /// Records attendance and hands the grown roster over.
-    fn finish(mut self, session: &mut Session) -> RosterImported {
+    /// The edits that add the new people and record attendance, with what they do.
+    fn finish(mut self) -> (Vec<Edit>, RosterImported) {
         self.report.matched = self.matched.len();
         // A person seen on several rows attended if any row says so.
         let mut said: HashMap<String, bool> = HashMap::new();
@@ -521,8 +536,16 @@ impl Reader<'_> {
                 }
             }
         }
-        *session = self.roster;
-        self.report
+        let mut edits: Vec<Edit> = self.roster.participants[self.on_roster_before..]
+            .iter()
+            .cloned()
+            .map(Edit::AddParticipant)
+            .collect();
+        edits.push(Edit::SetAttendance {
+            attended: self.roster.attended.clone(),
+            absent: self.roster.absent.clone(),
+        });
+        (edits, self.report)
     }
 }
 
