@@ -332,3 +332,44 @@ fn session_files_are_private() {
         assert_eq!(mode, 0o600, "{}", p.display());
     }
 }
+
+#[test]
+fn an_untouched_new_session_is_discarded_and_a_touched_one_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = example();
+    // Left as created (its journal empty, the process gone): removed with journal and lock.
+    let path = dir.path().join("untouched.ron");
+    drop(SessionFile::create(&path, &created).unwrap());
+    assert!(journal_path(&path).exists());
+    assert!(storage::discard_untouched(&path, &created).unwrap());
+    assert!(fs::read_dir(dir.path()).unwrap().next().is_none());
+
+    // One commit, still in the journal or folded into the file: kept as it is.
+    for fold in [false, true] {
+        let path = dir.path().join(format!("touched-{fold}.ron"));
+        let mut file = SessionFile::create(&path, &created).unwrap();
+        let mut live = created.clone();
+        let edit = new_note(&live, "a point");
+        file.commit(&mut live, edit).unwrap();
+        if fold {
+            file.close(&mut live).unwrap();
+        } else {
+            drop(file);
+        }
+        let before = fs::read(&path).unwrap();
+        assert!(!storage::discard_untouched(&path, &created).unwrap());
+        assert_eq!(fs::read(&path).unwrap(), before);
+        assert_eq!(
+            storage::load(&path).unwrap().note_count(),
+            created.note_count() + 1
+        );
+        assert!(!storage::lock_path(&path).exists());
+    }
+
+    // Open in another rapporteur: refused, nothing removed.
+    let path = dir.path().join("open.ron");
+    let _open = SessionFile::create(&path, &created).unwrap();
+    let error = storage::discard_untouched(&path, &created).unwrap_err();
+    assert!(matches!(error, StorageError::Lock(_)), "{error}");
+    assert!(path.exists());
+}

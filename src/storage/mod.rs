@@ -214,6 +214,32 @@ fn sweep_temp_files(path: &Path) {
     }
 }
 
+/// Removes the session file at `path`, with its journal and lock, if it holds just
+/// `created` (a new session in which nothing was recorded); says whether it did.
+///
+/// The lock is taken first, so a session someone has opened meanwhile is never removed.
+pub fn discard_untouched(path: &Path, created: &Session) -> Result<bool, StorageError> {
+    let lock = SessionLock::acquire(path)?;
+    let mut found = load(path)?;
+    // The file's place in its journal is bookkeeping, not something recorded.
+    found.journal_seq = created.journal_seq;
+    if found != *created {
+        return Ok(false);
+    }
+    let journal = journal_path(path);
+    for file in [journal.as_path(), path] {
+        match fs::remove_file(file) {
+            Err(error) if error.kind() != io::ErrorKind::NotFound => {
+                return Err(write_error(file)(error));
+            }
+            _ => {}
+        }
+    }
+    atomic::sync_folder_of(path).map_err(write_error(path))?;
+    drop(lock);
+    Ok(true)
+}
+
 /// Writes `session` to a new file at `path` (never over an existing one), e.g. to keep
 /// both versions when the open file was changed by another program.
 pub fn save_copy(session: &Session, path: &Path) -> Result<(), StorageError> {
