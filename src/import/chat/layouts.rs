@@ -359,11 +359,18 @@ fn is_reaction(text: &str) -> bool {
 /// The text after a reply's `Replying to "…"`, if `text` starts with one.
 fn reply_rest(text: &str) -> Option<&str> {
     let quoted = text.strip_prefix("Replying to \"")?;
-    if quoted.ends_with('"') {
+    // Zoom cuts the quoted message short with an ellipsis: a line ending so is all quote.
+    if quoted.ends_with("...\"") || quoted.ends_with("…\"") {
         return Some("");
     }
-    // Some versions put the reply on the same line, after the quoted snippet.
-    quoted.find("\" ").map(|at| quoted[at + 2..].trim_start())
+    // Some versions put the reply on the same line, after the quoted snippet; the
+    // ellipsis marks the snippet's end even when the reply ends with a quote mark.
+    for close in ["...\" ", "…\" ", "\" "] {
+        if let Some(at) = quoted.find(close) {
+            return Some(quoted[at + close.len()..].trim_start());
+        }
+    }
+    quoted.ends_with('"').then_some("")
 }
 
 /// Joins a message's lines with ` / `, as quoted verse is, remembering each character's
@@ -431,6 +438,28 @@ mod tests {
         assert!(t.messages[1].reply);
         assert_eq!(t.messages[1].text, "agreed");
         assert_eq!((t.reactions, t.private), (1, 1));
+    }
+
+    #[test]
+    fn a_reply_on_the_quoted_line_keeps_its_text_even_ending_with_a_quote() {
+        let t = read(
+            "10:15:03 From Omar to Everyone:\n\
+             \tReplying to \"We need the data...\" I agree with \"data first\"\n\
+             10:16:00 From Lena : Replying to \"short\" yes \"indeed\"\n\
+             10:17:00 From Lena to Everyone:\n\
+             \tReplying to \"He said \"no\" to...\"\n\
+             \tstill no\n",
+        );
+        let texts: Vec<&str> = t.messages.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                r#"I agree with "data first""#,
+                r#"yes "indeed""#,
+                "still no"
+            ]
+        );
+        assert!(t.messages.iter().all(|m| m.reply));
     }
 
     #[test]
