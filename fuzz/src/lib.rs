@@ -10,7 +10,7 @@
 pub mod chat;
 // pub mod meeting;
 // pub mod notes;
-// pub mod roster;
+pub mod roster;
 pub mod text;
 
 use std::path::Path;

@@ -164,6 +164,27 @@ impl Columns {
     }
 }
 
+/// The line a record starts on, counted from its byte offset: csv's own line count
+/// falls behind after a blank line and on every `\r\n` line end.
+fn line_at(text: &str, position: Option<&csv::Position>) -> u64 {
+    let Some(position) = position else {
+        return 0;
+    };
+    let bytes = text.as_bytes();
+    let mut at = usize::try_from(position.byte()).map_or(bytes.len(), |b| b.min(bytes.len()));
+    // The offset may point at the line end before the record, or at blank lines.
+    while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+        at += 1;
+    }
+    let before = &bytes[..at];
+    let breaks = before
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n')))
+        .count();
+    breaks as u64 + 1
+}
+
 fn lowered(record: &csv::StringRecord) -> Vec<String> {
     record.iter().map(|h| h.trim().to_lowercase()).collect()
 }
@@ -221,9 +242,9 @@ pub fn import_with(
     let mut problems = Vec::new();
     for record in reader.records() {
         match record {
-            Ok(r) => rows.push((r.position().map_or(0, |p| p.line()), r)),
+            Ok(r) => rows.push((line_at(text, r.position()), r)),
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = line_at(text, e.position());
                 problems.push(problem(line, format!("cannot read this row: {e}")));
                 if problems.len() >= MAX_PROBLEMS {
                     return Err(problems);
@@ -485,10 +506,11 @@ fn attended_of(cell: &str, status: &str, join_time: &str) -> Option<bool> {
     }
     // Zoom writes `--` for the join time of someone who never joined.
     let joined = !join_time.trim().trim_matches('-').is_empty();
-    if status.contains("checked in") || joined {
+    let not_checked_in = status.contains("not checked in");
+    if (status.contains("checked in") && !not_checked_in) || joined {
         return Some(true);
     }
-    None
+    not_checked_in.then_some(false)
 }
 
 /// The roster participant a registration row stands for: by name, then affiliation.
@@ -584,6 +606,43 @@ mod tests {
             errors[2].starts_with("people.csv:5: bo (peru) is already"),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn problems_name_their_line_after_blank_lines_and_windows_line_ends() {
+        for end in ["\n", "\r\n", "\r"] {
+            let csv = [
+                "name,affiliation,group",
+                "",
+                "Ana,Chile,states",
+                "",
+                "",
+                ",Peru,states",
+            ]
+            .join(end);
+            let errors = run(&csv).unwrap_err();
+            assert_eq!(errors.len(), 1, "{end:?}: {errors:?}");
+            assert!(
+                errors[0].starts_with("people.csv:6: the name is empty"),
+                "{end:?}: {errors:?}"
+            );
+        }
+        let quoted =
+            "name,affiliation,group\r\n\"Ana\",\"City of\r\nTunis\",states\r\n\"\",x,states\r\n";
+        let errors = run(quoted).unwrap_err();
+        assert!(
+            errors[0].starts_with("people.csv:4: the name is empty"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_status_of_not_checked_in_is_not_attendance() {
+        assert_eq!(attended_of("", "checked in", ""), Some(true));
+        assert_eq!(attended_of("", "not checked in", ""), Some(false));
+        assert_eq!(attended_of("", "not checked in", "10:02"), Some(true));
+        assert_eq!(attended_of("yes", "not checked in", ""), Some(true));
+        assert_eq!(attended_of("", "attending", ""), None);
     }
 
     #[test]
