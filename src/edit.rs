@@ -101,15 +101,18 @@ impl Session {
 
     /// Applies `edits` in order, all or none; returns the inverses in the order that undoes them.
     pub fn apply_all(&mut self, edits: Vec<Edit>) -> Result<Vec<Edit>, EditError> {
+        let serial = self.next_serial;
         let mut inverses = Vec::with_capacity(edits.len());
         for edit in edits {
             match self.apply(edit) {
                 Ok(inverse) => inverses.push(inverse),
                 Err(error) => {
-                    // Roll back the part already applied, so a rejected line leaves no trace.
+                    // Roll back the part already applied, so a rejected line leaves no
+                    // trace, not even the serials it took.
                     for inverse in inverses.into_iter().rev() {
                         self.apply(inverse).expect("an inverse always applies");
                     }
+                    self.next_serial = serial;
                     return Err(error);
                 }
             }
@@ -489,6 +492,25 @@ mod tests {
             assert!(s.apply(edit.clone()).is_err(), "{edit:?}");
             assert_eq!(s, before, "{edit:?}");
         }
+    }
+
+    #[test]
+    fn a_refused_batch_takes_back_the_serials_it_took() {
+        let mut s = session();
+        let before = s.clone();
+        let start = Edit::StartIntervention {
+            id: 7,
+            participant: "ana".into(),
+            channel: Channel::Floor,
+            start: Clock::hms(10, 0, 0),
+        };
+        let orphan = Edit::InsertNote {
+            intervention: 99,
+            index: None,
+            note: note(8),
+        };
+        assert!(s.apply_all(vec![start, orphan]).is_err());
+        assert_eq!(s, before);
     }
 
     #[test]

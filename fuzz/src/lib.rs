@@ -8,8 +8,8 @@
 //! messages, a valid roster with odd cells, a valid session with odd edits.
 
 pub mod chat;
-// pub mod meeting;
-// pub mod notes;
+pub mod meeting;
+pub mod notes;
 pub mod roster;
 pub mod text;
 
