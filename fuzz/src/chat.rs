@@ -398,13 +398,7 @@ impl Chat {
                     times.sort_unstable();
                     assert_eq!(starts, times, "the times of the chat inputs");
                 }
-                // What the import added through the file: the roster is the example's, known to load.
-                let mut added_only = session.clone();
-                added_only
-                    .participants
-                    .retain(|p| roster.participant(&p.id).is_none());
-                added_only.priorities.clear();
-                crate::assert_round_trips(&added_only);
+                crate::assert_round_trips(&crate::added_since(roster, &session));
                 let _ = rapporteur::tally::Tally::compute(&session);
                 // The same chat again adds nothing.
                 let once = session.clone();

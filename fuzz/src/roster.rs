@@ -322,7 +322,7 @@ impl Roster {
                         rendered.text
                     );
                 }
-                crate::assert_round_trips(&session);
+                crate::assert_round_trips(&crate::added_since(&base, &session));
             }
             (Err(problems), Outcome::Problems(lines)) => {
                 let found: Vec<usize> = problems.iter().map(|p| p.line).collect();
