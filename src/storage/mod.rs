@@ -487,10 +487,12 @@ impl SessionFile {
     pub fn close(mut self, session: &mut Session) -> Result<(), StorageError> {
         self.save(session)?;
         let journal = journal_path(&self.path);
-        self.journal.remove().map_err(|error| StorageError::Write {
-            path: journal,
-            error,
-        })
+        self.journal
+            .remove(&self.faults)
+            .map_err(|error| StorageError::Write {
+                path: journal,
+                error,
+            })
     }
 }
 
@@ -498,7 +500,7 @@ impl SessionFile {
     /// Releases the lock without saving, removing the journal if it holds nothing.
     pub fn release(self) {
         if self.journal.entries() == 0 && !self.behind {
-            let _ = self.journal.remove();
+            let _ = self.journal.remove(&self.faults);
         }
     }
 }
