@@ -163,6 +163,8 @@ enum Expected {
     Private,
     Reaction,
     Empty,
+    /// A message from nobody, on this line: the file is refused there.
+    Nameless(usize),
 }
 
 /// A chat file and what it holds.
@@ -232,6 +234,7 @@ impl Chat {
                 To::Privately(i) => format!("{name}  to  {}(Privately)", pick(roster, i).name),
             };
             let mut pieces: Vec<String> = Vec::new();
+            let header = lines.len() + 1;
             match m.layout {
                 Layout::OneLine => lines.push(format!("{shown} From  {who} : {first}")),
                 Layout::OneLineTab => lines.push(format!("{shown}\t From  {who} : {first}")),
@@ -263,6 +266,8 @@ impl Chat {
             });
             expected.push(if to.is_private() {
                 Expected::Private
+            } else if collapsed(&name).is_empty() {
+                Expected::Nameless(header)
             } else {
                 m.body.expected(&pieces, collapsed(&name), time, format)
             });
@@ -284,13 +289,25 @@ impl Chat {
         let rendered = self.render();
         let path = Path::new("chat.txt");
         let transcript = chat::parse(&rendered.text, path, self.starts_at());
-        let Ok(transcript) = transcript else {
-            assert!(
-                rendered.expected.is_empty(),
-                "a chat of {} messages did not parse: {transcript:?}",
-                rendered.expected.len()
-            );
-            return;
+        let nameless = rendered.expected.iter().find_map(|e| match e {
+            Expected::Nameless(line) => Some(*line),
+            _ => None,
+        });
+        let transcript = match (transcript, nameless) {
+            (Ok(transcript), None) => transcript,
+            (Err(problem), Some(line)) => {
+                assert_eq!(problem.line, line, "{problem}");
+                return;
+            }
+            (Err(problem), None) => {
+                assert!(
+                    rendered.expected.is_empty(),
+                    "a chat of {} messages did not parse: {problem}",
+                    rendered.expected.len()
+                );
+                return;
+            }
+            (Ok(_), Some(line)) => panic!("the message from nobody on line {line} was read"),
         };
         let found: Vec<Expected> = transcript
             .messages
@@ -369,6 +386,15 @@ impl Chat {
                     let (line, column) = warning.position().unwrap_or((warning.line, 1));
                     assert!((1..=lines).contains(&line), "{warning}");
                     assert!(column >= 1, "{warning}");
+                }
+                for id in &report.new_participants {
+                    let person = session
+                        .participant(id)
+                        .expect("an added person is on the roster");
+                    assert!(
+                        !person.name.trim().is_empty(),
+                        "a nameless person was added: {person:?}"
+                    );
                 }
                 let added: Vec<_> = session
                     .interventions

@@ -151,6 +151,15 @@ pub fn parse(
             transcript.private += 1;
             continue;
         };
+        // A message from nobody would put a nameless person on the roster.
+        if sender.is_empty() {
+            return Err(ImportProblem::new(
+                path,
+                raw.line,
+                None,
+                "a message with no sender: expected a name before `:`",
+            ));
+        }
         let mut pieces: Vec<Piece> = raw.pieces;
         if pieces.len() == 1 && is_reaction(&pieces[0].text) {
             transcript.reactions += 1;
@@ -474,6 +483,18 @@ mod tests {
         assert_eq!(t.messages[0].time, Clock::hms(10, 5, 0));
         assert_eq!(t.messages[0].text, "see: this");
         assert_eq!(t.empty, 1);
+    }
+
+    #[test]
+    fn a_message_from_nobody_is_refused_with_its_line() {
+        let e = parse(
+            "00:05:00\tAna:\tfine\n00:06:00\t:\twho said this?\n",
+            Path::new("c.txt"),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("no sender"), "{e}");
     }
 
     #[test]
