@@ -427,11 +427,11 @@ impl Shape {
                     role: None,
                 })
             }
-            // Removing is only ever the undo of adding, which appends: the last one, or nobody.
+            // Mostly the last one added (removing undoes adding), now and then another.
             Shape::RemoveParticipant(p) => Edit::RemoveParticipant(
                 match p {
-                    Pick::Some(_) => s.participants.last().map(|p| p.id.clone()),
-                    Pick::Missing => None,
+                    Pick::Some(i) if i % 4 != 0 => s.participants.last().map(|p| p.id.clone()),
+                    _ => Some(participant_id(s, *p)),
                 }
                 .unwrap_or_else(|| "nobody-at-all".into()),
             ),
@@ -449,8 +449,8 @@ impl Shape {
             }
             Shape::RemovePriority(p) => Edit::RemovePriority(
                 match p {
-                    Pick::Some(_) => s.priorities.last().map(|p| p.id.clone()),
-                    Pick::Missing => None,
+                    Pick::Some(i) if i % 4 != 0 => s.priorities.last().map(|p| p.id.clone()),
+                    _ => p.of(&s.priorities).map(|p| p.id.clone()),
                 }
                 .unwrap_or_else(|| "no-such-priority".into()),
             ),
