@@ -84,6 +84,27 @@ pub struct RosterImported {
     pub chairs: Vec<String>,
 }
 
+/// The line a record starts on, counted from its byte offset: csv's own line count
+/// falls behind after a blank line and on every `\r\n` line end.
+fn line_at(text: &str, position: Option<&csv::Position>) -> u64 {
+    let Some(position) = position else {
+        return 0;
+    };
+    let bytes = text.as_bytes();
+    let mut at = usize::try_from(position.byte()).map_or(bytes.len(), |b| b.min(bytes.len()));
+    // The offset may point at the line end before the record, or at blank lines.
+    while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+        at += 1;
+    }
+    let before = &bytes[..at];
+    let breaks = before
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n')))
+        .count();
+    breaks as u64 + 1
+}
+
 fn lowered(record: &csv::StringRecord) -> Vec<String> {
     record.iter().map(|h| h.trim().to_lowercase()).collect()
 }
@@ -231,9 +252,9 @@ fn read_rows(
     let mut problems = Vec::new();
     for record in reader(separator).records() {
         match record {
-            Ok(r) => rows.push((r.position().map_or(0, |p| p.line()), r)),
+            Ok(r) => rows.push((line_at(text, r.position()), r)),
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = line_at(text, e.position());
                 problems.push(ImportProblem::new(
                     path,
                     line as usize,
@@ -587,10 +608,11 @@ fn attended_of(cell: &str, status: &str, join_time: &str) -> Option<bool> {
     }
     // Zoom writes `--` for the join time of someone who never joined.
     let joined = !join_time.trim().trim_matches('-').is_empty();
-    if status.contains("checked in") || joined {
+    let not_checked_in = status.contains("not checked in");
+    if (status.contains("checked in") && !not_checked_in) || joined {
         return Some(true);
     }
-    None
+    not_checked_in.then_some(false)
 }
 
 /// The roster participant a registration row stands for: by name, then affiliation.
