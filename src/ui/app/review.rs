@@ -7,7 +7,7 @@ use super::{App, Overlay};
 use crate::action::Action;
 use crate::edit::Edit;
 use crate::model::{Remark, Review, Serial, Slug};
-use crate::ui::state::line::LineInput;
+use crate::ui::state::line::{LineInput, edit_area};
 use crate::ui::state::review::{
     self, Editor, Focus, ReviewState, folded, moved, report_order, toggled_out, toggled_quote,
     with_heading,
@@ -260,42 +260,41 @@ impl App {
         }
     }
 
-    fn rename_priority(&mut self, _priority: &str, _title: &str) {
-        self.say("renaming comes with the details", false);
+    /// Gives a priority a new title; its id, and so every tag on its notes, stays.
+    fn rename_priority(&mut self, priority: &str, title: &str) {
+        let title = title.trim();
+        let Some(old) = self.session().priority(priority).cloned() else {
+            return;
+        };
+        if title.is_empty() || title == old.title {
+            return;
+        }
+        let renamed = crate::model::Priority {
+            title: title.to_string(),
+            ..old
+        };
+        if self
+            .commit_change(vec![Edit::UpdatePriority(renamed)])
+            .is_ok()
+        {
+            self.say(
+                format!("renamed · {} undoes", self.keymap.hint(Action::Undo)),
+                false,
+            );
+        }
     }
 }
 
 /// Carries out an editing action in the lead's text area; Tab starts a new line (Enter saves).
 fn apply_to_area(area: &mut TextArea<'static>, action: Action) {
     use ratatui_textarea::CursorMove;
+    // The synthesis is many lines: up and down move between them, Tab breaks one.
     match action {
-        Action::CursorLeft => area.move_cursor(CursorMove::Back),
-        Action::CursorRight => area.move_cursor(CursorMove::Forward),
-        Action::WordLeft => area.move_cursor(CursorMove::WordBack),
-        Action::WordRight => area.move_cursor(CursorMove::WordForward),
-        Action::LineStart => area.move_cursor(CursorMove::Head),
-        Action::LineEnd => area.move_cursor(CursorMove::End),
         Action::Up => area.move_cursor(CursorMove::Up),
         Action::Down => area.move_cursor(CursorMove::Down),
-        Action::DeleteBack => {
-            area.delete_char();
-        }
-        Action::DeleteForward => {
-            area.delete_next_char();
-        }
-        Action::DeleteWordBack => {
-            area.delete_word();
-        }
-        Action::DeleteWordForward => {
-            area.delete_next_word();
-        }
-        Action::DeleteToLineEnd => {
-            area.delete_line_by_end();
-        }
-        Action::DeleteToLineStart => {
-            area.delete_line_by_head();
-        }
         Action::Complete => area.insert_newline(),
-        _ => {}
+        _ => {
+            edit_area(area, action);
+        }
     }
 }

@@ -85,13 +85,13 @@ pub fn report_order(session: &Session, tally: &Tally) -> Vec<Slug> {
     order
 }
 
-/// The notes of a priority, in meeting order.
+/// The notes of a priority, supporting or opposing it, in meeting order.
 pub fn notes_of(session: &Session, priority: &str) -> Vec<Serial> {
     session
         .interventions
         .iter()
         .flat_map(|i| &i.notes)
-        .filter(|n| n.tags.iter().any(|t| t == priority))
+        .filter(|n| n.stance_on(priority).is_some())
         .map(|n| n.id)
         .collect()
 }

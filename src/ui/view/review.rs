@@ -206,6 +206,9 @@ fn figures(p: &PriorityTally) -> String {
         format!("{} entities", p.entities),
         format!("{} notes", p.notes),
     ];
+    if p.opposed > 0 {
+        parts.push(format!("{} opposed", p.opposed));
+    }
     if let (Some(first), Some(last)) = (p.first, p.last) {
         parts.push(format!(
             "{first}–{last} ({})",
