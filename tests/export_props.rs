@@ -1,10 +1,11 @@
 //! Properties of the report: in `group` and `chatham` modes it never writes
 //! a participant's name or affiliation that the notes' own text does not.
 
+mod docx_support;
 mod tally_fixture;
 
 use proptest::prelude::*;
-use rapporteur::export::{Attribution, Format, Options, export};
+use rapporteur::export::{Attribution, Format, Options, export, export_bytes};
 use tally_fixture::arb_session;
 
 proptest! {
@@ -27,9 +28,13 @@ proptest! {
             .filter(|w| !w.is_empty() && !notes.contains(w))
             .collect();
         for attribution in [Attribution::Group, Attribution::Chatham] {
-            for format in [Format::Markdown, Format::Text, Format::Html, Format::Json] {
+            for format in [Format::Markdown, Format::Text, Format::Html, Format::Json, Format::Docx] {
                 let options = Options { format, attribution, ..Options::default() };
-                let report = export(&session, &options).unwrap();
+                let report = match format {
+                    // Every part of the Word package, its properties too.
+                    Format::Docx => docx_support::all_text(&export_bytes(&session, &options).unwrap()),
+                    _ => export(&session, &options).unwrap(),
+                };
                 for secret in &secrets {
                     prop_assert!(
                         !report.contains(secret),
@@ -44,9 +49,13 @@ proptest! {
         let points = |i: &&rapporteur::model::Intervention| {
             !i.notes.is_empty() && !rapporteur::tally::is_procedural(&session, i)
         };
+        let named_docx = docx_support::all_text(
+            &export_bytes(&session, &Options { format: Format::Docx, attribution: Attribution::Named, ..Options::default() }).unwrap(),
+        );
         for i in session.interventions.iter().filter(points) {
             let name = &session.participant(&i.participant).unwrap().name;
             prop_assert!(named.contains(name.as_str()));
+            prop_assert!(named_docx.contains(name.as_str()), "the named docx lacks {:?}", name);
         }
     }
 }

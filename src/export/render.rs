@@ -4,7 +4,8 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior};
 use unicode_width::UnicodeWidthStr;
 
-use super::escape::{html_inline, markdown_inline};
+use super::docx;
+use super::escape::{html_inline, markdown_inline, xml_text};
 use super::lang::{document_lang, passage_lang};
 use super::report::Report;
 use super::wrap::{fill, wrap_text};
@@ -13,6 +14,7 @@ use super::{ExportError, Format};
 const MARKDOWN: &str = include_str!("templates/report.md.j2");
 const TEXT: &str = include_str!("templates/report.txt.j2");
 const HTML: &str = include_str!("templates/report.html.j2");
+const DOCX: &str = include_str!("templates/report.docx.j2");
 
 /// Width plain-text reports are wrapped to.
 pub const TEXT_WIDTH: usize = 72;
@@ -23,6 +25,7 @@ pub fn builtin_template(format: Format) -> Option<&'static str> {
         Format::Markdown => Some(MARKDOWN),
         Format::Text => Some(TEXT),
         Format::Html => Some(HTML),
+        Format::Docx => Some(DOCX),
         Format::Json => None,
     }
 }
@@ -34,6 +37,7 @@ fn extension(format: Format) -> &'static str {
         Format::Text => "txt",
         Format::Html => "html",
         Format::Json => "json",
+        Format::Docx => "docx",
     }
 }
 
@@ -44,6 +48,9 @@ pub fn render(
     template: Option<&str>,
 ) -> Result<String, ExportError> {
     let builtin = builtin_template(format).unwrap_or_default();
+    if format == Format::Docx {
+        return render_data(&docx::data(report), format, "report", builtin, template);
+    }
     render_data(report, format, "report", builtin, template)
 }
 
@@ -111,6 +118,8 @@ fn environment<'s>() -> Environment<'s> {
             AutoEscape::Html
         } else if name.ends_with(".md") {
             AutoEscape::Custom("markdown")
+        } else if name.ends_with(".docx") {
+            AutoEscape::Custom("xml")
         } else {
             AutoEscape::None
         }
@@ -132,6 +141,14 @@ fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), Er
         let text = match value.as_str() {
             Some(s) if !value.is_safe() => markdown_inline(s),
             _ => value.to_string(),
+        };
+        return out.write_str(&text).map_err(Error::from);
+    }
+    if state.auto_escape() == AutoEscape::Custom("xml") {
+        let text = match value.as_str() {
+            _ if value.is_safe() => value.to_string(),
+            Some(s) => xml_text(s),
+            None => xml_text(&value.to_string()),
         };
         return out.write_str(&text).map_err(Error::from);
     }
@@ -161,6 +178,8 @@ fn links_filter(state: &State, value: Value) -> Value {
             })
         }
         AutoEscape::Custom("markdown") => Value::from_safe_string(markdown_inline(&text)),
+        // Word keeps an address as typed text, whole.
+        AutoEscape::Custom("xml") => Value::from_safe_string(xml_text(&text)),
         _ => value,
     }
 }

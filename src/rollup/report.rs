@@ -30,7 +30,7 @@ pub fn builtin_template(format: Format) -> Option<&'static str> {
         Format::Markdown => Some(MARKDOWN),
         Format::Text => Some(TEXT),
         Format::Html => Some(HTML),
-        Format::Json => None,
+        Format::Json | Format::Docx => None,
     }
 }
 
@@ -537,8 +537,16 @@ fn chart(converging: &[ReportPriority], single: &[ReportPriority], sessions: usi
     }
 }
 
-/// The synthesis of `rollup` as `options` ask: every format of the single-session report.
+/// The synthesis of `rollup` as `options` ask: every text format of the single-session
+/// report (the Word document is one session's).
 pub fn export(rollup: &RollUp, options: &Options) -> Result<String, ExportError> {
+    if options.format == Format::Docx {
+        return Err(ExportError(
+            "a Word document is written for one session; export the sessions one by one, \
+             or their synthesis as markdown, text, html or json"
+                .into(),
+        ));
+    }
     // A day the calendar lacks would be printed as if real.
     for s in &rollup.sessions {
         if let Err(DateError::NoSuchDay(reason)) = parse_date(&s.date) {
