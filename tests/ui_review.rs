@@ -6,7 +6,7 @@ mod ui_support;
 use rapporteur::clock::Clock;
 use rapporteur::model::{Chosen, Folded, NoteKind, Section};
 use rapporteur::ui::Overlay;
-use ui_support::{app, draw, example_session, press, type_text};
+use ui_support::{app, draw, example_session, press, screen, type_text};
 
 fn notes_of(app: &rapporteur::ui::App, priority: &str) -> Vec<u64> {
     app.session()
@@ -93,6 +93,49 @@ fn the_review_shapes_the_report_and_every_choice_undoes() {
     assert!(matches!(app.overlay, Overlay::None));
     assert_eq!(app.capture_text(), "");
     assert_eq!(app.session().review.left_out, [notes[0]]);
+}
+
+/// Remarks typed during the meeting that lead no priority open the report; the review
+/// shows them first and writes them as one text, in one undoable change.
+#[test]
+fn the_introduction_is_written_in_the_review_as_one_change() {
+    let mut app = app(example_session(), Clock::hms(12, 5, 0));
+    let before: Vec<_> = app.session().remarks.clone();
+    for line in [
+        "> The breakout opened late",
+        "> Interpretation was offered in French",
+    ] {
+        type_text(&mut app, line);
+        press(&mut app, &["enter"]);
+    }
+    let introduction = |app: &rapporteur::ui::App| -> Vec<String> {
+        app.introduction().map(|r| r.text.clone()).collect()
+    };
+    assert_eq!(
+        introduction(&app),
+        [
+            "The breakout opened late",
+            "Interpretation was offered in French"
+        ]
+    );
+    press(&mut app, &["f6"]);
+    let shown = screen(&mut app, 120, 35);
+    assert!(shown.contains("Introduction"), "{shown}");
+    assert!(shown.contains("✎ The breakout opened late"), "{shown}");
+    press(&mut app, &["i"]);
+    type_text(&mut app, ", and closed on time.");
+    press(&mut app, &["enter"]);
+    assert_eq!(
+        introduction(&app),
+        ["The breakout opened late\nInterpretation was offered in French, and closed on time."]
+    );
+    // One change: one undo brings both remarks back as they were typed.
+    press(&mut app, &["ctrl-z"]);
+    assert_eq!(introduction(&app).len(), 2);
+    // A blank introduction removes it.
+    press(&mut app, &["ctrl-z", "ctrl-z"]);
+    assert_eq!(app.session().remarks, before);
+    assert!(screen(&mut app, 120, 35).contains("none yet: i writes it"));
 }
 
 #[test]

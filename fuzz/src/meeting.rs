@@ -83,6 +83,8 @@ enum SerialPick {
 struct NoteShape {
     text: Text,
     tags: Vec<Pick>,
+    /// Priorities the note opposes (`#-tag`); one it also supports is refused.
+    opposes: Vec<Pick>,
     quote: bool,
     emphasis: bool,
     minutes: u16,
@@ -382,6 +384,15 @@ impl NoteShape {
             },
             emphasis: self.emphasis,
             time: time(self.minutes),
+            opposes: self
+                .opposes
+                .iter()
+                .take(2)
+                .map(|t| match t.of(&s.priorities) {
+                    Some(p) => p.id.clone(),
+                    None => "no-such-priority".into(),
+                })
+                .collect(),
         }
     }
 }
@@ -425,6 +436,7 @@ impl Shape {
                     affiliation: "Chile".into(),
                     group: group_id(s, *group),
                     role: None,
+                    chair: false,
                 })
             }
             // Mostly the last one added (removing undoes adding), now and then another.
@@ -539,6 +551,7 @@ impl Shape {
                     affiliation: String::new(),
                     group: String::new(),
                     role: None,
+                    chair: false,
                 });
                 if let Some((g, f)) = name {
                     p.name = text::unique_name(*g, *f, *serial as usize);

@@ -283,6 +283,15 @@ impl Roster {
         let mut session = base.clone();
         let path = Path::new("people.csv");
         let result = roster::import_with(&mut session, rendered.text.as_bytes(), path, &options);
+        // A NUL byte is read as UTF-16 without its mark: the file is refused at the NUL.
+        if let Some(at) = rendered.text.find('\0') {
+            let problems = result.expect_err("a file with a NUL byte is refused");
+            let line = nul_line(&rendered.text[..at]);
+            let found: Vec<usize> = problems.iter().map(|p| p.line).collect();
+            assert_eq!(found, [line], "{problems:?} in\n{}", rendered.text);
+            assert_eq!(session, base, "a failed import changed the session");
+            return;
+        }
         match (result, &rendered.outcome) {
             (
                 Ok(report),
@@ -473,7 +482,7 @@ impl Plain {
                 problems.push(line);
                 continue;
             }
-            let Some(group) = rapporteur::import::groups::find_group(&base.groups, group) else {
+            let Ok(group) = rapporteur::import::groups::find_group(&base.groups, group) else {
                 problems.push(line);
                 continue;
             };
@@ -756,4 +765,9 @@ impl Person {
             Person::Nameless => (String::new(), String::new()),
         }
     }
+}
+
+/// The line of text ending just before a NUL byte: lines end at `\n`, `\r\n` or a lone `\r`.
+fn nul_line(before: &str) -> usize {
+    before.replace("\r\n", "\n").matches(['\n', '\r']).count() + 1
 }

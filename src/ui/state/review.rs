@@ -24,6 +24,8 @@ pub enum Focus {
 pub enum Editor {
     /// The lead remark of the selected priority, over several lines.
     Lead(Box<TextArea<'static>>),
+    /// The report's introduction: the remarks that lead no priority, as one text.
+    Introduction(Box<TextArea<'static>>),
     /// The heading of a section opening at the selected priority.
     Heading(LineInput),
     /// The selected priority's title.
@@ -58,8 +60,9 @@ impl Default for ReviewState {
 }
 
 /// The keys of the review, which types no text: (key, what it does), for hints and help.
-pub const KEYS: [(char, &str); 7] = [
+pub const KEYS: [(char, &str); 8] = [
     ('e', "write the lead"),
+    ('i', "the introduction"),
     ('h', "section heading"),
     ('r', "rename"),
     ('x', "leave the note out / in"),
