@@ -566,3 +566,44 @@ pub fn export(rollup: &RollUp, options: &Options) -> Result<String, ExportError>
         options.template.as_deref(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn priority(number: usize, title: &str) -> ReportPriority {
+        ReportPriority {
+            number,
+            id: format!("p{number}"),
+            title: title.into(),
+            description: None,
+            sentence: String::new(),
+            labels: Vec::new(),
+            sessions_raised: 2,
+            sessions_total: 3,
+            all_groups_sessions: 1,
+            interventions: 4,
+            counting_groups: 2,
+            counting_groups_total: 4,
+            groups_label: String::new(),
+            sessions_sentence: String::new(),
+            sessions: Vec::new(),
+            quotes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn long_labels_wrap_whole_and_rows_grow_to_hold_them() {
+        let long = "Decentralize to the cities some of the competence and means of the national \
+                    government regarding migrants and refugees";
+        let chart = chart(&[priority(1, long), priority(2, "Data")], &[], 3);
+        let (first, second) = (&chart.bars[0], &chart.bars[1]);
+        assert_eq!(first.label, format!("1. {long}"));
+        assert_eq!(first.lines.join(" "), first.label);
+        assert!(first.lines.len() > 2);
+        // The next row starts below the last line of this label.
+        let bottom = first.y + 9 + first.lines.len() as u32 * crate::export::LABEL_LINE / 2;
+        assert!(second.y > bottom, "{} overlaps {}", second.y, bottom);
+        assert!(chart.height > second.y + 18);
+    }
+}
