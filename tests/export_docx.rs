@@ -9,7 +9,7 @@ mod docx_support;
 use std::path::Path;
 use std::process::Command;
 
-use docx_support::{Para, all_text, paragraphs, part, parts, styles, tables};
+use docx_support::{Para, paragraphs, part, parts, styles, tables};
 use rapporteur::export::{
     Attribution, Format, Options, ReferenceStyles, Report, export_bytes, report,
 };
@@ -209,26 +209,34 @@ fn the_voice_balance_and_the_chart_are_real_tables() {
 #[test]
 fn chatham_names_no_group_in_the_document() {
     let bytes = docx(Attribution::Chatham, None);
-    let text = all_text(&bytes);
-    let (_, chart) = &tables(&part(&bytes, "word/document.xml"))[0];
+    let document = part(&bytes, "word/document.xml");
+    let (_, chart) = &tables(&document)[0];
     assert!(
         chart[1..]
             .iter()
             .filter(|r| r.len() == 3)
             .all(|r| r[2].is_empty())
     );
-    for q in data(Attribution::Chatham)
+    let quotes = with_style(&paragraphs(&document), "Quote")
+        .into_iter()
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+    let report = data(Attribution::Chatham);
+    let expected: Vec<String> = report
         .emphases
         .iter()
+        .chain(&report.once)
+        .chain(&report.opposed_only)
         .flat_map(|e| &e.notes)
+        .chain(&report.other_points)
         .filter(|n| n.quote)
-    {
-        assert!(text.contains(&format!(
-            "“{}”, as {} put it.",
-            q.text,
-            q.by.as_deref().unwrap()
-        )));
+        .map(|q| format!("“{}”, as one participant put it.", q.text))
+        .collect();
+    assert!(!expected.is_empty());
+    for (got, want) in quotes.iter().zip(&expected) {
+        assert!(got.starts_with(want.as_str()), "{got:?} is not {want:?}");
     }
+    assert_eq!(quotes.len(), expected.len());
 }
 
 /// A Word document with the styles of an organisation: its own Normal and Heading 1,
@@ -407,4 +415,33 @@ fn the_committed_sample_is_this_report() {
         sample == docx(Attribution::Group, None),
         "sessions/gfmd-2020-migrant-protection.docx is stale: run sessions/build-example.sh"
     );
+}
+
+#[test]
+fn a_passage_in_another_of_the_meetings_languages_says_which() {
+    let mut session = example();
+    session.meta.languages.push("Arabic".into());
+    let note = session
+        .interventions
+        .iter_mut()
+        .flat_map(|i| &mut i.notes)
+        .find(|n| n.kind == rapporteur::model::NoteKind::Quote)
+        .unwrap();
+    note.text = "الاندماج محلي".into();
+    let options = Options {
+        format: Format::Docx,
+        ..Options::default()
+    };
+    let document = part(
+        &export_bytes(&session, &options).unwrap(),
+        "word/document.xml",
+    );
+    assert!(
+        document.contains(
+            "<w:r><w:rPr><w:rtl/><w:lang w:bidi=\"ar\"/></w:rPr><w:t xml:space=\"preserve\">الاندماج محلي</w:t></w:r>"
+        ),
+        "the Arabic quote is not marked"
+    );
+    // Text in the document's own language and script is not marked.
+    assert_eq!(document.matches("<w:lang ").count(), 1);
 }

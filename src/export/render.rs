@@ -131,6 +131,7 @@ fn environment<'s>() -> Environment<'s> {
     env.add_filter("rpad", rpad_filter);
     env.add_filter("row", row_filter);
     env.add_filter("lang", lang_filter);
+    env.add_filter("run", run_filter);
     env
 }
 
@@ -264,6 +265,27 @@ fn row_filter(cells: Vec<Value>, columns: String) -> Result<String, Error> {
         lines.push(out.trim_end().to_string());
     }
     Ok(lines.join("\n"))
+}
+
+/// `{{ n.text|run }}`: in the Word document, the text as one run (`<w:r>`), XML-escaped;
+/// a passage in another of the meeting's languages says which, as the HTML report does,
+/// so that Word checks its spelling in that language and keeps its direction.
+fn run_filter(state: &State, value: Value) -> Value {
+    let text = value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_string);
+    let props = match passage_lang(&text, &meeting_languages(state)) {
+        Some((tag, true)) => format!("<w:rPr><w:rtl/><w:lang w:bidi=\"{tag}\"/></w:rPr>"),
+        Some((tag, false)) if matches!(tag.as_str(), "zh" | "ja" | "ko") => {
+            format!("<w:rPr><w:lang w:eastAsia=\"{tag}\"/></w:rPr>")
+        }
+        Some((tag, false)) => format!("<w:rPr><w:lang w:val=\"{tag}\"/></w:rPr>"),
+        None => String::new(),
+    };
+    Value::from_safe_string(format!(
+        "<w:r>{props}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+        xml_text(&text)
+    ))
 }
 
 /// `{{ languages|lang }}`: the BCP 47 tag of the report's document language.
