@@ -46,5 +46,7 @@ rapporteur new "$session" \
     --priority "business-partners:Business actors as partners"
 rapporteur import roster "$session" sessions/gfmd-2020-roster.csv
 rapporteur import notes "$session" sessions/gfmd-2020-notes.txt
+# The Word report beside it (its names, all places, are reviewed in the committed session).
+rapporteur export "$session" --format docx --allow-names --force -o sessions/gfmd-2020-migrant-protection.docx
 
 echo "wrote $session"

@@ -1,7 +1,8 @@
 //! The real binary in a real terminal: a pseudo-terminal read through a vt100 parser.
 //!
 //! Types notes, kills the process with SIGKILL, and finds every committed note on
-//! reopening; makes it panic and finds the terminal restored and the line rescued.
+//! reopening; makes it panic and finds the terminal restored and the line rescued;
+//! asks for a Word document on the terminal and is refused.
 
 #![cfg(unix)]
 
@@ -284,4 +285,27 @@ fn a_new_session_in_which_a_note_is_recorded_stays_and_is_private() {
     assert_eq!(mode(session), 0o600);
     assert_eq!(mode(&folder), 0o700);
     assert_eq!(mode(&sessions), 0o700);
+}
+
+#[test]
+fn a_word_document_is_never_written_to_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example(dir.path());
+    let args = [
+        "export",
+        path.to_str().unwrap(),
+        "--format",
+        "docx",
+        "-o",
+        "-",
+    ];
+    let pty = Pty::spawn(dir.path(), &args, &[]);
+    let (status, parser, _) = pty.finish();
+    let shown = parser.screen().contents();
+    assert_eq!(status.code(), Some(1), "{shown}");
+    assert!(shown.contains("standard output is a terminal"), "{shown}");
+    assert!(
+        !shown.contains("PK"),
+        "the package reached the terminal: {shown}"
+    );
 }
