@@ -282,6 +282,14 @@ impl Session {
                     None => return fail(format!("there is no intervention {id}")),
                     Some(_) => {}
                 }
+                // Its undo starts it again after the one before it, which a turn placed
+                // earlier by its time (a higher serial) would refuse.
+                let len = self.interventions.len();
+                if len >= 2 && self.interventions[len - 2].id > id {
+                    return fail(format!(
+                        "intervention {id} was started before the one placed ahead of it"
+                    ));
+                }
                 let removed = self.interventions.pop().expect("checked above");
                 if let Some(at) = reopen.and_then(|r| self.intervention_index(r)) {
                     self.interventions[at].end = None;
@@ -909,6 +917,25 @@ mod tests {
         assert_eq!(s, before);
         let undo = s.apply(Edit::RemovePriority("data".into())).unwrap();
         s.apply(undo).unwrap();
+        assert_eq!(s, before);
+        // A running turn behind one placed ahead of it by its time (a later serial):
+        // starting it again after that one would be refused, so removing it is too.
+        s.interventions[0].id = 3;
+        s.interventions.push(Intervention {
+            id: 2,
+            participant: "bo".into(),
+            channel: Channel::Floor,
+            start: Clock::hms(10, 6, 0),
+            end: None,
+            notes: vec![],
+        });
+        s.next_serial = 4;
+        let before = s.clone();
+        let remove = Edit::RemoveLastIntervention {
+            id: 2,
+            reopen: None,
+        };
+        assert!(s.apply(remove).is_err());
         assert_eq!(s, before);
     }
 

@@ -193,6 +193,11 @@ impl Notes {
                 may_fail |= risky || risky_note || expect.is_none();
                 (format!("@{name} (chat): {text}"), expect)
             }
+            // A line starting with `>` is the rapporteur's remark: no one's note.
+            What::Continue(note) if note.render(roster).0.trim_start().starts_with('>') => {
+                may_fail = true;
+                (note.render(roster).0, None)
+            }
             What::Continue(note) => {
                 let (text, expect, risky) = note.render(roster);
                 // Whose turn it is once times went back is the placing rule's to say.
