@@ -112,17 +112,16 @@ fn band_label(p: &PriorityTally) -> String {
     }
 }
 
-/// Bars of the priorities raised, in report order: `emphases` then `once`. In `group`
-/// and `named` modes each bar shows every group that raised the priority, as the
-/// counts of the convergence sentence do; in `chatham` the bars are plain.
+/// Bars of the priorities raised, by convergence (those raised more than once first),
+/// numbered as `emphases` are in the report. In `group` and `named` modes each bar shows
+/// every group that raised the priority, as the counts of the convergence sentence do;
+/// in `chatham` the bars are plain.
 pub fn chart(
     session: &Session,
     tally: &Tally,
     emphases: &[Emphasis],
-    once: &[Emphasis],
     attribution: Attribution,
 ) -> Chart {
-    // The report's order: the ranking, priorities raised more than once first.
     let raised = tally
         .ranked()
         .filter(|p| p.interventions > 1)
@@ -136,7 +135,12 @@ pub fn chart(
     let mut bands: Vec<Band> = Vec::new();
     let mut bars = Vec::new();
     let mut y = 8;
-    for (e, p) in emphases.iter().chain(once).zip(raised) {
+    let mut numbers = Vec::new();
+    for p in raised {
+        let Some(e) = emphases.iter().find(|e| e.id == escape_controls(&p.id)) else {
+            continue;
+        };
+        numbers.push(e.number);
         let band = band_label(p);
         if bands.last().is_none_or(|b| b.label != band) {
             bands.push(Band { label: band, y });
@@ -226,6 +230,12 @@ pub fn chart(
             counted: false,
         });
     }
+    // The rapporteur's order may differ from convergence: the numbers then tell them apart.
+    let order = if numbers.windows(2).all(|w| w[0] < w[1]) {
+        "Priorities in the order of the report, by convergence"
+    } else {
+        "Priorities by convergence, numbered as in the report"
+    };
     let length = if by_group {
         "Bar length is the number of interventions that raised the priority; each colour is \
          one group's share."
@@ -240,8 +250,8 @@ pub fn chart(
         bars,
         legend,
         caption: format!(
-            "Priorities in the order of the report, by convergence: first the number of groups \
-             that raised them, then the number of interventions. {length}"
+            "{order}: first the number of groups that raised them, then the number of \
+             interventions. {length}"
         ),
     }
 }

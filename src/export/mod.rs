@@ -5,32 +5,45 @@
 //! resolved for the chosen mode, then rendered through a template embedded in
 //! the binary (or one given by the user). Nothing here touches files.
 //!
-//! `report` builds the data, `prose` its generated sentences (participation,
-//! convergence, opposition, ties, attribution), `time` the account of the
-//! session's time, `chart` the voice balance rows and the bar chart, `render`
-//! the templates.
+//! `report` builds the data in the order `order` gives, `place` puts each note where
+//! the report prints it, `prose` and `convergence` generate its sentences
+//! (participation, figures, opposition, ties), `words` the numbers, spans of time and
+//! articles of running prose, `attribution` who said what and the phrases that bring
+//! quotes in, `time` the account of the session's time, `chart` the voice balance rows
+//! and the bar chart, `render` the templates.
 
+mod attribution;
 mod chart;
+mod convergence;
 mod escape;
+mod order;
+mod place;
 mod prose;
 mod render;
 mod report;
 mod time;
 mod voice;
+mod words;
 mod wrap;
 
 use std::fmt;
 
 pub use chart::{Band, Bar, Chart, LegendItem, Segment};
+pub use convergence::{convergence_sentence, opposed_only_sentence, opposition, tie_sentence};
 pub use escape::{html_inline, markdown_escape, markdown_inline};
+pub use order::{Raised, report_order};
 pub use prose::{
-    convergence_sentence, count, group_in_prose, group_speaker, interventions_sentence, join,
-    number_word, opposed_only_sentence, opposition, participation, participation_sentence,
-    tie_sentence,
+    count, group_in_prose, group_speaker, interventions_sentence, join, participation,
+    participation_sentence,
 };
 pub use render::{builtin_template, render_data};
-pub use report::{Emphasis, Report, ReportNote, VoiceRow, date_label, escape_controls};
+pub use report::{
+    Emphasis, Report, ReportNote, ReportSection, VoiceRow, date_label, escape_controls,
+};
 pub use time::{TimeAccount, account, time_sentence};
+pub use words::{
+    capitalized, count_words, duration_in_words, group_with_article, indefinite, number_word,
+};
 pub use wrap::wrap_text;
 
 use crate::clock::{DateError, parse_date};

@@ -1,16 +1,25 @@
 //! The report as data: everything a template may show, with attribution
 //! already resolved, so no template can reveal what the mode hides.
+//!
+//! The review shapes it: the priorities come in the rapporteur's order, under the
+//! section headings they named, each opened by their lead remarks and the quote they
+//! chose; notes left out or folded are not printed. The figures never change with it.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
 use crate::clock::{Clock, duration_label};
-use std::collections::HashMap;
-
-use crate::model::{Intervention, Note, NoteKind, Participant, Session};
+use crate::model::{GENERAL_POINTS, Serial, Session};
 use crate::tally::{PriorityTally, Tally};
 
 use super::Attribution;
+use super::attribution::{Attributor, Voices};
 use super::chart::{Chart, chart};
+use super::convergence::{convergence, opposed_only_sentence, tie_sentence};
+use super::order::{Raised, report_order};
+use super::place::{Placed, place};
+use super::words::{capitalized, count_words, duration_in_words, group_with_article, number_word};
 use super::{prose, time, voice};
 
 /// The whole report, as handed to the templates (and written as JSON).
@@ -26,8 +35,8 @@ pub struct Report {
     pub date_label: String,
     /// Format of the meeting, e.g. "two-hour on-line breakout session".
     pub format: String,
-    /// How the session's time was spent, measured from the record: "The session ran
-    /// from 10:00 to 12:00 (2h 00m), in English and French; all but 15 minutes of it was
+    /// How the session's time was spent, measured from the record: "The session ran for
+    /// two hours, from 10:00 to 12:00, in English and French; all but 15 minutes of it was
     /// exchange between participants, on the floor and in the chat."
     pub time_sentence: String,
     /// Languages of the meeting.
@@ -58,6 +67,8 @@ pub struct Report {
     pub end: Option<String>,
     /// Time from start to end, "1h 05m".
     pub duration: Option<String>,
+    /// Time from start to end in words, "an hour and five minutes".
+    pub duration_words: Option<String>,
     /// When the meeting opened, `HH:MM`, if recorded.
     pub opens: Option<String>,
     /// When the meeting closed, `HH:MM`, if recorded.
@@ -77,20 +88,38 @@ pub struct Report {
     pub chat: usize,
     /// "Altogether, there were 21 separate interventions and inputs: …".
     pub interventions_sentence: String,
-    /// Priorities raised in several interventions, strongest convergence first.
-    pub emphases: Vec<Emphasis>,
-    /// Priorities raised in a single intervention.
-    pub once: Vec<Emphasis>,
-    /// Priorities some opposed and nobody supported.
-    pub opposed_only: Vec<Emphasis>,
+    /// The rapporteur's remarks on the meeting, paragraph by paragraph: they close the
+    /// introduction, in place of the generated word on what follows.
+    pub remarks: Vec<String>,
+    /// Whether the priorities follow convergence (the rapporteur ordered none).
+    pub ranked_by_convergence: bool,
+    /// The key emphases, section by section, in report order.
+    pub sections: Vec<ReportSection>,
     /// Titles of priorities nobody raised.
     pub not_raised: Vec<String>,
-    /// Notes tagged with no priority.
-    pub other_points: Vec<ReportNote>,
+    /// "Nobody raised two of the priorities on the agenda: “…” and “…”.", or empty.
+    pub not_raised_sentence: String,
+    /// The rapporteur's remarks on priorities nobody raised, paragraph by paragraph.
+    pub not_raised_remarks: Vec<String>,
     /// Voice balance, one row per group that has people on the roster or spoke.
     pub voice_balance: Vec<VoiceRow>,
     /// The tally as a bar chart, one bar per priority raised.
     pub chart: Chart,
+}
+
+/// One section of the key emphases: priorities, or the general points.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportSection {
+    /// The heading: the rapporteur's, a generated one ("Suggested just once"), or empty.
+    pub title: String,
+    /// Whether the heading is the rapporteur's own.
+    pub by_rapporteur: bool,
+    /// What it holds: `priorities`, `once`, `opposed` or `general`.
+    pub kind: &'static str,
+    /// Its priorities, in report order.
+    pub emphases: Vec<Emphasis>,
+    /// The points of turns that raised no priority (`general` sections only).
+    pub points: Vec<ReportNote>,
 }
 
 /// One priority in the report.
@@ -104,7 +133,9 @@ pub struct Emphasis {
     pub title: String,
     /// Optional description of the priority.
     pub description: Option<String>,
-    /// The generated convergence sentence, with the tie when there is one.
+    /// The rapporteur's lead remarks, paragraph by paragraph: they open the priority.
+    pub remarks: Vec<String>,
+    /// The generated sentence of its figures, with the tie when there is one.
     pub sentence: String,
     /// "Equally supported with “Shelter capacity”.", or empty without a tie.
     pub tie: String,
@@ -120,14 +151,21 @@ pub struct Emphasis {
     pub counting_groups: usize,
     /// Strongly voiced notes on it.
     pub emphasis: usize,
-    /// Its notes, in the order of the meeting.
+    /// The quote the rapporteur chose to speak for it, printed first.
+    pub quote: Option<ReportNote>,
+    /// Its notes, in the order of the meeting, but those printed under another priority.
     pub notes: Vec<ReportNote>,
+    /// "A point noted under 2 bears on this too.": its notes printed under other priorities.
+    pub also: String,
 }
 
 /// One note as the report shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportNote {
-    /// The note's text, control characters escaped.
+    /// Id of the note in the session.
+    pub id: Serial,
+    /// The note's text, control characters escaped (a quote's closing full stop, and a
+    /// marked point's, given way to what follows).
     pub text: String,
     /// Whether it is a verbatim quote.
     pub quote: bool,
@@ -138,6 +176,16 @@ pub struct ReportNote {
     /// Who said it, as the attribution mode allows; always set for quotes,
     /// for points only in `named` mode.
     pub by: Option<String>,
+    /// A quote's words before it: "One participant said bluntly: ".
+    pub before: String,
+    /// A quote's words after it: ".", or ", as one participant put it.".
+    pub after: String,
+    /// A point's marks, said before its full stop: "strongly voiced", "opposing".
+    pub marks: Vec<&'static str>,
+    /// The point's own full stop, moved after its marks; empty otherwise.
+    pub stop: String,
+    /// The untagged notes that followed it in the same turn: part of this point.
+    pub context: Vec<ReportNote>,
     /// When it was noted, `HH:MM`.
     pub time: String,
 }
@@ -184,7 +232,8 @@ pub fn escape_controls(text: &str) -> String {
     out
 }
 
-fn hhmm(clock: Clock) -> String {
+/// A clock time as `HH:MM`.
+pub(super) fn hhmm(clock: Clock) -> String {
     let s = clock.seconds();
     format!("{:02}:{:02}", s / 3600, s / 60 % 60)
 }
@@ -197,122 +246,184 @@ pub fn date_label(date: &str) -> String {
     }
 }
 
-/// Who a speaker is, as the attribution mode allows.
-struct Attributor<'a> {
+/// The paragraphs of a remark as typed: blank lines part them, a single line break is a
+/// space (none beside a dash that joins the words).
+pub(super) fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in text.replace("\r\n", "\n").split("\n\n") {
+        let mut paragraph = String::new();
+        for line in block.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let joined = paragraph.ends_with(['—', '–']) || line.starts_with(['—', '–']);
+            if !paragraph.is_empty() && !joined {
+                paragraph.push(' ');
+            }
+            paragraph.push_str(line);
+        }
+        if !paragraph.is_empty() {
+            out.push(escape_controls(&paragraph));
+        }
+    }
+    out
+}
+
+/// "A point noted under 2 bears on this too.": the notes of a priority printed under
+/// others, by their numbers, those supporting it apart from those opposing it.
+fn also_sentence(also: &[(String, bool)], numbers: &HashMap<&str, usize>) -> String {
+    let mut sentences = Vec::new();
+    for (opposing, verb) in [
+        (false, ("bears on this too", "bear on this too")),
+        (true, ("opposes it", "oppose it")),
+    ] {
+        let mut under: Vec<usize> = also
+            .iter()
+            .filter(|(_, o)| *o == opposing)
+            .filter_map(|(home, _)| numbers.get(home.as_str()).copied())
+            .collect();
+        let n = under.len();
+        if n == 0 {
+            continue;
+        }
+        under.sort_unstable();
+        under.dedup();
+        let places: Vec<String> = under.iter().map(usize::to_string).collect();
+        let (what, verb) = if n == 1 {
+            ("A point".to_string(), verb.0)
+        } else if under.len() == 1 {
+            (capitalized(&count_words(n, "point", "points")), verb.1)
+        } else {
+            ("Points".to_string(), verb.1)
+        };
+        sentences.push(format!(
+            "{what} noted under {} {verb}.",
+            prose::join(&places)
+        ));
+    }
+    sentences.join(" ")
+}
+
+/// "Nobody raised two of the priorities on the agenda: “…” and “…”."
+fn not_raised_sentence(titles: &[String], priorities: usize) -> String {
+    if titles.is_empty() {
+        return String::new();
+    }
+    let quoted: Vec<String> = titles.iter().map(|t| format!("“{t}”")).collect();
+    let which = match (titles.len(), priorities) {
+        (1, 1) => "the one priority".to_string(),
+        (n, all) if n == all => format!("any of the {} priorities", number_word(n)),
+        (n, _) => format!("{} of the priorities", number_word(n)),
+    };
+    format!(
+        "Nobody raised {which} on the agenda: {}.",
+        prose::join(&quoted)
+    )
+}
+
+/// What every priority's emphasis is built from.
+struct Context<'a> {
     session: &'a Session,
-    /// The roster by id (the first of a repeated id, as `Session::participant` finds).
-    people: HashMap<&'a str, &'a Participant>,
     tally: &'a Tally,
     attribution: Attribution,
     min_group: usize,
+    /// The number of each priority raised, by id.
+    numbers: HashMap<&'a str, usize>,
 }
 
-impl Attributor<'_> {
-    /// The speaker of `intervention` in the scope of priority `p` (or the session).
-    fn speaker(&self, intervention: &Intervention, p: Option<&PriorityTally>) -> String {
-        let person = self.people.get(intervention.participant.as_str()).copied();
-        match self.attribution {
-            Attribution::Chatham => "one participant".to_string(),
-            Attribution::Named => match person {
-                Some(who) if who.affiliation.trim().is_empty() => escape_controls(&who.name),
-                Some(who) => format!(
-                    "{} ({})",
-                    escape_controls(&who.name),
-                    escape_controls(&who.affiliation)
-                ),
-                None => escape_controls(&intervention.participant),
-            },
-            Attribution::Group => {
-                let group = person.and_then(|who| self.session.group(&who.group));
-                let entities = match (group, p) {
-                    (Some(g), Some(p)) => p.group(&g.id).map_or(0, |row| row.entities),
-                    (Some(g), None) => self.tally.group(&g.id).map_or(0, |row| row.entities_spoke),
-                    (None, _) => 0,
-                };
-                prose::group_speaker(group, entities, self.min_group, p.is_some())
-            }
-        }
+/// The emphasis of priority `p`, with its placed notes.
+fn emphasis(cx: &Context, p: &PriorityTally, placed: Placed) -> Emphasis {
+    let (session, tally, attribution) = (cx.session, cx.tally, cx.attribution);
+    let remarks: Vec<String> = session
+        .remarks
+        .iter()
+        .filter(|r| r.priority.as_deref() == Some(p.id.as_str()))
+        .flat_map(|r| paragraphs(&r.text))
+        .collect();
+    // A lead that says it already leaves "the strongest convergence" out of the figures.
+    let said = remarks
+        .iter()
+        .any(|r| r.to_lowercase().contains("strongest convergence"));
+    let sentence = if p.interventions == 0 {
+        opposed_only_sentence(p, &session.groups, attribution)
+    } else {
+        convergence(p, &session.groups, attribution, cx.min_group, !said)
+    };
+    // A tie among the priorities raised more than once is said as one; those
+    // suggested just once are presented together already.
+    let tie = if p.interventions >= 2 {
+        let others: Vec<String> = tally.tied_with(p).map(|q| q.title.clone()).collect();
+        tie_sentence(&others)
+    } else {
+        String::new()
+    };
+    Emphasis {
+        number: cx.numbers.get(p.id.as_str()).copied().unwrap_or_default(),
+        id: escape_controls(&p.id),
+        title: escape_controls(&p.title),
+        description: session
+            .priority(&p.id)
+            .and_then(|q| q.description.as_deref())
+            .map(escape_controls),
+        remarks,
+        // The tie is said in the sentence, and kept apart for templates of one's own.
+        sentence: escape_controls(&if tie.is_empty() {
+            sentence
+        } else {
+            format!("{sentence} {tie}")
+        }),
+        tie: escape_controls(&tie),
+        rank: p.rank,
+        labels: p.labels.iter().map(|l| l.id()).collect(),
+        interventions: p.interventions,
+        opposed: p.opposed,
+        counting_groups: p.counting_groups,
+        emphasis: p.emphasis,
+        quote: placed.quote,
+        notes: placed.notes,
+        also: also_sentence(&placed.also, &cx.numbers),
     }
+}
 
-    fn note(
-        &self,
-        intervention: &Intervention,
-        note: &Note,
-        p: Option<&PriorityTally>,
-    ) -> ReportNote {
-        let quote = note.kind == NoteKind::Quote;
-        let by = (quote || self.attribution == Attribution::Named)
-            .then(|| self.speaker(intervention, p));
-        let text = note.text.trim();
-        // A quote's own closing full stop gives way to the attribution that follows it;
-        // an ellipsis stays whole.
-        let text = match text.strip_suffix(['.', ',']) {
-            Some(cut) if quote && !cut.ends_with('.') => cut.trim_end(),
-            _ => text,
+/// The sections of the key emphases: under the rapporteur's headings when they named
+/// any, else by how the priorities were raised (when their order keeps those together).
+fn sections(session: &Session, raised: Vec<(Raised, Emphasis)>) -> Vec<ReportSection> {
+    let review = &session.review;
+    let section = |title: &str, by_rapporteur, kind| ReportSection {
+        title: title.to_string(),
+        by_rapporteur,
+        kind,
+        emphases: Vec::new(),
+        points: Vec::new(),
+    };
+    let headed = raised
+        .iter()
+        .any(|(_, e)| review.heading_before(&e.id).is_some());
+    let ordered = raised.windows(2).all(|w| w[0].0 <= w[1].0);
+    let mut out: Vec<ReportSection> = Vec::new();
+    let mut last: Option<Raised> = None;
+    for (how, e) in raised {
+        let opens = if headed {
+            review
+                .heading_before(&e.id)
+                .map(|h| section(&escape_controls(h), true, "priorities"))
+        } else if ordered && last != Some(how) {
+            Some(match how {
+                Raised::Once => section("Suggested just once", false, "once"),
+                Raised::OpposedOnly => {
+                    section("Opposed, and supported by nobody", false, "opposed")
+                }
+                _ => section("", false, "priorities"),
+            })
+        } else {
+            None
         };
-        ReportNote {
-            text: escape_controls(text),
-            quote,
-            strong: note.emphasis,
-            opposes: false,
-            by,
-            time: hhmm(note.time),
+        last = Some(how);
+        match opens {
+            Some(s) => out.push(s),
+            None if out.is_empty() => out.push(section("", false, "priorities")),
+            None => {}
         }
+        out.last_mut().expect("a section is open").emphases.push(e);
     }
-}
-
-/// Whether `tag` names a priority of the session; the tally's rows are the session's
-/// priorities, so its index answers without a scan.
-fn session_has_priority(index: &HashMap<&str, Vec<usize>>, session: &Session, tag: &str) -> bool {
-    index.contains_key(tag) || session.priorities.iter().any(|p| p.id == tag)
-}
-
-/// Each priority's notes in meeting order (a note tagged twice with one priority is
-/// listed once), with whether it opposes it; and the points tagged with no priority,
-/// procedural turns left out.
-type Placed<'a> = (
-    Vec<Vec<(&'a Intervention, &'a Note, bool)>>,
-    Vec<(&'a Intervention, &'a Note)>,
-);
-
-fn place_notes<'a>(session: &'a Session, tally: &Tally) -> Placed<'a> {
-    let mut priority_index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, p) in tally.priorities.iter().enumerate() {
-        priority_index.entry(p.id.as_str()).or_default().push(i);
-    }
-    let mut tagged: Vec<Vec<(&Intervention, &Note, bool)>> =
-        vec![Vec::new(); tally.priorities.len()];
-    let mut untagged = Vec::new();
-    for i in &session.interventions {
-        if tally.is_procedural(i.id) {
-            continue;
-        }
-        for n in &i.notes {
-            let mut known = false;
-            let marked = n
-                .tags
-                .iter()
-                .map(|t| (t, false))
-                .chain(n.opposes.iter().map(|t| (t, true)));
-            let mut listed: Vec<&str> = Vec::new();
-            for (t, opposes) in marked {
-                if session_has_priority(&priority_index, session, t) {
-                    known = true;
-                }
-                if listed.contains(&t.as_str()) {
-                    continue;
-                }
-                listed.push(t);
-                for &p in priority_index.get(t.as_str()).into_iter().flatten() {
-                    tagged[p].push((i, n, opposes));
-                }
-            }
-            if !known {
-                untagged.push((i, n));
-            }
-        }
-    }
-    (tagged, untagged)
+    out
 }
 
 /// Builds the report of `session` from its `tally`.
@@ -322,88 +433,89 @@ pub fn build(
     attribution: Attribution,
     min_group: usize,
 ) -> Report {
-    let mut people = HashMap::with_capacity(session.participants.len());
-    for who in &session.participants {
-        people.entry(who.id.as_str()).or_insert(who);
-    }
-    let attributor = Attributor {
+    let attributor = Attributor::new(session, tally, attribution, min_group);
+    let review = &session.review;
+    let meta = &session.meta;
+    let order = report_order(session, tally);
+    let rows: Vec<&PriorityTally> = order.iter().filter_map(|id| tally.priority(id)).collect();
+    let (raised, unraised): (Vec<&PriorityTally>, Vec<&PriorityTally>) = rows
+        .into_iter()
+        .partition(|p| Raised::of(p) != Raised::NotRaised);
+    let raised_ids: Vec<String> = raised.iter().map(|p| p.id.clone()).collect();
+    let mut placement = place(session, tally, &raised_ids, &attributor);
+    let cx = Context {
         session,
-        people,
         tally,
         attribution,
         min_group,
-    };
-    let meta = &session.meta;
-    let mut emphases = Vec::new();
-    let mut once = Vec::new();
-    let mut opposed_only = Vec::new();
-    let mut not_raised = Vec::new();
-    let (tagged, untagged) = place_notes(session, tally);
-    for (&rank_index, p) in tally.ranking.iter().zip(tally.ranked()) {
-        if p.interventions == 0 && p.opposed == 0 {
-            not_raised.push(escape_controls(&p.title));
-            continue;
-        }
-        let notes = tagged[rank_index]
+        numbers: raised
             .iter()
-            .map(|(i, n, opposes)| ReportNote {
-                opposes: *opposes,
-                ..attributor.note(i, n, Some(p))
-            })
-            .collect();
-        let sentence = if p.interventions == 0 {
-            prose::opposed_only_sentence(p, &session.groups, attribution)
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i + 1))
+            .collect(),
+    };
+    let emphases: Vec<(Raised, Emphasis)> = raised
+        .iter()
+        .map(|p| {
+            let placed = placement.priorities.remove(&p.id).unwrap_or_default();
+            (Raised::of(p), emphasis(&cx, p, placed))
+        })
+        .collect();
+    let all: Vec<Emphasis> = emphases.iter().map(|(_, e)| e.clone()).collect();
+    let mut sections = sections(session, emphases);
+    let general = std::mem::take(&mut placement.general);
+    if !general.is_empty() {
+        let (title, by_rapporteur) = match review.heading_before(GENERAL_POINTS) {
+            Some(h) => (escape_controls(h), true),
+            None => ("Other points".to_string(), false),
+        };
+        let part = ReportSection {
+            title,
+            by_rapporteur,
+            kind: "general",
+            emphases: Vec::new(),
+            points: general,
+        };
+        // A heading the rapporteur gave the general points opens the key emphases with them.
+        if by_rapporteur {
+            sections.insert(0, part);
         } else {
-            prose::convergence_sentence(p, &session.groups, attribution, min_group)
-        };
-        // A tie among the priorities raised more than once is said as one; those
-        // suggested just once are presented together already.
-        let tie = if p.interventions >= 2 {
-            let others: Vec<String> = tally.tied_with(p).map(|q| q.title.clone()).collect();
-            prose::tie_sentence(&others)
-        } else {
-            String::new()
-        };
-        let emphasis = Emphasis {
-            number: 0,
-            id: escape_controls(&p.id),
-            title: escape_controls(&p.title),
-            description: session
-                .priority(&p.id)
-                .and_then(|q| q.description.as_deref())
-                .map(escape_controls),
-            // The tie is said in the sentence, and kept apart for templates of one's own.
-            sentence: escape_controls(&if tie.is_empty() {
-                sentence
-            } else {
-                format!("{sentence} {tie}")
-            }),
-            tie: escape_controls(&tie),
-            rank: p.rank,
-            labels: p.labels.iter().map(|l| l.id()).collect(),
-            interventions: p.interventions,
-            opposed: p.opposed,
-            counting_groups: p.counting_groups,
-            emphasis: p.emphasis,
-            notes,
-        };
-        match p.interventions {
-            0 => opposed_only.push(emphasis),
-            1 => once.push(emphasis),
-            _ => emphases.push(emphasis),
+            sections.push(part);
         }
     }
-    for (number, e) in emphases
-        .iter_mut()
-        .chain(once.iter_mut())
-        .chain(opposed_only.iter_mut())
-        .enumerate()
-    {
-        e.number = number + 1;
+    // The phrases that bring quotes in vary in the order the report is read.
+    let mut voices = Voices::default();
+    for s in &mut sections {
+        for n in &mut s.points {
+            voices.give(n);
+        }
+        for e in &mut s.emphases {
+            for n in e.quote.iter_mut().chain(&mut e.notes) {
+                voices.give(n);
+            }
+        }
     }
-    let other_points = untagged
-        .into_iter()
-        .map(|(i, n)| attributor.note(i, n, None))
+    let not_raised: Vec<String> = unraised.iter().map(|p| escape_controls(&p.title)).collect();
+    let not_raised_remarks = session
+        .remarks
+        .iter()
+        .filter(|r| {
+            r.priority
+                .as_deref()
+                .is_some_and(|id| unraised.iter().any(|p| p.id == id))
+        })
+        .flat_map(|r| paragraphs(&r.text))
+        .collect();
+    // A remark on the meeting, or on a priority the session lacks, goes to the introduction.
+    let remarks = session
+        .remarks
+        .iter()
+        .filter(|r| {
+            r.priority
+                .as_deref()
+                .is_none_or(|id| tally.priority(id).is_none())
+        })
+        .flat_map(|r| paragraphs(&r.text))
         .collect();
 
     let times = time::account(session, tally);
@@ -413,7 +525,7 @@ pub fn build(
         .iter()
         .zip(&tally.groups)
         .filter(|(g, row)| g.counts_for_convergence && row.registered_people > 0)
-        .map(|(g, _)| escape_controls(&prose::group_in_prose(g)))
+        .map(|(g, _)| escape_controls(&group_with_article(g)))
         .collect();
     let languages: Vec<String> = meta.languages.iter().map(|l| escape_controls(l)).collect();
     let languages_label = prose::join(&languages);
@@ -447,6 +559,7 @@ pub fn build(
         start: times.as_ref().map(|a| hhmm(a.from)),
         end: times.as_ref().map(|a| hhmm(a.to)),
         duration: times.as_ref().map(|a| duration_label(a.length())),
+        duration_words: times.as_ref().map(|a| duration_in_words(a.length())),
         opens: meta.opens.map(hhmm),
         closes: meta.closes.map(hhmm),
         length: meta
@@ -462,12 +575,13 @@ pub fn build(
         floor: t.floor,
         chat: t.chat,
         interventions_sentence: prose::interventions_sentence(tally),
-        chart: chart(session, tally, &emphases, &once, attribution),
-        emphases,
-        once,
-        opposed_only,
+        remarks,
+        ranked_by_convergence: review.order.is_empty(),
+        chart: chart(session, tally, &all, attribution),
+        sections,
+        not_raised_sentence: not_raised_sentence(&not_raised, tally.priorities.len()),
         not_raised,
-        other_points,
+        not_raised_remarks,
         voice_balance: voice::voice_rows(session, tally),
     }
 }

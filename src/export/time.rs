@@ -2,11 +2,11 @@
 //! closing times when given (else the first and last notes), and the floor turns,
 //! of which the chairs' procedural turns are not exchange between participants.
 
-use crate::clock::{Clock, duration_label};
+use crate::clock::Clock;
 use crate::model::{Channel, Session};
 use crate::tally::Tally;
 
-use super::prose::minutes_in_words;
+use super::words::duration_in_words;
 
 /// The session's time, as the record has it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,21 +107,22 @@ fn hhmm(clock: Clock) -> String {
     format!("{:02}:{:02}", s / 3600, s / 60 % 60)
 }
 
-/// The introduction's account of the time: "The session ran from 10:00 to 12:00
-/// (2h 00m), in English and French; all but 15 minutes of it was exchange between
+/// The introduction's account of the time: "The session ran for two hours, from 10:00
+/// to 12:00, in English and French; all but 15 minutes of it was exchange between
 /// participants, on the floor and in the chat." Empty when nothing dates the session.
 pub fn time_sentence(account: Option<&TimeAccount>, languages: &str, chat: usize) -> String {
     let Some(a) = account else {
         return String::new();
     };
     let (from, to) = (hhmm(a.from), hhmm(a.to));
+    let length = duration_in_words(a.length());
     let span = match (a.opens_recorded, a.closes_recorded) {
-        (true, true) => format!("from {from} to {to}"),
-        (true, false) => format!("from {from} to {to}, the last note"),
-        (false, true) => format!("from {from}, the first note, to {to}"),
-        (false, false) => format!("from {from} to {to} by the notes"),
+        (true, true) => format!("for {length}, from {from} to {to}"),
+        (true, false) => format!("for {length}, from {from} to the last note at {to}"),
+        (false, true) => format!("for {length}, from the first note at {from} to {to}"),
+        (false, false) => format!("for {length} by the notes, from {from} to {to}"),
     };
-    let mut sentence = format!("The session ran {span} ({})", duration_label(a.length()));
+    let mut sentence = format!("The session ran {span}");
     if !languages.is_empty() {
         sentence.push_str(&format!(", in {languages}"));
     }
@@ -130,7 +131,7 @@ pub fn time_sentence(account: Option<&TimeAccount>, languages: &str, chat: usize
         let share = if minutes == 0 {
             "all of it".to_string()
         } else {
-            format!("all but {} of it", minutes_in_words(a.not_exchange()))
+            format!("all but {} of it", duration_in_words(a.not_exchange()))
         };
         let channels = if chat > 0 {
             "on the floor and in the chat"
