@@ -20,7 +20,11 @@ fn notes_of(app: &rapporteur::ui::App, priority: &str) -> Vec<u64> {
 
 #[test]
 fn the_review_shapes_the_report_and_every_choice_undoes() {
-    let mut app = app(example_session(), Clock::hms(12, 5, 0));
+    // The example as typed, before its rapporteur's review and remarks.
+    let mut session = example_session();
+    session.review = Default::default();
+    session.remarks.clear();
+    let mut app = app(session, Clock::hms(12, 5, 0));
     press(&mut app, &["f6"]);
     assert!(matches!(app.overlay, Overlay::Review(_)));
     let first = app.report_order()[0].clone();

@@ -1,9 +1,10 @@
 //! The review's choices from the command line, for `edit`: the report's order, its
-//! section headings, the quote that speaks for a priority, notes left out or folded.
+//! section headings, the quote that speaks for a priority, notes left out or folded,
+//! names in notes kept once read.
 //! Notes are named by id or by the start of their text; all the choices are one change.
 
 use crate::edit::Edit;
-use crate::model::{Folded, GENERAL_POINTS, NoteKind, Review, Serial, Session, Slug};
+use crate::model::{Folded, GENERAL_POINTS, NameReviewed, NoteKind, Review, Serial, Session, Slug};
 use crate::resolve::{Matched, Resolution, Resolver};
 
 use super::Failure;
@@ -35,6 +36,10 @@ pub struct ReviewArgs {
     /// Put a note left out or folded back into the report (repeatable).
     #[arg(long = "put-back", value_name = "NOTE")]
     pub put_back: Vec<String>,
+    /// Keep a name the lint finds in a note, as NOTE:WORDS ("24:IOM"), once read and found
+    /// to identify no speaker: `export` no longer refuses over it (repeatable).
+    #[arg(long = "keep-name", value_name = "NOTE:WORDS")]
+    pub keep_names: Vec<String>,
 }
 
 /// The priority `typed` names, by the one rule; a match that was not exact is said.
@@ -203,6 +208,30 @@ pub fn plan(plan: &mut Plan, args: &ReviewArgs) -> Result<(), Failure> {
         review.folded.retain(|f| f.note != id);
         if before != (review.left_out.len(), review.folded.len()) {
             said.push(format!("put note {id} back into the report"));
+        }
+    }
+    for spec in &args.keep_names {
+        let (which, words) = spec
+            .rsplit_once(':')
+            .filter(|(_, w)| !w.trim().is_empty())
+            .ok_or_else(|| Failure(format!("--keep-name {spec:?}: expected NOTE:WORDS")))?;
+        let (id, words) = (note(session, "--keep-name", which)?, words.trim());
+        let text = session
+            .note(id)
+            .map(|n| n.text.to_lowercase())
+            .unwrap_or_default();
+        if !text.contains(&words.to_lowercase()) {
+            return Err(Failure(format!(
+                "--keep-name {spec:?}: note {id} does not say {words:?}"
+            )));
+        }
+        if !review.name_reviewed(id, words) {
+            review.names_reviewed.push(NameReviewed {
+                note: id,
+                words: words.to_string(),
+            });
+            review.names_reviewed.sort();
+            said.push(format!("kept the name {words:?} in note {id}"));
         }
     }
     plan.chose.extend(chose);

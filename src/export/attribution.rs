@@ -155,8 +155,18 @@ impl Voices {
             } else {
                 (0, &PLAIN)
             };
-            let (before, after) = phrases[self.next[kind] % phrases.len()];
-            self.next[kind] += 1;
+            // A quote ending in its own "?" or "!" takes no full stop, nor a comma after it.
+            let closed = note.text.trim_end().ends_with(['?', '!', '…']);
+            let mut pick = || {
+                let phrase = phrases[self.next[kind] % phrases.len()];
+                self.next[kind] += 1;
+                phrase
+            };
+            let (mut before, mut after) = pick();
+            if closed && after.starts_with(',') {
+                (before, after) = pick();
+            }
+            let after = if closed && after == "." { "" } else { after };
             let fill = |s: &str| s.replace("{By}", &capitalized(&by)).replace("{by}", &by);
             note.before = fill(before);
             note.after = fill(after);
@@ -214,5 +224,21 @@ mod tests {
         for pair in said.windows(2) {
             assert_ne!(pair[0], pair[1]);
         }
+    }
+
+    #[test]
+    fn a_quote_ending_in_a_question_takes_no_full_stop_after_it() {
+        let mut voices = Voices::default();
+        let mut said = Vec::new();
+        for _ in 0..4 {
+            let mut q = quote(false);
+            q.text = "vraiment ?".into();
+            voices.give(&mut q);
+            said.push(format!("{}“{}”{}", q.before, q.text, q.after));
+        }
+        assert_eq!(said[0], "As one participant put it, “vraiment ?”");
+        assert_eq!(said[2], "In the words of one participant, “vraiment ?”");
+        // The form with the attribution after the quote is passed over.
+        assert_eq!(said[3], "As one participant put it, “vraiment ?”");
     }
 }

@@ -221,7 +221,7 @@ pub(super) fn convergence(
     sentence
 }
 
-/// ", though one intervention, from business, opposed it", or nothing when nobody did.
+/// ", though one intervention, from a business, opposed it", or nothing when nobody did.
 ///
 /// Counts by group are always allowed, so the opposing groups are named, except
 /// in `chatham` mode, which names no group of any speaker.
@@ -236,15 +236,22 @@ pub fn opposition(p: &PriorityTally, groups: &[Group], attribution: Attribution)
     )
 }
 
-/// ", from business and the city council", the groups of the interventions opposing `p`.
+/// ", from a business and the city council", the groups of the interventions opposing `p`.
 fn opposing_groups(p: &PriorityTally, groups: &[Group], attribution: Attribution) -> String {
     if attribution == Attribution::Chatham {
         return String::new();
     }
+    // A group that opposed it once is one of its members: "an opposition party".
     let mut names: Vec<String> = groups
         .iter()
-        .filter(|g| p.opposed_by_group.iter().any(|o| o.group == g.id))
-        .map(group_with_article)
+        .filter_map(|g| {
+            let o = p.opposed_by_group.iter().find(|o| o.group == g.id)?;
+            Some(if o.interventions == 1 && !g.singular.trim().is_empty() {
+                indefinite(g.singular.trim())
+            } else {
+                group_with_article(g)
+            })
+        })
         .collect();
     if names.is_empty() {
         return String::new();

@@ -266,6 +266,15 @@ pub(super) fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
+/// `text` with its first letter in lower case, to follow "Likewise,".
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// "A point noted under 2 bears on this too.": the notes of a priority printed under
 /// others, by their numbers, those supporting it apart from those opposing it.
 fn also_sentence(also: &[(String, bool)], numbers: &HashMap<&str, usize>) -> String {
@@ -346,11 +355,26 @@ fn emphasis(cx: &Context, p: &PriorityTally, placed: Placed) -> Emphasis {
     } else {
         convergence(p, &session.groups, attribution, cx.min_group, !said)
     };
-    // A tie among the priorities raised more than once is said as one; those
-    // suggested just once are presented together already.
+    // A tie among the priorities raised more than once is said as one: in full at the
+    // first of them in the report, by number at the others. Those suggested just once
+    // are presented together already.
     let tie = if p.interventions >= 2 {
-        let others: Vec<String> = tally.tied_with(p).map(|q| q.title.clone()).collect();
-        tie_sentence(&others)
+        let number = |id: &str| cx.numbers.get(id).copied().unwrap_or(usize::MAX);
+        let others: Vec<&PriorityTally> = tally.tied_with(p).collect();
+        if others.iter().all(|q| number(&q.id) > number(&p.id)) {
+            let titles: Vec<String> = others.iter().map(|q| q.title.clone()).collect();
+            tie_sentence(&titles)
+        } else {
+            let mut numbers: Vec<usize> = others.iter().map(|q| number(&q.id)).collect();
+            numbers.sort_unstable();
+            let numbers: Vec<String> = numbers.iter().map(usize::to_string).collect();
+            let noun = if numbers.len() == 1 {
+                "priority"
+            } else {
+                "priorities"
+            };
+            format!("Equally supported with {noun} {}.", prose::join(&numbers))
+        }
     } else {
         String::new()
     };
@@ -461,6 +485,14 @@ pub fn build(
             (Raised::of(p), emphasis(&cx, p, placed))
         })
         .collect();
+    let mut emphases = emphases;
+    // The same figures twice in a row are said the second time with "Likewise".
+    for k in (1..emphases.len()).rev() {
+        if emphases[k].1.sentence == emphases[k - 1].1.sentence {
+            let e = &mut emphases[k].1;
+            e.sentence = format!("Likewise, {}", lowercase_first(&e.sentence));
+        }
+    }
     let all: Vec<Emphasis> = emphases.iter().map(|(_, e)| e.clone()).collect();
     let mut sections = sections(session, emphases);
     let general = std::mem::take(&mut placement.general);
@@ -538,6 +570,7 @@ pub fn build(
         format: escape_controls(&meta.format),
         time_sentence: escape_controls(&time::time_sentence(
             times.as_ref(),
+            &meta.format,
             &languages_label,
             t.chat,
         )),

@@ -16,6 +16,8 @@ pub struct NotesImported {
     pub interventions: usize,
     /// New notes.
     pub notes: usize,
+    /// New remarks of the rapporteur's (`>` lines).
+    pub remarks: usize,
     /// Names and tags that were not exact matches, with their line: what they were taken as.
     pub chose: Vec<(usize, Choice)>,
 }
@@ -53,6 +55,7 @@ pub fn import_into(
     let before = (
         staged.session().interventions.len(),
         staged.session().note_count(),
+        staged.session().remarks.len(),
     );
     let mut chose = Vec::new();
     // Lines without a [time] take the time of the line before.
@@ -71,6 +74,7 @@ pub fn import_into(
     Ok(NotesImported {
         interventions: staged.session().interventions.len() - before.0,
         notes: staged.session().note_count() - before.1,
+        remarks: staged.session().remarks.len() - before.2,
         chose,
     })
 }
@@ -115,6 +119,7 @@ mod tests {
             NotesImported {
                 interventions: 2,
                 notes: 3,
+                remarks: 0,
                 chose: vec![
                     (
                         2,
