@@ -33,8 +33,8 @@ pub use convergence::{convergence_sentence, opposed_only_sentence, opposition, t
 pub use escape::{html_inline, markdown_escape, markdown_inline};
 pub use order::{Raised, report_order};
 pub use prose::{
-    count, group_in_prose, group_speaker, interventions_sentence, join, participation,
-    participation_sentence,
+    count, group_in_prose, group_speaker, interventions_and_inputs, interventions_sentence, join,
+    participation, participation_sentence, representatives_of,
 };
 pub use render::{builtin_template, render_data};
 pub use report::{

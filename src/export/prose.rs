@@ -72,8 +72,7 @@ pub fn participation(tally: &Tally, session: &Session) -> String {
             .iter()
             .map(|(g, row)| count(row.registered_entities, &g.singular, &g.plural))
             .collect();
-        let who = count(people, "representative", "representatives");
-        return format!("{who} of {} registered", join(&bodies));
+        return format!("{} registered", representatives_of(people, &bodies));
     }
     let part = |g: &Group, row: &VoiceBalance| {
         let n = row.registered_people;
@@ -115,24 +114,51 @@ pub fn participation(tally: &Tally, session: &Session) -> String {
 /// floor and 6 in the chat."
 pub fn interventions_sentence(tally: &Tally) -> String {
     let t = &tally.totals;
-    match t.interventions {
-        0 => "There were no interventions.".to_string(),
+    interventions_and_inputs(t.interventions, t.floor, t.chat, "")
+}
+
+/// The interventions sentence of one session (`place` empty) or of several ("across
+/// the 40 sessions"): one wording for the report and the conference's synthesis.
+pub fn interventions_and_inputs(
+    interventions: usize,
+    floor: usize,
+    chat: usize,
+    place: &str,
+) -> String {
+    let place = if place.is_empty() {
+        String::new()
+    } else {
+        format!(" {place}")
+    };
+    match interventions {
+        0 => format!("There were no interventions{place}."),
         1 => format!(
-            "Altogether, there was a single intervention, {}.",
-            if t.chat == 1 {
+            "Altogether, there was a single intervention{place}, {}.",
+            if chat == 1 {
                 "in the chat"
             } else {
                 "on the floor"
             }
         ),
         n => {
-            let split = match (t.floor, t.chat) {
+            let split = match (floor, chat) {
                 (_, 0) => "all on the floor".to_string(),
                 (0, _) => "all in the chat".to_string(),
                 (floor, chat) => format!("{floor} on the floor and {chat} in the chat"),
             };
-            format!("Altogether, there were {n} separate interventions and inputs: {split}.")
+            format!("Altogether, there were {n} separate interventions and inputs{place}: {split}.")
         }
+    }
+}
+
+/// "29 representatives of 13 States, 5 civil society organizations and 2 businesses":
+/// people counted by the bodies they represent, for a session and for a conference.
+pub fn representatives_of(people: usize, bodies: &[String]) -> String {
+    let who = count(people, "representative", "representatives");
+    if bodies.is_empty() {
+        who
+    } else {
+        format!("{who} of {}", join(bodies))
     }
 }
 
