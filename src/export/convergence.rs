@@ -229,9 +229,14 @@ pub fn opposition(p: &PriorityTally, groups: &[Group], attribution: Attribution)
     if p.opposed == 0 {
         return String::new();
     }
+    // After "Raised in one intervention", the one against it is "another".
+    let how_many = if p.interventions == 1 && p.opposed == 1 {
+        "another".to_string()
+    } else {
+        count_words(p.opposed, "intervention", "interventions")
+    };
     format!(
-        ", though {}{}, opposed it",
-        count_words(p.opposed, "intervention", "interventions"),
+        ", though {how_many}{}, opposed it",
         opposing_groups(p, groups, attribution)
     )
 }
