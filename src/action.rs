@@ -69,6 +69,8 @@ pub enum Action {
     CloseMeeting,
     /// Opens the review before exporting, or goes back to capture.
     Review,
+    /// Opens the meeting's details: title, times, languages, groups, priorities.
+    Details,
     /// Moves the cursor one character left.
     CursorLeft,
     /// Moves the cursor one character right.
@@ -99,7 +101,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 41] = [
+    pub const ALL: [Action; 42] = [
         Action::Confirm,
         Action::Complete,
         Action::CompletePrev,
@@ -120,6 +122,7 @@ impl Action {
         Action::EndFloor,
         Action::CloseMeeting,
         Action::Review,
+        Action::Details,
         Action::Search,
         Action::SearchNext,
         Action::SearchPrev,
@@ -179,6 +182,7 @@ impl Action {
             Action::EndFloor => "end the floor: nobody has it",
             Action::CloseMeeting => "close the meeting: end the floor, record the time",
             Action::Review => "the review before exporting / back to capture",
+            Action::Details => "the meeting's details: title, times, groups, priorities",
             Action::CursorLeft => "cursor left",
             Action::CursorRight => "cursor right",
             Action::WordLeft => "word left",

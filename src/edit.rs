@@ -81,6 +81,15 @@ pub enum Edit {
     RemoveRemark(Serial),
     /// Replaces the rapporteur's choices for the report.
     UpdateReview(Review),
+    /// Replaces the fingerprints of the chat messages imported so far.
+    SetChatImported(Vec<String>),
+    /// Replaces who an export says attended and who registered but did not.
+    SetAttendance {
+        /// Ids of those who attended.
+        attended: Vec<Slug>,
+        /// Ids of those registered who did not.
+        absent: Vec<Slug>,
+    },
     /// Marks a name the lint found in a note as reviewed, kept in the report, or takes
     /// the mark back; its inverse restores the mark as it was. It never fails.
     SetNameReviewed {
@@ -140,15 +149,18 @@ impl Session {
 
     /// Applies `edits` in order, all or none; returns the inverses in the order that undoes them.
     pub fn apply_all(&mut self, edits: Vec<Edit>) -> Result<Vec<Edit>, EditError> {
+        let serial = self.next_serial;
         let mut inverses = Vec::with_capacity(edits.len());
         for edit in edits {
             match self.apply(edit) {
                 Ok(inverse) => inverses.push(inverse),
                 Err(error) => {
-                    // Roll back the part already applied, so a rejected line leaves no trace.
+                    // Roll back the part already applied, so a rejected line leaves no
+                    // trace, not even the serials it took.
                     for inverse in inverses.into_iter().rev() {
                         self.apply(inverse).expect("an inverse always applies");
                     }
+                    self.next_serial = serial;
                     return Err(error);
                 }
             }
@@ -176,6 +188,10 @@ impl Session {
                 let Some(at) = self.participants.iter().position(|p| p.id == id) else {
                     return fail(format!("there is no participant {id:?}"));
                 };
+                // Adding appends, so only the last one is removed: undoing it puts it back in place.
+                if at + 1 != self.participants.len() {
+                    return fail(format!("participant {id:?} is not the last one added"));
+                }
                 if self.interventions.iter().any(|i| i.participant == id) {
                     return fail(format!("participant {id:?} has interventions"));
                 }
@@ -193,6 +209,9 @@ impl Session {
                 let Some(at) = self.priorities.iter().position(|p| p.id == id) else {
                     return fail(format!("there is no priority {id:?}"));
                 };
+                if at + 1 != self.priorities.len() {
+                    return fail(format!("priority {id:?} is not the last one added"));
+                }
                 let tagged = self
                     .interventions
                     .iter()
@@ -255,6 +274,10 @@ impl Session {
                     // Undo only ever removes a turn once its notes are gone.
                     Some(last) if !last.notes.is_empty() => {
                         return fail(format!("intervention {id} still has notes"));
+                    }
+                    // A start's undo finds the turn as it started; an end would be lost.
+                    Some(last) if last.end.is_some() => {
+                        return fail(format!("intervention {id} has ended"));
                     }
                     None => return fail(format!("there is no intervention {id}")),
                     Some(_) => {}
@@ -323,6 +346,14 @@ impl Session {
                 })
             }
             Edit::UpdateMeta(meta) => Ok(Edit::UpdateMeta(std::mem::replace(&mut self.meta, meta))),
+            Edit::SetChatImported(list) => Ok(Edit::SetChatImported(std::mem::replace(
+                &mut self.chat_imported,
+                list,
+            ))),
+            Edit::SetAttendance { attended, absent } => Ok(Edit::SetAttendance {
+                attended: std::mem::replace(&mut self.attended, attended),
+                absent: std::mem::replace(&mut self.absent, absent),
+            }),
             Edit::UpdateReview(review) => Ok(Edit::UpdateReview(std::mem::replace(
                 &mut self.review,
                 review,
@@ -625,6 +656,11 @@ mod tests {
                 left_out: vec![5],
                 ..Review::default()
             }),
+            Edit::SetChatImported(vec!["10:32:14|hawa|fair recruitment|1".into()]),
+            Edit::SetAttendance {
+                attended: vec!["ana".into()],
+                absent: vec![],
+            },
             Edit::SetNameReviewed {
                 note: 5,
                 words: "Chile".into(),
@@ -838,6 +874,61 @@ mod tests {
         // An opposed priority is in use as much as a supported one.
         let error = s.apply(Edit::RemovePriority("health".into())).unwrap_err();
         assert_eq!(error.0, "notes are tagged with priority \"health\"");
+    }
+
+    #[test]
+    fn removals_that_undo_could_not_take_back_exactly_are_refused() {
+        let mut s = session();
+        s.participants.push(fixture::person("bo", "Bo", "Peru"));
+        for (id, title) in [("health", "Health"), ("data", "Data")] {
+            s.priorities.push(Priority {
+                id: id.into(),
+                title: title.into(),
+                description: None,
+            });
+        }
+        s.interventions.push(Intervention {
+            id: 1,
+            participant: "ana".into(),
+            channel: Channel::Chat,
+            start: Clock::hms(10, 0, 0),
+            end: Some(Clock::hms(10, 5, 0)),
+            notes: vec![],
+        });
+        s.next_serial = 2;
+        let before = s.clone();
+        // Not the last added: its undo would append it elsewhere in the list.
+        assert!(s.apply(Edit::RemoveParticipant("ana".into())).is_err());
+        assert!(s.apply(Edit::RemovePriority("health".into())).is_err());
+        // An ended turn: undoing its removal would bring it back still running.
+        let remove = Edit::RemoveLastIntervention {
+            id: 1,
+            reopen: None,
+        };
+        assert!(s.apply(remove).is_err());
+        assert_eq!(s, before);
+        let undo = s.apply(Edit::RemovePriority("data".into())).unwrap();
+        s.apply(undo).unwrap();
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_refused_batch_takes_back_the_serials_it_took() {
+        let mut s = session();
+        let before = s.clone();
+        let start = Edit::StartIntervention {
+            id: 7,
+            participant: "ana".into(),
+            channel: Channel::Floor,
+            start: Clock::hms(10, 0, 0),
+        };
+        let orphan = Edit::InsertNote {
+            intervention: 99,
+            index: None,
+            note: note(8),
+        };
+        assert!(s.apply_all(vec![start, orphan]).is_err());
+        assert_eq!(s, before);
     }
 
     #[test]

@@ -654,3 +654,34 @@ fn the_license_file_matches_the_manifest() {
     assert!(license.contains("the rapporteur authors"), "{license}");
     assert!(license.contains("THE SOFTWARE IS PROVIDED \"AS IS\""));
 }
+
+/// Without a terminal the screen refuses at once, and creates nothing: not the session,
+/// its journal or lock, nor the data folder of a new session.
+#[cfg(unix)]
+#[test]
+fn the_screen_without_a_terminal_refuses_and_creates_nothing() {
+    use std::os::unix::process::CommandExt;
+    for args in [&["x.ron"][..], &[]] {
+        let home = tempfile::tempdir().unwrap();
+        let mut command = cli_support::binary_at_home(home.path());
+        command.args(args).stdin(std::process::Stdio::null());
+        // SAFETY: setsid is async-signal-safe: no controlling terminal either.
+        unsafe {
+            command.pre_exec(|| {
+                libc::setsid();
+                Ok(())
+            });
+        }
+        let out = command.output().unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            "rapporteur: the screen needs a terminal, and standard input or output is not one; \
+             nothing was created (rapporteur import notes FILE NOTES.txt records from a file)\n",
+            "{args:?}"
+        );
+        assert!(stdout(&out).is_empty(), "{args:?}");
+        let left: Vec<_> = fs::read_dir(home.path()).unwrap().collect();
+        assert!(left.is_empty(), "{args:?}: {left:?}");
+    }
+}

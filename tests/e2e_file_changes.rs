@@ -304,12 +304,16 @@ fn a_second_rapporteur_on_the_same_file_is_refused_naming_the_first() {
     );
     let before = fs::read(&path).unwrap();
 
-    let second = cli_support::binary_at_home(dir.path())
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(!second.status.success());
-    let stderr = String::from_utf8(second.stderr).unwrap();
+    // The second one in a terminal of its own, wide enough for the message on one line.
+    let wide = Options {
+        size: (10, 250),
+        ..Options::default()
+    };
+    let second = Pty::spawn_with(dir.path(), &[path.to_str().unwrap()], &wide);
+    let (status, screen, _) = second.finish();
+    assert!(!status.success());
+    let said = screen.screen().contents();
+    let stderr = format!("{}\n", said.trim_end());
     // The lock names its holder as "pid N on HOST".
     let holder = fs::read_to_string(storage::lock_path(&path)).unwrap();
     assert!(

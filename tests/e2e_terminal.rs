@@ -191,3 +191,97 @@ fn a_closed_terminal_rescues_the_line_and_closes_the_session() {
     pty.send("\x11");
     assert!(pty.finish().0.success());
 }
+
+/// Every file in `folder` and the folders below it.
+fn files_under(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// A session that contradicts itself would show contradictory figures: the screen
+/// refuses it before drawing anything, and leaves the file as it was.
+#[test]
+fn the_screen_refuses_a_session_check_rejects() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example(dir.path());
+    let broken = std::fs::read_to_string(&path).unwrap().replacen(
+        "participant: \"youssef-el-amrani\"",
+        "participant: \"ghost\"",
+        1,
+    );
+    std::fs::write(&path, &broken).unwrap();
+    let pty = Pty::spawn(dir.path(), &[path.to_str().unwrap()], &[]);
+    let (status, parser, _) = pty.finish();
+    let said = parser.screen().contents();
+    assert_eq!(status.code(), Some(1), "{said}");
+    assert!(said.contains("unknown participant \"ghost\""), "{said}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+}
+
+#[test]
+fn a_new_session_in_which_nothing_is_recorded_leaves_nothing_behind() {
+    // Quitting, and being stopped by a signal, the same way.
+    for stop in ["quit", "SIGTERM"] {
+        let home = tempfile::tempdir().unwrap();
+        let mut pty = Pty::spawn(home.path(), &[], &[]);
+        pty.wait_for("new session");
+        if stop == "quit" {
+            pty.send("\x11");
+        } else {
+            pty.signal(libc::SIGTERM);
+        }
+        let (status, parser, _) = pty.finish();
+        let said = parser.screen().contents();
+        assert!(
+            status.code() == Some(0) || stop == "SIGTERM",
+            "{stop}: {said}"
+        );
+        assert!(
+            said.contains("nothing was recorded, so no session was kept"),
+            "{stop}: {said}"
+        );
+        let left = files_under(&home.path().join("data"));
+        assert!(left.is_empty(), "{stop}: {left:?}");
+    }
+}
+
+/// With no FILE, the screen creates its session in the user's data folder: once
+/// something is recorded it stays, named on standard output; the folders rapporteur
+/// creates are 0700 (other local users must not list the sessions, named by the date
+/// and time of each meeting), the file 0600.
+#[test]
+fn a_new_session_in_which_a_note_is_recorded_stays_and_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(home.path(), &[], &[]);
+    pty.wait_for("new session");
+    pty.commit("@Amina Diallo: the first point", "the first point");
+    pty.send("\x11");
+    let (status, parser, _) = pty.finish();
+    let said = parser.screen().contents();
+    assert!(status.success(), "{said}");
+    let folder = home.path().join("data/rapporteur");
+    let sessions = folder.join("sessions");
+    let left = files_under(&sessions);
+    assert_eq!(left.len(), 1, "{left:?}");
+    let session = &left[0];
+    assert_eq!(session.extension().unwrap(), "ron");
+    assert!(said.contains(session.to_str().unwrap()), "{said}");
+    let texts = e2e_support::note_texts(session);
+    assert!(texts.iter().any(|t| t == "the first point"), "{texts:?}");
+    assert_eq!(mode(session), 0o600);
+    assert_eq!(mode(&folder), 0o700);
+    assert_eq!(mode(&sessions), 0o700);
+}

@@ -6,7 +6,7 @@
 mod cli_support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use cli_support::rapporteur;
 use rapporteur::capture::{self, CaptureLine};
@@ -789,50 +789,6 @@ fn sessions_built_from_the_command_line_are_private() {
         assert!(!journal_path(&d.join(name)).exists());
         assert!(!lock_path(&d.join(name)).exists());
     }
-}
-
-/// With no FILE, the screen creates its session in the user's data folder: the
-/// folders it creates are 0700 (not the umask's 0755, which lets other local users
-/// list the sessions, named by the date and time of each meeting), the file 0600.
-#[cfg(unix)]
-#[test]
-fn the_default_session_folder_is_private() {
-    use std::os::unix::process::CommandExt;
-    let home = tempfile::tempdir().unwrap();
-    let data = home.path().join("data");
-    fs::create_dir(&data).unwrap();
-    let mut command = cli_support::binary_at_home(home.path());
-    command.stdin(std::process::Stdio::null());
-    // SAFETY: setsid is async-signal-safe; without a controlling terminal the screen
-    // cannot start, so the command stops right after creating the session.
-    unsafe {
-        command.pre_exec(|| {
-            libc::setsid();
-            Ok(())
-        });
-    }
-    let out = command.output().unwrap();
-    assert!(!out.status.success(), "the screen needs a terminal");
-    let folder = data.join("rapporteur");
-    let sessions = folder.join("sessions");
-    let created: Vec<PathBuf> = fs::read_dir(&sessions)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert!(
-        created
-            .iter()
-            .any(|p| p.extension().is_some_and(|e| e == "ron")),
-        "{created:?}"
-    );
-    for session in created
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-    {
-        assert_eq!(mode(session), 0o600);
-    }
-    assert_eq!(mode(&folder), 0o700, "{}", folder.display());
-    assert_eq!(mode(&sessions), 0o700, "{}", sessions.display());
 }
 
 #[test]

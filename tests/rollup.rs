@@ -157,7 +157,7 @@ fn the_example_cut_in_three_rolls_up_to_its_own_figures() {
     for (x, y) in r.groups.iter().zip(&single.groups) {
         assert_eq!(
             (
-                &x.id,
+                &x.group,
                 x.registered_people,
                 x.registered_entities,
                 x.speakers,

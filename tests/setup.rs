@@ -737,7 +737,6 @@ fn commands_refuse_a_session_check_rejects() {
         &["tally", "m.ron"][..],
         &["tally", "m.ron", "--format", "json"],
         &["export", "m.ron"],
-        &["m.ron"],
     ] {
         // The screen reads the keymap from the configuration folder: keep it in the test's.
         let o = cli_support::rapporteur_at_home(args, d);

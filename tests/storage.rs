@@ -133,7 +133,7 @@ proptest! {
         file.commit_all(&mut session, vec![start, Edit::InsertNote { intervention: 1, index: None, note }]).unwrap();
         drop(file);
         let journal = fs::read_to_string(journal_path(&path)).unwrap();
-        prop_assert_eq!(journal.lines().count(), 2, "one line per edit, no raw newlines");
+        prop_assert_eq!(journal.lines().count(), 1, "one line per commit, no raw newlines");
         prop_assert_eq!(storage::load(&path).unwrap(), session);
     }
 }
@@ -341,5 +341,86 @@ fn session_files_are_private() {
     for p in [path.clone(), journal_path(&path), storage::lock_path(&path)] {
         let mode = fs::metadata(&p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "{}", p.display());
+    }
+}
+
+#[test]
+fn an_untouched_new_session_is_discarded_and_a_touched_one_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = example();
+    // Left as created (its journal empty, the process gone): removed with journal and lock.
+    let path = dir.path().join("untouched.ron");
+    drop(SessionFile::create(&path, &created).unwrap());
+    assert!(journal_path(&path).exists());
+    assert!(storage::discard_untouched(&path, &created).unwrap());
+    assert!(fs::read_dir(dir.path()).unwrap().next().is_none());
+
+    // One commit, still in the journal or folded into the file: kept as it is.
+    for fold in [false, true] {
+        let path = dir.path().join(format!("touched-{fold}.ron"));
+        let mut file = SessionFile::create(&path, &created).unwrap();
+        let mut live = created.clone();
+        let edit = new_note(&live, "a point");
+        file.commit(&mut live, edit).unwrap();
+        if fold {
+            file.close(&mut live).unwrap();
+        } else {
+            drop(file);
+        }
+        let before = fs::read(&path).unwrap();
+        assert!(!storage::discard_untouched(&path, &created).unwrap());
+        assert_eq!(fs::read(&path).unwrap(), before);
+        assert_eq!(
+            storage::load(&path).unwrap().note_count(),
+            created.note_count() + 1
+        );
+        assert!(!storage::lock_path(&path).exists());
+    }
+
+    // Open in another rapporteur: refused, nothing removed.
+    let path = dir.path().join("open.ron");
+    let _open = SessionFile::create(&path, &created).unwrap();
+    let error = storage::discard_untouched(&path, &created).unwrap_err();
+    assert!(matches!(error, StorageError::Lock(_)), "{error}");
+    assert!(path.exists());
+}
+
+#[test]
+fn a_commit_of_several_edits_is_one_journal_line_and_torn_is_dropped_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.ron");
+    let session = example();
+    SessionFile::create(&path, &session).unwrap().release();
+    let (mut file, mut live, _) = SessionFile::open(&path).unwrap();
+    let first = new_note(&live, "one");
+    file.commit(&mut live, first).unwrap();
+    let second = new_note(&live, "two");
+    let mut third = new_note(&live, "three");
+    if let Edit::InsertNote { note, .. } = &mut third {
+        note.id += 1;
+    }
+    file.commit_all(&mut live, vec![second, third]).unwrap();
+    std::mem::forget(file);
+    fs::remove_file(storage::lock_path(&path)).ok();
+    let journal = fs::read_to_string(journal_path(&path)).unwrap();
+    let lines: Vec<&str> = journal.lines().collect();
+    assert_eq!(lines.len(), 2, "{journal}");
+    assert!(
+        lines[1].starts_with("3 "),
+        "numbered by its last edit: {}",
+        lines[1]
+    );
+    assert_eq!(storage::load(&path).unwrap(), live);
+    // Cut anywhere inside the second commit's line: the first commit alone comes back.
+    let whole = journal.len();
+    let second_at = lines[0].len() + 1;
+    for cut in [second_at + 1, (second_at + whole) / 2, whole - 1] {
+        fs::write(journal_path(&path), &journal.as_bytes()[..cut]).unwrap();
+        let loaded = storage::load(&path).unwrap();
+        assert_eq!(
+            loaded.note_count(),
+            session.note_count() + 1,
+            "cut at {cut}"
+        );
     }
 }

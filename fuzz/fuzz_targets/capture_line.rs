@@ -41,7 +41,13 @@ fuzz_target!(|bytes: &[u8]| {
     let resolver = Resolver::default();
     // Half past ten falls inside the example meeting, so lines without a time go to its notes.
     // As the screen records: unknown names and tags are added, so their edits are tried too.
-    match record(&EXAMPLE, &resolver, line, Clock::hms(10, 30, 0), &Recording::live()) {
+    match record(
+        &EXAMPLE,
+        &resolver,
+        line,
+        Clock::hms(10, 30, 0),
+        &Recording::live(),
+    ) {
         Ok(recorded) => {
             let mut session = EXAMPLE.clone();
             for edit in recorded.edits {

@@ -12,10 +12,12 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
+use rapporteur::edit::Edit;
+use rapporteur::model::Priority;
 use rapporteur::storage::{self, journal_path};
 use rapporteur::{import, templates};
 
-/// A small session (the gfmd template, two people, one intervention) written once.
+/// A small session (the gfmd template, a priority, two people, one intervention) written once.
 static SESSION_FILE: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
     // A memory-backed folder unless TMPDIR names one: the target writes a file per run,
     // and the folder outlives the process (libFuzzer exits without running destructors).
@@ -30,6 +32,13 @@ static SESSION_FILE: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
     .expect("a temporary folder");
     let path = dir.path().join("meeting.ron");
     let mut session = templates::built_in("gfmd").expect("the gfmd template");
+    session
+        .apply(Edit::AddPriority(Priority {
+            id: "recruitment".into(),
+            title: "Fair recruitment".into(),
+            description: None,
+        }))
+        .expect("the priority is added");
     let roster =
         "name,affiliation,group\nAmina Diallo,Senegal,states\nOmar Haddad,Casablanca,mayors\n";
     import::roster::import(&mut session, roster.as_bytes(), &path).expect("the roster imports");

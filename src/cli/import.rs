@@ -7,8 +7,7 @@ use super::streams::{read_input, session_file};
 use super::{Failure, Import};
 use crate::import::chat::{self, ChatOptions};
 use crate::import::{notes, roster};
-use crate::model::Session;
-use crate::storage::SessionFile;
+use crate::meeting::{Committed, Meeting, Staged};
 
 /// Imports a roster, notes or a chat into a session file; on any problem nothing is written.
 pub fn run(what: Import) -> Result<ExitCode, Failure> {
@@ -18,12 +17,17 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
             csv,
             group,
             columns,
-        } => into_session(&file, &csv, |session, bytes, csv| {
+        } => into_session(&file, &csv, |staged, bytes, csv| {
             let options = roster::RosterOptions { group, columns };
-            let done = roster::import_with(session, bytes, csv, &options).map_err(|problems| {
+            let nothing = |problems: Vec<crate::import::ImportProblem>| {
                 let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
                 Failure(format!("{}\nnothing was imported", lines.join("\n")))
-            })?;
+            };
+            let (edits, done) =
+                roster::plan(staged.session(), bytes, csv, &options).map_err(nothing)?;
+            staged
+                .apply(edits)
+                .map_err(|e| Failure(format!("{e}\nnothing was imported")))?;
             if !done.unused_columns.is_empty() {
                 eprintln!(
                     "rapporteur: warning: {}:1: {} not used: {}",
@@ -44,14 +48,16 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
             map,
             add_unknown,
             starts_at,
-        } => into_session(&file, &chat, |session, bytes, chat| {
+        } => into_session(&file, &chat, |staged, bytes, chat| {
             let options = ChatOptions {
                 map,
                 add_unknown,
                 starts_at,
             };
-            let done = chat::import(session, bytes, chat, &options)
-                .map_err(|e| Failure(format!("{e}\nnothing was imported")))?;
+            let nothing = |e: &dyn std::fmt::Display| Failure(format!("{e}\nnothing was imported"));
+            let (edits, done) =
+                chat::plan(staged.session(), bytes, chat, &options).map_err(|e| nothing(&e))?;
+            staged.apply(edits).map_err(|e| nothing(&e))?;
             for warning in &done.warnings {
                 eprintln!(
                     "rapporteur: warning: {}",
@@ -60,9 +66,28 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
             }
             Ok(chat_summary(&done))
         }),
-        Import::Notes { file, notes } => into_session(&file, &notes, |session, bytes, notes| {
-            let imported = notes::import(session, bytes, notes)
+        Import::Notes { file, notes } => into_session(&file, &notes, |staged, bytes, notes| {
+            let imported = notes::import_into(staged, bytes, notes)
                 .map_err(|p| Failure(format!("{p}\nnothing was imported")))?;
+            for (line, choice) in &imported.chose {
+                if let crate::recorder::Choice::Speaker {
+                    typed,
+                    id,
+                    how: crate::resolve::Matched::Close,
+                }
+                | crate::recorder::Choice::Tag {
+                    typed,
+                    id,
+                    how: crate::resolve::Matched::Close,
+                } = choice
+                {
+                    eprintln!(
+                        "rapporteur: {}:{line}: {:?} taken as {id}, a close match: check it",
+                        notes.display(),
+                        crate::visible::picture_controls(typed)
+                    );
+                }
+            }
             let mut added = vec![
                 super::count(imported.interventions, "intervention", "interventions"),
                 super::count(imported.notes, "note", "notes"),
@@ -76,24 +101,30 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
     }
 }
 
-/// Opens `file`, runs `import` on the contents of `input` (standard input for `-`), named
-/// for messages, and saves only if it succeeds.
+/// Opens `file` as a meeting, runs `import` on the contents of `input` (standard input
+/// for `-`), named for messages, as one staged change, and commits and saves only if it
+/// succeeds: the importers change a session the way the screen does.
 fn into_session(
     file: &Path,
     input: &Path,
-    import: impl FnOnce(&mut Session, &[u8], &Path) -> Result<String, Failure>,
+    import: impl FnOnce(&mut Staged, &[u8], &Path) -> Result<String, Failure>,
 ) -> Result<ExitCode, Failure> {
     let file = session_file(file)?;
     let (bytes, name) = read_input(input)?;
-    let (handle, mut session, _) = SessionFile::open(file)?;
-    match import(&mut session, &bytes, name) {
+    let (mut meeting, _) = Meeting::open(file)?;
+    let mut staged = meeting.stage();
+    match import(&mut staged, &bytes, name) {
         Ok(summary) => {
-            handle.close(&mut session)?;
+            if let Committed::NotSaved(error) = staged.commit() {
+                return Err(Failure(format!("{error}")));
+            }
+            meeting.close()?;
             println!("{}: {summary}", file.display());
             Ok(ExitCode::SUCCESS)
         }
         Err(failure) => {
-            handle.release();
+            drop(staged);
+            meeting.release();
             Err(failure)
         }
     }

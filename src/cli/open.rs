@@ -1,6 +1,6 @@
 //! `rapporteur [FILE]`: the live screen.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,6 +10,8 @@ use super::Failure;
 use crate::clock::Clock;
 use crate::keymap::Keymap;
 use crate::meeting::Meeting;
+use crate::model::Session;
+use crate::storage;
 use crate::ui::latency::{self, LatencyLog};
 use crate::ui::{self, App, terminal};
 
@@ -21,12 +23,16 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
         keymap.as_deref(),
         dirs.as_ref().map(ProjectDirs::config_dir),
     )?;
+    // Checked before anything is created: without a terminal the screen cannot start.
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Failure(NO_TERMINAL.into()));
+    }
     let new_session = file.is_none();
     let path = match file {
         Some(path) => path,
         None => new_session_path(dirs.as_ref())?,
     };
-    let (meeting, notice) = open_or_create(&path)?;
+    let (meeting, notice, created) = open_or_create(&path)?;
     // A session that contradicts itself would show contradictory figures: refuse it first.
     if let Err(failure) = super::check::refuse_errors(meeting.session(), &path, "the screen") {
         meeting.release();
@@ -57,7 +63,16 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
 
     let latency =
         LatencyLog::from_env().map_err(|e| Failure(format!("{}: {e}", latency::VARIABLE)))?;
-    let ended = ui::run::screen(app, latency).map_err(|e| Failure(e.0))?;
+    let ended = match ui::run::screen(app, latency) {
+        Ok(ended) => ended,
+        Err(not_started) => {
+            // The screen never started: the session it was given goes, untouched.
+            if let Some(created) = &created {
+                let _ = storage::discard_untouched(&path, created);
+            }
+            return Err(Failure(not_started.0));
+        }
+    };
     // After a hang-up nobody reads standard error, and writing to it may fail.
     let say = |text: String| {
         let _ = writeln!(
@@ -81,7 +96,7 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
             path.display()
         ));
     }
-    if let Some(rescue) = ended.rescue {
+    if let Some(rescue) = &ended.rescue {
         say(format!(
             "your unfinished line is kept in {}; it comes back next time",
             rescue.display()
@@ -95,7 +110,17 @@ pub fn run(file: Option<PathBuf>, keymap: Option<String>) -> Result<ExitCode, Fa
         return Ok(ExitCode::FAILURE);
     }
     if new_session {
-        let _ = writeln!(std::io::stdout(), "{}", closed.unwrap_or(path).display());
+        // A new session in the data folder that records nothing leaves nothing behind.
+        let untouched = ended.rescue.is_none()
+            && closed.as_ref().is_none_or(|kept| *kept == path)
+            && created
+                .as_ref()
+                .is_some_and(|created| storage::discard_untouched(&path, created).unwrap_or(false));
+        if untouched {
+            say("nothing was recorded, so no session was kept".into());
+        } else {
+            let _ = writeln!(std::io::stdout(), "{}", closed.unwrap_or(path).display());
+        }
     }
     // A signal is reported the shell's way, 128 + its number, after a clean close.
     Ok(ended
@@ -111,8 +136,13 @@ fn signal_name(signal: i32) -> String {
     }
 }
 
-/// Opens `path`, or creates it from the default template when it does not exist.
-fn open_or_create(path: &Path) -> Result<(Meeting, Option<String>), Failure> {
+/// Why the screen does not start without a terminal.
+const NO_TERMINAL: &str = "the screen needs a terminal, and standard input or output is not one; \
+     nothing was created (rapporteur import notes FILE NOTES.txt records from a file)";
+
+/// Opens `path`, or creates it from the default template when it does not exist; the
+/// session created, if it was, comes third.
+fn open_or_create(path: &Path) -> Result<(Meeting, Option<String>, Option<Session>), Failure> {
     if path.exists() {
         let (meeting, recovery) = Meeting::open(path)?;
         let mut notes = Vec::new();
@@ -127,10 +157,12 @@ fn open_or_create(path: &Path) -> Result<(Meeting, Option<String>), Failure> {
             ));
         }
         let notice = (!notes.is_empty()).then(|| notes.join("; "));
-        return Ok((meeting, notice));
+        return Ok((meeting, notice, None));
     }
-    let meeting = Meeting::create(path, crate::templates::default_template())?;
-    Ok((meeting, Some(format!("new session {}", path.display()))))
+    let created = crate::templates::default_template();
+    let meeting = Meeting::create(path, created.clone())?;
+    let notice = format!("new session {}", path.display());
+    Ok((meeting, Some(notice), Some(created)))
 }
 
 /// A fresh file in the user's data directory, named after the date and time.

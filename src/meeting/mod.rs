@@ -16,7 +16,7 @@ pub use summary::summary;
 
 use crate::edit::{Edit, EditError};
 use crate::model::Session;
-use crate::storage::{CommitError, NotDurable, Recovery, SessionFile, StorageError};
+use crate::storage::{Recovery, SessionFile, StorageError};
 use crate::tally::Tally;
 use crate::timeline::Timeline;
 
@@ -208,22 +208,42 @@ impl Meeting {
 
     /// Applies `edits` all or none, makes them durable and folds them into the projections.
     fn write(&mut self, edits: Vec<Edit>) -> Result<(Vec<Edit>, Committed), EditError> {
-        let applied = edits.clone();
-        let (inverses, committed) = match &mut self.store {
-            Store::File(file) => match file.commit_all(&mut self.session, edits) {
-                Ok(inverses) => (inverses, Committed::Durable),
-                Err(CommitError::Rejected(e)) => return Err(e),
-                Err(CommitError::NotDurable(NotDurable { inverses, error })) => {
-                    (inverses, Committed::NotSaved(error))
-                }
-            },
-            Store::Memory => (self.session.apply_all(edits)?, Committed::Durable),
+        let inverses = self.apply_projected(edits.clone())?;
+        let committed = match self.store.persist(&mut self.session, &edits) {
+            Ok(()) => Committed::Durable,
+            Err(error) => Committed::NotSaved(error),
         };
-        // Inverses come last edit first: pair each edit with its own.
-        for (edit, inverse) in applied.iter().zip(inverses.iter().rev()) {
-            self.project(edit, inverse);
-        }
         Ok((inverses, committed))
+    }
+
+    /// Applies `edits` in order, all or none, folding each into the projections against
+    /// the session as it stands right after that edit (a projection reads the session,
+    /// so a later edit of the same change must not be in it yet); returns the inverses
+    /// in the order that undoes them. On error nothing changed, not even the serials.
+    fn apply_projected(&mut self, edits: Vec<Edit>) -> Result<Vec<Edit>, EditError> {
+        let serial = self.session.next_serial;
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match self.session.apply(edit.clone()) {
+                Ok(inverse) => {
+                    self.project(&edit, &inverse);
+                    inverses.push(inverse);
+                }
+                Err(error) => {
+                    for inverse in inverses.into_iter().rev() {
+                        let redo = self
+                            .session
+                            .apply(inverse.clone())
+                            .expect("an inverse always applies");
+                        self.project(&inverse, &redo);
+                    }
+                    self.session.next_serial = serial;
+                    return Err(error);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(inverses)
     }
 
     fn project(&mut self, edit: &Edit, inverse: &Edit) {
@@ -251,10 +271,7 @@ impl Staged<'_> {
 
     /// Applies one step, all or none; on error the steps before it stay staged.
     pub fn apply(&mut self, edits: Vec<Edit>) -> Result<(), EditError> {
-        let inverses = self.meeting.session.apply_all(edits.clone())?;
-        for (edit, inverse) in edits.iter().zip(inverses.iter().rev()) {
-            self.meeting.project(edit, inverse);
-        }
+        let inverses = self.meeting.apply_projected(edits.clone())?;
         self.forward.extend(edits);
         // Undo takes the whole change back, its last step first.
         let mut all = inverses;

@@ -200,3 +200,52 @@ fn set_up_edits_keep_the_projections_fresh_and_undo() {
     assert_eq!(m.session(), &before);
     assert_projections_fresh(&m);
 }
+
+/// A line naming someone new adds them and starts their turn in one change: each edit
+/// is counted against the session as it stood right after it, not after the whole change.
+#[test]
+fn a_change_that_adds_a_speaker_and_their_turn_is_counted_once() {
+    let newcomer = crate::model::Participant {
+        id: "bo".into(),
+        name: "Bo".into(),
+        affiliation: String::new(),
+        group: String::new(),
+        role: None,
+        chair: false,
+    };
+    let turn = |id| Edit::StartIntervention {
+        id,
+        participant: "bo".into(),
+        channel: Channel::Floor,
+        start: Clock::hms(10, 0, 0),
+    };
+    let mut m = Meeting::in_memory(Session::default());
+    let _ = m
+        .commit(vec![Edit::AddParticipant(newcomer.clone()), turn(1)])
+        .unwrap();
+    assert_projections_fresh(&m);
+    let _ = m.undo().unwrap();
+    assert_projections_fresh(&m);
+    let _ = m.redo().unwrap();
+    assert_projections_fresh(&m);
+    let mut staged = m.stage();
+    staged.apply(vec![insert(1, 2, false), turn(3)]).unwrap();
+    drop(staged);
+    assert_projections_fresh(&m);
+    let mut staged = m.stage();
+    let mut other = newcomer;
+    other.id = "cy".into();
+    staged
+        .apply(vec![
+            Edit::AddParticipant(other),
+            Edit::StartIntervention {
+                id: 3,
+                participant: "cy".into(),
+                channel: Channel::Chat,
+                start: Clock::hms(10, 1, 0),
+            },
+        ])
+        .unwrap();
+    let _ = staged.commit();
+    assert_projections_fresh(&m);
+}

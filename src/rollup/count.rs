@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{
-    GroupRollUp, PriorityGroupRollUp, PriorityRollUp, PrioritySession, Quote, RollUp, RollUpLabel,
-    RollUpTotals, SessionLine, TopPriority,
+    PriorityGroupRollUp, PriorityRollUp, PrioritySession, Quote, RollUp, RollUpLabel, RollUpTotals,
+    SessionLine, TopPriority,
 };
 use crate::model::{Group, NoteKind, Session, Slug};
 use crate::names::name_key;
@@ -444,12 +444,12 @@ impl Conference {
     /// The roll-up of the sessions added so far.
     pub fn finish(self) -> RollUp {
         let session_count = self.sessions.len();
-        let groups: Vec<GroupRollUp> = self
+        let groups: Vec<VoiceBalance> = self
             .groups
             .iter()
             .zip(&self.group_counts)
-            .map(|(g, c)| GroupRollUp {
-                id: g.id.clone(),
+            .map(|(g, c)| VoiceBalance {
+                group: g.id.clone(),
                 name: g.name.clone(),
                 counts_for_convergence: g.counts_for_convergence,
                 registered_people: c.registered.len(),

@@ -19,6 +19,7 @@ mod table;
 use serde::Serialize;
 
 use crate::model::{Group, Slug};
+use crate::tally::VoiceBalance;
 
 pub use count::{Conference, Prepared};
 pub use report::{
@@ -39,7 +40,7 @@ pub struct RollUp {
     /// Indices into `priorities`, strongest convergence across sessions first.
     pub ranking: Vec<usize>,
     /// Voice balance across sessions, one row per group met in any session.
-    pub groups: Vec<GroupRollUp>,
+    pub groups: Vec<VoiceBalance>,
     /// The groups as the sessions first describe them, for the report's nouns.
     #[serde(skip)]
     pub(crate) conference_groups: Vec<Group>,
@@ -247,35 +248,6 @@ pub struct PriorityGroupRollUp {
     pub speakers: usize,
     /// Distinct entities of this group that raised it.
     pub entities: usize,
-}
-
-/// One group's voice across sessions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct GroupRollUp {
-    /// Group id.
-    pub id: Slug,
-    /// Display name.
-    pub name: String,
-    /// Whether it counts toward convergence.
-    pub counts_for_convergence: bool,
-    /// Distinct people of the group on any roster.
-    pub registered_people: usize,
-    /// Distinct entities of the group on any roster.
-    pub registered_entities: usize,
-    /// Distinct people of the group who spoke or wrote.
-    pub speakers: usize,
-    /// Distinct entities of the group that spoke or wrote.
-    pub entities_spoke: usize,
-    /// Interventions on the floor, all sessions.
-    pub floor: usize,
-    /// Inputs in the chat, all sessions.
-    pub chat: usize,
-    /// All interventions and inputs.
-    pub interventions: usize,
-    /// Its share of all interventions, from 0 to 1.
-    pub share_of_interventions: f64,
-    /// Its share of everyone registered, from 0 to 1.
-    pub share_of_roster: f64,
 }
 
 /// A verbatim quote on a priority, with who said it, for the report to attribute.

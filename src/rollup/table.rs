@@ -2,10 +2,10 @@
 
 use std::fmt::Write;
 
+use super::{PriorityRollUp, RollUp, RollUpTotals, SessionLine};
+use crate::tally::VoiceBalance;
+use crate::tally::table::{cell, voice_table};
 use serde::Serialize;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
-use super::{GroupRollUp, PriorityRollUp, RollUp, RollUpTotals, SessionLine};
 
 /// One priority that matches no other session's, for scripts.
 #[derive(Serialize)]
@@ -33,7 +33,7 @@ pub fn to_json(rollup: &RollUp) -> String {
         counting_groups: usize,
         priorities: Vec<&'a PriorityRollUp>,
         unmatched: Vec<Lone<'a>>,
-        groups: &'a [GroupRollUp],
+        groups: &'a [VoiceBalance],
     }
     let t: &RollUpTotals = &rollup.totals;
     let json = Json {
@@ -61,25 +61,6 @@ pub fn to_json(rollup: &RollUp) -> String {
     let mut text = serde_json::to_string_pretty(&json).expect("a roll-up always serialises");
     text.push('\n');
     text
-}
-
-/// Pads or shortens `text` to `width` columns.
-fn cell(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    if text.width() > width {
-        for c in text.chars() {
-            if out.width() + c.width().unwrap_or(0) + 1 > width {
-                break;
-            }
-            out.push(c);
-        }
-        out.push('…');
-    } else {
-        out.push_str(text);
-    }
-    let gap = width.saturating_sub(out.width());
-    out.push_str(&" ".repeat(gap));
-    out
 }
 
 /// The roll-up as aligned tables: totals, priorities ranked across sessions, the
@@ -125,37 +106,7 @@ pub fn to_table(rollup: &RollUp) -> String {
         out.push('\n');
     }
     out.push('\n');
-    let _ = writeln!(
-        out,
-        "{} {:>6} {:>8} {:>5} {:>5} {:>5} {:>6} {:>6}",
-        cell("Group", 24),
-        "People",
-        "Entities",
-        "Spoke",
-        "Floor",
-        "Chat",
-        "Heard",
-        "Roster"
-    );
-    for g in &rollup.groups {
-        let name = if g.counts_for_convergence {
-            g.name.clone()
-        } else {
-            format!("{} (not counted)", g.name)
-        };
-        let _ = writeln!(
-            out,
-            "{} {:>6} {:>8} {:>5} {:>5} {:>5} {:>5}% {:>5}%",
-            cell(&name, 24),
-            g.registered_people,
-            g.registered_entities,
-            g.speakers,
-            g.floor,
-            g.chat,
-            (g.share_of_interventions * 100.0).round(),
-            (g.share_of_roster * 100.0).round()
-        );
-    }
+    voice_table(&mut out, rollup.groups.iter());
     out.push('\n');
     let _ = writeln!(
         out,

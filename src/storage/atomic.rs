@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::faults::{self, Faults, Step};
+use super::faults::{self, Faults, Op, Step};
 
 /// Replaces `path` with `bytes` so that a crash leaves either the old or the new file, whole.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -23,10 +23,23 @@ pub fn write_atomically_with(path: &Path, bytes: &[u8], faults: &Faults) -> io::
 pub(super) fn replace(path: &Path, bytes: &[u8], faults: &Faults) -> Result<(), (io::Error, bool)> {
     let temp = write_temp_beside(path, bytes, faults).map_err(|e| (e, false))?;
     if let Err(error) = faults::run(faults, Step::Rename, || fs::rename(&temp, path)) {
-        let _ = fs::remove_file(&temp);
+        remove_temp(&temp, faults);
         return Err((error, false));
     }
-    faults::run(faults, Step::FolderSync, || sync_folder_of(path)).map_err(|e| (e, true))
+    faults::done(faults, || Op::Rename {
+        from: temp.clone(),
+        to: path.to_path_buf(),
+    });
+    faults::run(faults, Step::FolderSync, || sync_folder_of(path)).map_err(|e| (e, true))?;
+    faults::done(faults, || Op::SyncFolder(folder_of(path).to_path_buf()));
+    Ok(())
+}
+
+/// Removes a temp file that did not become the session.
+fn remove_temp(temp: &Path, faults: &Faults) {
+    if fs::remove_file(temp).is_ok() {
+        faults::done(faults, || Op::Remove(temp.to_path_buf()));
+    }
 }
 
 /// Writes `bytes` to `path` only if no file is there, atomically.
@@ -64,26 +77,37 @@ fn write_temp_beside(path: &Path, bytes: &[u8], faults: &Faults) -> io::Result<P
     ));
     let written = (|| {
         let mut file = private_options().create_new(true).open(&temp)?;
+        faults::done(faults, || Op::Create(temp.clone()));
         faults::write(faults, Step::TempWrite, bytes, |b| file.write_all(b))?;
-        faults::run(faults, Step::TempSync, || file.sync_all())
+        faults::done(faults, || Op::Append {
+            path: temp.clone(),
+            bytes: bytes.to_vec(),
+        });
+        faults::run(faults, Step::TempSync, || file.sync_all())?;
+        faults::done(faults, || Op::Sync(temp.clone()));
+        Ok(())
     })();
     if let Err(error) = written {
-        let _ = fs::remove_file(&temp);
+        remove_temp(&temp, faults);
         return Err(error);
     }
     Ok(temp)
 }
 
+/// The folder holding `path`.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
 /// Flushes the folder entry of `path`, so a rename survives a power loss.
 pub fn sync_folder_of(path: &Path) -> io::Result<()> {
     #[cfg(unix)]
-    {
-        let folder = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        File::open(folder)?.sync_all()?;
-    }
+    File::open(folder_of(path))?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = path;
     Ok(())
 }
 

@@ -1,19 +1,25 @@
-//! Storage fault injection, so tests can make any write fail the way disks fail.
+//! Storage fault injection, so tests can make any write fail the way disks fail,
+//! and a record of what reached the file system, so they can cut the power anywhere.
 //!
 //! Journal and atomic writes pass each [`Step`] through the hooks `run` and
-//! `write`. With the `testing` feature (and in unit tests) the hooks consult a
-//! fault plan; the product build has no plan, and each hook just runs its step.
+//! `write`, and tell `done` each file system operation once it succeeded. With the
+//! `testing` feature (and in unit tests) the hooks consult a fault plan and keep
+//! the record ([`power`] replays it as a disk that loses what was never synced);
+//! the product build has no plan, each hook just runs its step, and `done` is nothing.
 
 #[cfg(not(any(test, feature = "testing")))]
 use std::io;
+use std::path::PathBuf;
 
 #[cfg(any(test, feature = "testing"))]
 mod plan;
+#[cfg(any(test, feature = "testing"))]
+pub mod power;
 
 #[cfg(any(test, feature = "testing"))]
 pub use plan::{Fault, Faults};
 #[cfg(any(test, feature = "testing"))]
-pub(super) use plan::{run, write};
+pub(super) use plan::{done, run, write};
 
 /// The storage steps a fault can hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,6 +38,41 @@ pub enum Step {
     Rename,
     /// Flushing the folder after the rename.
     FolderSync,
+}
+
+/// A file system operation that succeeded, as the power-cut simulation replays it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(any(test, feature = "testing")), allow(dead_code))]
+pub enum Op {
+    /// A new, empty file.
+    Create(PathBuf),
+    /// Bytes written at the end of a file.
+    Append {
+        /// The file.
+        path: PathBuf,
+        /// What was written.
+        bytes: Vec<u8>,
+    },
+    /// A file cut to a length.
+    SetLen {
+        /// The file.
+        path: PathBuf,
+        /// Its new length.
+        len: u64,
+    },
+    /// A file's data and size flushed to the disk (fsync or fdatasync).
+    Sync(PathBuf),
+    /// A rename over whatever had the target's name.
+    Rename {
+        /// The old name.
+        from: PathBuf,
+        /// The new name.
+        to: PathBuf,
+    },
+    /// A file's name removed.
+    Remove(PathBuf),
+    /// A folder's entries flushed to the disk.
+    SyncFolder(PathBuf),
 }
 
 /// No fault plan in the product build: nothing is ever injected.
@@ -63,3 +104,8 @@ pub(super) fn write(
 ) -> io::Result<()> {
     op(bytes)
 }
+
+/// Records the operation `op` describes (nothing in the product build).
+#[cfg(not(any(test, feature = "testing")))]
+#[inline(always)]
+pub(super) fn done(_: &Faults, _: impl FnOnce() -> Op) {}

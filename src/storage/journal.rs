@@ -1,9 +1,12 @@
 //! The append-only journal beside a session file.
 //!
-//! Each committed edit is one line, `SEQ CRC32 EDIT`, appended and fsynced
-//! before the commit returns; opening the session replays the lines whose
-//! sequence number is past the one recorded in the file. A torn last line
-//! (a crash mid-append, never acknowledged) is dropped.
+//! Each commit is one line, appended and fsynced before the commit returns:
+//! `SEQ CRC32 EDIT` for a single edit, `SEQ CRC32 [EDIT, …]` for a commit of
+//! several (SEQ is then the last edit's, each edit having its own number). One line
+//! per commit makes a commit whole or absent after a power cut: a torn line fails its
+//! checksum. Opening the session replays the lines whose sequence number is past the
+//! one recorded in the file. A torn last line (a crash mid-append, never
+//! acknowledged) is dropped.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -11,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use super::LoadError;
 use super::atomic::{private_options, sync_folder_of};
-use super::faults::{self, Faults, Step};
+use super::faults::{self, Faults, Op, Step};
 use crate::edit::Edit;
 use crate::source::{NESTING_LIMIT, ron_reason};
 
@@ -49,10 +52,15 @@ pub fn read(session: &Path, after: u64) -> Result<Replay, LoadError> {
     while let Some((index, line)) = lines.next() {
         let is_last = lines.peek().is_none();
         match parse_line(line) {
-            Ok((seq, edit)) => {
+            Ok((seq, edits)) => {
                 replay.last_seq = replay.last_seq.max(seq);
-                if seq > after {
-                    replay.edits.push((seq, edit));
+                // A commit of several edits numbers them up to its line's number.
+                let first = seq.saturating_sub(edits.len().saturating_sub(1) as u64);
+                for (i, edit) in edits.into_iter().enumerate() {
+                    let seq = first + i as u64;
+                    if seq > after {
+                        replay.edits.push((seq, edit));
+                    }
                 }
             }
             // Only the last line can be torn by a crash: its append never returned.
@@ -65,7 +73,8 @@ pub fn read(session: &Path, after: u64) -> Result<Replay, LoadError> {
     Ok(replay)
 }
 
-fn parse_line(line: &[u8]) -> Result<(u64, Edit), String> {
+/// A journal line's sequence number and its commit's edits.
+fn parse_line(line: &[u8]) -> Result<(u64, Vec<Edit>), String> {
     let line = line
         .strip_suffix(b"\n")
         .ok_or("journal line is incomplete")?;
@@ -81,11 +90,20 @@ fn parse_line(line: &[u8]) -> Result<(u64, Edit), String> {
     if crc32fast::hash(body.as_bytes()) != crc {
         return Err("journal line fails its checksum".into());
     }
-    let edit = ron::Options::default()
-        .with_recursion_limit(NESTING_LIMIT)
-        .from_str(body)
-        .map_err(|e| format!("journal edit does not parse: {}", ron_reason(&e.code)))?;
-    Ok((seq, edit))
+    let options = ron::Options::default().with_recursion_limit(NESTING_LIMIT);
+    let bad = |e: ron::error::SpannedError| {
+        format!("journal edit does not parse: {}", ron_reason(&e.code))
+    };
+    let edits = if body.starts_with('[') {
+        let edits: Vec<Edit> = options.from_str(body).map_err(bad)?;
+        if edits.is_empty() {
+            return Err("journal line holds no edit".into());
+        }
+        edits
+    } else {
+        vec![options.from_str(body).map_err(bad)?]
+    };
+    Ok((seq, edits))
 }
 
 /// The journal open for appending.
@@ -116,23 +134,30 @@ impl Journal {
         })
     }
 
-    /// Appends `edits` and flushes them to disk with one write and one sync.
+    /// Appends `edits` as one line and flushes it to disk with one write and one sync.
     pub fn append_all(&mut self, edits: &[Edit], faults: &Faults) -> io::Result<()> {
-        let mut lines = String::new();
-        for (i, edit) in edits.iter().enumerate() {
-            let body = ron::to_string(edit).map_err(io::Error::other)?;
-            let seq = self.next_seq + i as u64;
-            let crc = crc32fast::hash(body.as_bytes());
-            lines.push_str(&format!("{seq} {crc:08x} {body}\n"));
+        let body = match edits {
+            [] => return Ok(()),
+            [edit] => ron::to_string(edit),
+            edits => ron::to_string(edits),
         }
+        .map_err(io::Error::other)?;
+        let seq = self.next_seq + edits.len() as u64 - 1;
+        let crc = crc32fast::hash(body.as_bytes());
+        let lines = format!("{seq} {crc:08x} {body}\n");
         // Burn the numbers even if the write fails: a line that reached the disk anyway
         // must never replay over a later save that already holds its edit.
         self.next_seq += edits.len() as u64;
-        // One write call, so a crash tears at most the tail of this commit.
+        // One line in one write call: a crash tears this commit whole, never half of it.
         faults::write(faults, Step::JournalWrite, lines.as_bytes(), |b| {
             self.file.write_all(b)
         })?;
+        faults::done(faults, || Op::Append {
+            path: self.path.clone(),
+            bytes: lines.clone().into_bytes(),
+        });
         faults::run(faults, Step::JournalSync, || self.file.sync_data())?;
+        faults::done(faults, || Op::Sync(self.path.clone()));
         self.entries += edits.len();
         Ok(())
     }
@@ -150,14 +175,21 @@ impl Journal {
     /// Empties the journal once its entries are in the session file.
     pub fn clear(&mut self, faults: &Faults) -> io::Result<()> {
         faults::run(faults, Step::JournalClear, || self.file.set_len(0))?;
+        faults::done(faults, || Op::SetLen {
+            path: self.path.clone(),
+            len: 0,
+        });
         self.file.sync_all()?;
+        faults::done(faults, || Op::Sync(self.path.clone()));
         self.entries = 0;
         Ok(())
     }
 
     /// Removes the journal file (after a clean save on exit).
-    pub fn remove(self) -> io::Result<()> {
+    pub fn remove(self, faults: &Faults) -> io::Result<()> {
         drop(self.file);
-        fs::remove_file(&self.path)
+        fs::remove_file(&self.path)?;
+        faults::done(faults, || Op::Remove(self.path.clone()));
+        Ok(())
     }
 }

@@ -224,6 +224,32 @@ fn sweep_temp_files(path: &Path) {
     }
 }
 
+/// Removes the session file at `path`, with its journal and lock, if it holds just
+/// `created` (a new session in which nothing was recorded); says whether it did.
+///
+/// The lock is taken first, so a session someone has opened meanwhile is never removed.
+pub fn discard_untouched(path: &Path, created: &Session) -> Result<bool, StorageError> {
+    let lock = SessionLock::acquire(path)?;
+    let mut found = load(path)?;
+    // The file's place in its journal is bookkeeping, not something recorded.
+    found.journal_seq = created.journal_seq;
+    if found != *created {
+        return Ok(false);
+    }
+    let journal = journal_path(path);
+    for file in [journal.as_path(), path] {
+        match fs::remove_file(file) {
+            Err(error) if error.kind() != io::ErrorKind::NotFound => {
+                return Err(write_error(file)(error));
+            }
+            _ => {}
+        }
+    }
+    atomic::sync_folder_of(path).map_err(write_error(path))?;
+    drop(lock);
+    Ok(true)
+}
+
 /// Writes `session` to a new file at `path` (never over an existing one), e.g. to keep
 /// both versions when the open file was changed by another program.
 pub fn save_copy(session: &Session, path: &Path) -> Result<(), StorageError> {
@@ -471,10 +497,12 @@ impl SessionFile {
     pub fn close(mut self, session: &mut Session) -> Result<(), StorageError> {
         self.save(session)?;
         let journal = journal_path(&self.path);
-        self.journal.remove().map_err(|error| StorageError::Write {
-            path: journal,
-            error,
-        })
+        self.journal
+            .remove(&self.faults)
+            .map_err(|error| StorageError::Write {
+                path: journal,
+                error,
+            })
     }
 }
 
@@ -482,7 +510,7 @@ impl SessionFile {
     /// Releases the lock without saving, removing the journal if it holds nothing.
     pub fn release(self) {
         if self.journal.entries() == 0 && !self.behind {
-            let _ = self.journal.remove();
+            let _ = self.journal.remove(&self.faults);
         }
     }
 }

@@ -645,7 +645,10 @@ impl Tally {
             | Edit::UpdateRemark(_)
             | Edit::RemoveRemark(_)
             | Edit::UpdateReview(_)
+            | Edit::SetChatImported(_)
             | Edit::SetNameReviewed { .. } => return,
+            // Attendance is rare and read by the roster's counts: counted afresh.
+            Edit::SetAttendance { .. } => return self.recompute(session),
         }
         self.refresh_rows(session, &touched);
     }

@@ -17,7 +17,7 @@ mod count;
 mod rank;
 mod rows;
 mod sets;
-mod table;
+pub(crate) mod table;
 
 use serde::Serialize;
 

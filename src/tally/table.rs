@@ -1,5 +1,7 @@
 //! The tally for people and scripts: an aligned text table and JSON.
 
+use std::fmt::Write;
+
 use serde::Serialize;
 
 use super::{PriorityTally, Tally, Totals, VoiceBalance};
@@ -34,7 +36,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Pads or shortens `text` to `width` columns.
-fn cell(text: &str, width: usize) -> String {
+pub(crate) fn cell(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
     let mut out = String::new();
     if text.width() > width {
@@ -63,7 +65,6 @@ fn clock_cell(clock: Option<Clock>) -> String {
 /// The tally as an aligned table for people: priorities in ranked order,
 /// then the voice balance per group.
 pub fn to_table(tally: &Tally) -> String {
-    use std::fmt::Write;
     let mut out = String::new();
     let t = &tally.totals;
     let interventions = match t.interventions {
@@ -147,6 +148,13 @@ pub fn to_table(tally: &Tally) -> String {
         out.push('\n');
     }
     out.push('\n');
+    voice_table(&mut out, tally.groups.iter().chain(&tally.not_in_group));
+    out
+}
+
+/// The voice balance as aligned rows under a header, one row a group; shared by
+/// one session's tally and the roll-up of many.
+pub(crate) fn voice_table<'a>(out: &mut String, groups: impl Iterator<Item = &'a VoiceBalance>) {
     let _ = writeln!(
         out,
         "{} {:>6} {:>8} {:>5} {:>5} {:>4} {:>6} {:>6}",
@@ -159,7 +167,7 @@ pub fn to_table(tally: &Tally) -> String {
         "Heard",
         "Roster"
     );
-    for g in tally.groups.iter().chain(&tally.not_in_group) {
+    for g in groups {
         let name = if g.counts_for_convergence || g.group.is_empty() {
             g.name.clone()
         } else {
@@ -178,5 +186,4 @@ pub fn to_table(tally: &Tally) -> String {
             (g.share_of_roster * 100.0).round()
         );
     }
-    out
 }

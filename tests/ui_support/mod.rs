@@ -57,6 +57,20 @@ pub fn draw(app: &mut App, width: u16, height: u16) -> TestBackend {
     terminal.backend().clone()
 }
 
+/// The screen's text after drawing, a line per row.
+pub fn screen(app: &mut App, width: u16, height: u16) -> String {
+    let backend = draw(app, width, height);
+    let buffer = backend.buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn group(id: &str, name: &str) -> Group {
     Group {
         id: id.into(),

@@ -151,6 +151,15 @@ pub fn parse(
             transcript.private += 1;
             continue;
         };
+        // A message from nobody would put a nameless person on the roster.
+        if sender.is_empty() {
+            return Err(ImportProblem::new(
+                path,
+                raw.line,
+                None,
+                "a message with no sender: expected a name before `:`",
+            ));
+        }
         let mut pieces: Vec<Piece> = raw.pieces;
         if pieces.len() == 1 && is_reaction(&pieces[0].text) {
             transcript.reactions += 1;
@@ -359,11 +368,18 @@ fn is_reaction(text: &str) -> bool {
 /// The text after a reply's `Replying to "…"`, if `text` starts with one.
 fn reply_rest(text: &str) -> Option<&str> {
     let quoted = text.strip_prefix("Replying to \"")?;
-    if quoted.ends_with('"') {
+    // Zoom cuts the quoted message short with an ellipsis: a line ending so is all quote.
+    if quoted.ends_with("...\"") || quoted.ends_with("…\"") {
         return Some("");
     }
-    // Some versions put the reply on the same line, after the quoted snippet.
-    quoted.find("\" ").map(|at| quoted[at + 2..].trim_start())
+    // Some versions put the reply on the same line, after the quoted snippet; the
+    // ellipsis marks the snippet's end even when the reply ends with a quote mark.
+    for close in ["...\" ", "…\" ", "\" "] {
+        if let Some(at) = quoted.find(close) {
+            return Some(quoted[at + close.len()..].trim_start());
+        }
+    }
+    quoted.ends_with('"').then_some("")
 }
 
 /// Joins a message's lines with ` / `, as quoted verse is, remembering each character's
@@ -434,6 +450,28 @@ mod tests {
     }
 
     #[test]
+    fn a_reply_on_the_quoted_line_keeps_its_text_even_ending_with_a_quote() {
+        let t = read(
+            "10:15:03 From Omar to Everyone:\n\
+             \tReplying to \"We need the data...\" I agree with \"data first\"\n\
+             10:16:00 From Lena : Replying to \"short\" yes \"indeed\"\n\
+             10:17:00 From Lena to Everyone:\n\
+             \tReplying to \"He said \"no\" to...\"\n\
+             \tstill no\n",
+        );
+        let texts: Vec<&str> = t.messages.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                r#"I agree with "data first""#,
+                r#"yes "indeed""#,
+                "still no"
+            ]
+        );
+        assert!(t.messages.iter().all(|m| m.reply));
+    }
+
+    #[test]
     fn cloud_layout_and_offset() {
         let t = parse(
             "00:05:00\tAmina Diallo:\tsee: this\n00:06:00\tOmar:\t\n",
@@ -445,6 +483,18 @@ mod tests {
         assert_eq!(t.messages[0].time, Clock::hms(10, 5, 0));
         assert_eq!(t.messages[0].text, "see: this");
         assert_eq!(t.empty, 1);
+    }
+
+    #[test]
+    fn a_message_from_nobody_is_refused_with_its_line() {
+        let e = parse(
+            "00:05:00\tAna:\tfine\n00:06:00\t:\twho said this?\n",
+            Path::new("c.txt"),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("no sender"), "{e}");
     }
 
     #[test]

@@ -141,6 +141,22 @@ pub fn import(
     path: &Path,
     options: &ChatOptions,
 ) -> Result<ChatImported, ChatError> {
+    let (edits, report) = plan(session, bytes, path, options)?;
+    session
+        .apply_all(edits)
+        .map_err(|e| ChatError::BadOption(e.to_string()))?;
+    Ok(report)
+}
+
+/// The edits that record the chat's messages not imported before as chat inputs at
+/// their times (and their fingerprints), with what they do, without changing anything:
+/// the caller commits them.
+pub fn plan(
+    session: &Session,
+    bytes: &[u8],
+    path: &Path,
+    options: &ChatOptions,
+) -> Result<(Vec<Edit>, ChatImported), ChatError> {
     let text = text_of(bytes, path).map_err(ChatError::Unreadable)?;
     let transcript = parse(text, path, options.starts_at).map_err(ChatError::Unreadable)?;
     let resolver = Resolver::default();
@@ -197,14 +213,11 @@ pub fn import(
         path,
     };
     edits.extend(inputs.edits(fresh_messages(), &mut report));
-    session
-        .apply_all(edits)
-        .map_err(|e| ChatError::BadOption(e.to_string()))?;
     // Every fresh message is recorded, even one left out, so that it stays out next time.
-    session
-        .chat_imported
-        .extend(fresh.iter().map(|&i| fingerprints[i].clone()));
-    Ok(report)
+    let mut imported = session.chat_imported.clone();
+    imported.extend(fresh.iter().map(|&i| fingerprints[i].clone()));
+    edits.push(Edit::SetChatImported(imported));
+    Ok((edits, report))
 }
 
 impl ChatImported {

@@ -93,11 +93,11 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, ImportProblem> {
 /// Line and column (in characters, as Windows-1252 reads them) of byte `at`.
 fn place(bytes: &[u8], at: usize) -> (usize, usize) {
     let before = &bytes[..at];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
+    // A line ends at `\n`, `\r\n` or a lone `\r`, as the rows' line numbers count them.
+    let ends =
+        |i: usize| before[i] == b'\n' || (before[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+    let line = (0..at).filter(|&i| ends(i)).count() + 1;
+    let start = (0..at).rev().find(|&i| ends(i)).map_or(0, |i| i + 1);
     (line, at - start + 1)
 }
 
@@ -147,6 +147,7 @@ mod tests {
         );
         assert!(error(b"name\nA\x81").starts_with("p.csv:2:2: byte 0x81 is neither"));
         assert!(error(b"n\0a\0m\0e\0").starts_with("p.csv:1:2: a NUL byte"));
+        assert!(error(b"name\rA\r\nB\0").starts_with("p.csv:3:2: a NUL byte"));
         assert!(error(b"\xff\xfe\x00\xd8").starts_with("p.csv: invalid UTF-16"));
     }
 }

@@ -24,6 +24,7 @@ pub use header::FIELDS;
 
 use super::ImportProblem;
 use super::groups::{self, find_group};
+use crate::edit::Edit;
 use crate::model::{Participant, Session, SlugMaker};
 use crate::names::{accent_key, collapsed, text_key};
 use header::Columns;
@@ -83,6 +84,27 @@ pub struct RosterImported {
     pub chairs: Vec<String>,
 }
 
+/// The line a record starts on, counted from its byte offset: csv's own line count
+/// falls behind after a blank line and on every `\r\n` line end.
+fn line_at(text: &str, position: Option<&csv::Position>) -> u64 {
+    let Some(position) = position else {
+        return 0;
+    };
+    let bytes = text.as_bytes();
+    let mut at = usize::try_from(position.byte()).map_or(bytes.len(), |b| b.min(bytes.len()));
+    // The offset may point at the line end before the record, or at blank lines.
+    while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+        at += 1;
+    }
+    let before = &bytes[..at];
+    let breaks = before
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n')))
+        .count();
+    breaks as u64 + 1
+}
+
 fn lowered(record: &csv::StringRecord) -> Vec<String> {
     record.iter().map(|h| h.trim().to_lowercase()).collect()
 }
@@ -104,6 +126,21 @@ pub fn import_with(
     path: &Path,
     options: &RosterOptions,
 ) -> Result<RosterImported, Vec<ImportProblem>> {
+    let (edits, report) = plan(session, csv, path, options)?;
+    session
+        .apply_all(edits)
+        .map_err(|e| vec![ImportProblem::new(path, 1, None, e.to_string())])?;
+    Ok(report)
+}
+
+/// The edits that add the people in `csv` to the roster of `session` and record who
+/// attended, and what they do, without changing anything: the caller commits them.
+pub fn plan(
+    session: &Session,
+    csv: &[u8],
+    path: &Path,
+    options: &RosterOptions,
+) -> Result<(Vec<Edit>, RosterImported), Vec<ImportProblem>> {
     let decoded = decode(csv, path).map_err(|p| vec![p])?;
     let option_problem = |message: String| vec![ImportProblem::new(path, 1, None, message)];
     let mapped = header::mappings(&options.columns).map_err(option_problem)?;
@@ -179,8 +216,7 @@ pub fn import_with(
     if !reader.problems.is_empty() {
         return Err(reader.problems);
     }
-    let report = reader.finish(session);
-    Ok(report)
+    Ok(reader.finish())
 }
 
 type Rows = Vec<(u64, csv::StringRecord)>;
@@ -216,9 +252,9 @@ fn read_rows(
     let mut problems = Vec::new();
     for record in reader(separator).records() {
         match record {
-            Ok(r) => rows.push((r.position().map_or(0, |p| p.line()), r)),
+            Ok(r) => rows.push((line_at(text, r.position()), r)),
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = line_at(text, e.position());
                 problems.push(ImportProblem::new(
                     path,
                     line as usize,
@@ -497,8 +533,8 @@ impl Reader<'_> {
         }
     }
 
-    /// Records attendance and hands the grown roster over.
-    fn finish(mut self, session: &mut Session) -> RosterImported {
+    /// The edits that add the new people and record attendance, with what they do.
+    fn finish(mut self) -> (Vec<Edit>, RosterImported) {
         self.report.matched = self.matched.len();
         // A person seen on several rows attended if any row says so.
         let mut said: HashMap<String, bool> = HashMap::new();
@@ -521,8 +557,16 @@ impl Reader<'_> {
                 }
             }
         }
-        *session = self.roster;
-        self.report
+        let mut edits: Vec<Edit> = self.roster.participants[self.on_roster_before..]
+            .iter()
+            .cloned()
+            .map(Edit::AddParticipant)
+            .collect();
+        edits.push(Edit::SetAttendance {
+            attended: self.roster.attended.clone(),
+            absent: self.roster.absent.clone(),
+        });
+        (edits, self.report)
     }
 }
 
@@ -564,10 +608,11 @@ fn attended_of(cell: &str, status: &str, join_time: &str) -> Option<bool> {
     }
     // Zoom writes `--` for the join time of someone who never joined.
     let joined = !join_time.trim().trim_matches('-').is_empty();
-    if status.contains("checked in") || joined {
+    let not_checked_in = status.contains("not checked in");
+    if (status.contains("checked in") && !not_checked_in) || joined {
         return Some(true);
     }
-    None
+    not_checked_in.then_some(false)
 }
 
 /// The roster participant a registration row stands for: by name, then affiliation.

@@ -57,6 +57,43 @@ fn every_problem_is_reported_with_its_line_and_nothing_added() {
 }
 
 #[test]
+fn problems_name_their_line_after_blank_lines_and_windows_line_ends() {
+    for end in ["\n", "\r\n", "\r"] {
+        let csv = [
+            "name,affiliation,group",
+            "",
+            "Ana,Chile,states",
+            "",
+            "",
+            ",Peru,states",
+        ]
+        .join(end);
+        let errors = run(&csv).unwrap_err();
+        assert_eq!(errors.len(), 1, "{end:?}: {errors:?}");
+        assert!(
+            errors[0].starts_with("people.csv:6: the name is empty"),
+            "{end:?}: {errors:?}"
+        );
+    }
+    let quoted =
+        "name,affiliation,group\r\n\"Ana\",\"City of\r\nTunis\",states\r\n\"\",x,states\r\n";
+    let errors = run(quoted).unwrap_err();
+    assert!(
+        errors[0].starts_with("people.csv:4: the name is empty"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_status_of_not_checked_in_is_not_attendance() {
+    assert_eq!(attended_of("", "checked in", ""), Some(true));
+    assert_eq!(attended_of("", "not checked in", ""), Some(false));
+    assert_eq!(attended_of("", "not checked in", "10:02"), Some(true));
+    assert_eq!(attended_of("yes", "not checked in", ""), Some(true));
+    assert_eq!(attended_of("", "attending", ""), None);
+}
+
+#[test]
 fn a_missing_column_is_named() {
     let errors = run("person,affiliation,group\nA,B,states\n").unwrap_err();
     assert!(errors[0].contains("no `name` column"), "{errors:?}");

@@ -6,7 +6,7 @@
 use std::io;
 use std::sync::{Arc, Mutex};
 
-use super::Step;
+use super::{Op, Step};
 
 /// How a step fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +24,8 @@ struct Plan {
     /// (step, how many more passes before failing, fault, how many failures)
     armed: Vec<(Step, usize, Fault, usize)>,
     injected: usize,
+    /// The file system operations that succeeded, when they are recorded.
+    record: Option<Vec<Op>>,
 }
 
 /// A shared, clonable fault plan; [`Faults::NONE`] (the default) injects nothing.
@@ -47,6 +49,27 @@ impl Faults {
                 .armed
                 .push((step, skip, fault, times));
         }
+    }
+
+    /// A plan that injects nothing and records every file system operation, for
+    /// [`power`](super::power) to replay.
+    pub fn recording() -> Faults {
+        let faults = Faults::plan();
+        if let Some(plan) = &faults.0 {
+            plan.lock().expect("fault plan lock").record = Some(Vec::new());
+        }
+        faults
+    }
+
+    /// The operations recorded so far (see [`Faults::recording`]).
+    pub fn operations(&self) -> Vec<Op> {
+        self.0.as_ref().map_or_else(Vec::new, |p| {
+            p.lock()
+                .expect("fault plan lock")
+                .record
+                .clone()
+                .unwrap_or_default()
+        })
     }
 
     /// Disarms everything: the disk is healthy again.
@@ -117,5 +140,14 @@ pub(in crate::storage) fn run<T>(
     match faults.check(step) {
         None => op(),
         Some(fault) => Err(error(fault)),
+    }
+}
+
+/// Records the operation `op` describes, when the plan records.
+pub(in crate::storage) fn done(faults: &Faults, op: impl FnOnce() -> Op) {
+    if let Some(plan) = &faults.0
+        && let Some(record) = &mut plan.lock().expect("fault plan lock").record
+    {
+        record.push(op());
     }
 }

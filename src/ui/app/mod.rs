@@ -5,6 +5,7 @@
 //! (`files`), search and the speaker filter (`find`), the note selection
 //! (`select`), and what the view reads (`view`).
 
+mod details;
 mod files;
 mod find;
 mod floor;
@@ -62,6 +63,8 @@ pub enum Overlay {
     DiskChoice(DiskChoice),
     /// The review before exporting, over the panes.
     Review(Box<super::state::review::ReviewState>),
+    /// The meeting's details: title, times, groups, priorities.
+    Details(Box<super::state::details::Details>),
 }
 
 /// A line in the status bar.
@@ -288,6 +291,7 @@ impl App {
                     self.type_in_review(c);
                 }
             }
+            Overlay::Details(details) => details.paste(&text),
             Overlay::Form(form) => form.paste(&text),
             Overlay::Search(search) => {
                 search.input.insert(&text);
@@ -310,6 +314,7 @@ impl App {
             Overlay::Filter(_) => PasteTarget::Field("the speaker filter"),
             Overlay::Form(_) => PasteTarget::Field("a form field"),
             Overlay::Review(_) => PasteTarget::Field("the review"),
+            Overlay::Details(_) => PasteTarget::Field("the details"),
             Overlay::Help { .. } | Overlay::DiskChoice(_) => PasteTarget::Nowhere,
         }
     }
@@ -351,6 +356,7 @@ impl App {
         match &mut self.overlay {
             Overlay::Help { .. } => {}
             Overlay::Review(_) => self.type_in_review(c),
+            Overlay::Details(details) => details.type_char(c),
             Overlay::DiskChoice(_) => self.choose_on_disk(c),
             Overlay::Form(form) => form.type_char(c, self.meeting.session()),
             Overlay::Search(search) => {
@@ -398,6 +404,7 @@ impl App {
                 Overlay::Filter(filter) => self.update_filter(action, filter),
                 Overlay::DiskChoice(choice) => self.update_disk_choice(action, choice),
                 Overlay::Review(state) => self.update_review(action, state),
+                Overlay::Details(details) => self.update_details(action, details),
             },
         }
         self.remember_unsaved();
@@ -434,6 +441,7 @@ impl App {
                 self.end_floor();
             }
             Action::CloseMeeting => self.close_meeting(),
+            Action::Details => self.open_details(),
             Action::Search => self.open_search(),
             Action::SearchNext => self.step_last_search(1),
             Action::SearchPrev => self.step_last_search(-1),

@@ -455,13 +455,18 @@ impl App {
             return;
         };
         let line = if retag {
-            let mut tags: String = note.tags.iter().map(|t| format!("#{t} ")).collect();
+            let mut tags: String = note
+                .tags
+                .iter()
+                .map(|t| format!("#{t} "))
+                .chain(note.opposes.iter().map(|t| format!("#-{t} ")))
+                .collect();
             if tags.is_empty() {
                 tags.push('#');
             }
             tags
         } else {
-            syntax::note_to_line(&note.text, &note.tags, note.kind, note.emphasis)
+            syntax::note_to_capture(note)
         };
         self.selected = Some(id);
         self.with_capture(|c, l| c.start_edit(id, &line, l));
@@ -502,6 +507,7 @@ impl App {
             match tags {
                 Ok(tags) => {
                     note.tags = tags.ids;
+                    note.opposes = tags.opposes;
                     edits = tags.created;
                     chose = tags.chose;
                 }
@@ -521,6 +527,7 @@ impl App {
             .is_none_or(|c| c.speaker.is_none() && c.time.is_none())
         {
             note.tags.clear();
+            note.opposes.clear();
         }
         let moving = capture
             .as_ref()

@@ -7,7 +7,7 @@ use super::{App, Overlay};
 use crate::action::Action;
 use crate::edit::Edit;
 use crate::model::{Remark, Review, Serial, Slug};
-use crate::ui::state::line::LineInput;
+use crate::ui::state::line::{LineInput, edit_area};
 use crate::ui::state::review::{
     self, Editor, Focus, ReviewState, folded, moved, report_order, toggled_out, toggled_quote,
     with_heading,
@@ -50,6 +50,14 @@ impl App {
             .remarks
             .iter()
             .find(|r| r.priority.as_deref() == Some(priority))
+    }
+
+    /// The remarks that lead no priority: the report's introduction, in the order typed.
+    pub fn introduction(&self) -> impl Iterator<Item = &Remark> {
+        self.session()
+            .remarks
+            .iter()
+            .filter(|r| r.priority.is_none())
     }
 
     pub(super) fn update_review(&mut self, action: Action, mut state: Box<ReviewState>) {
@@ -109,7 +117,7 @@ impl App {
                 return;
             }
             (Action::Confirm, _) => {}
-            (other, Editor::Lead(area)) => {
+            (other, Editor::Lead(area) | Editor::Introduction(area)) => {
                 apply_to_area(area, other);
                 return;
             }
@@ -121,10 +129,15 @@ impl App {
         let Some(editor) = state.editor.take() else {
             return;
         };
+        if let Editor::Introduction(area) = &editor {
+            self.save_introduction(&area.lines().join("\n"));
+            return;
+        }
         let Some((id, _)) = self.review_selection(state) else {
             return;
         };
         match editor {
+            Editor::Introduction(_) => {}
             Editor::Lead(area) => self.save_lead(&id, &area.lines().join("\n")),
             Editor::Heading(input) => {
                 let review = with_heading(&self.session().review, &id, input.text());
@@ -141,7 +154,7 @@ impl App {
             return;
         };
         match &mut state.editor {
-            Some(Editor::Lead(area)) => {
+            Some(Editor::Lead(area) | Editor::Introduction(area)) => {
                 area.insert_char(c);
             }
             Some(Editor::Heading(input) | Editor::Rename(input)) => input.insert_char(c),
@@ -151,6 +164,11 @@ impl App {
     }
 
     fn review_key(&mut self, c: char, state: &mut ReviewState) {
+        if c == 'i' {
+            let text: Vec<&str> = self.introduction().map(|r| r.text.as_str()).collect();
+            state.editor = Some(Editor::Introduction(Box::new(text_area(&text.join("\n")))));
+            return;
+        }
         let Some((id, notes)) = self.review_selection(state) else {
             return;
         };
@@ -159,10 +177,7 @@ impl App {
         match c {
             'e' => {
                 let text = self.lead_of(&id).map_or(String::new(), |r| r.text.clone());
-                let mut area = TextArea::new(text.lines().map(String::from).collect());
-                area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-                area.move_cursor(ratatui_textarea::CursorMove::End);
-                state.editor = Some(Editor::Lead(Box::new(area)));
+                state.editor = Some(Editor::Lead(Box::new(text_area(&text))));
             }
             'h' => {
                 let heading = current.heading_before(&id).unwrap_or_default();
@@ -260,42 +275,87 @@ impl App {
         }
     }
 
-    fn rename_priority(&mut self, _priority: &str, _title: &str) {
-        self.say("renaming comes with the details", false);
+    /// Writes the introduction: the first remark leading no priority takes the whole text
+    /// and the others go, in one change (a blank text removes them all).
+    fn save_introduction(&mut self, text: &str) {
+        let text = text.trim();
+        let old: Vec<Remark> = self.introduction().cloned().collect();
+        let mut edits = Vec::new();
+        match (old.first(), text.is_empty()) {
+            (None, true) => return,
+            (Some(first), true) => edits.push(Edit::RemoveRemark(first.id)),
+            (Some(first), false) if first.text != text || old.len() > 1 => {
+                edits.push(Edit::UpdateRemark(Remark {
+                    text: text.to_string(),
+                    ..first.clone()
+                }));
+            }
+            (Some(_), false) => {}
+            (None, false) => edits.push(Edit::AddRemark(Remark {
+                id: self.session().peek_serial(),
+                text: text.to_string(),
+                priority: None,
+                time: self.now,
+            })),
+        }
+        edits.extend(old.iter().skip(1).map(|r| Edit::RemoveRemark(r.id)));
+        if edits.is_empty() {
+            return;
+        }
+        if self.commit_change(edits).is_ok() {
+            self.say(
+                format!(
+                    "introduction saved · {} undoes",
+                    self.keymap.hint(Action::Undo)
+                ),
+                false,
+            );
+        }
     }
+
+    /// Gives a priority a new title; its id, and so every tag on its notes, stays.
+    fn rename_priority(&mut self, priority: &str, title: &str) {
+        let title = title.trim();
+        let Some(old) = self.session().priority(priority).cloned() else {
+            return;
+        };
+        if title.is_empty() || title == old.title {
+            return;
+        }
+        let renamed = crate::model::Priority {
+            title: title.to_string(),
+            ..old
+        };
+        if self
+            .commit_change(vec![Edit::UpdatePriority(renamed)])
+            .is_ok()
+        {
+            self.say(
+                format!("renamed · {} undoes", self.keymap.hint(Action::Undo)),
+                false,
+            );
+        }
+    }
+}
+
+/// A text area holding `text`, the cursor at its end.
+fn text_area(text: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(text.lines().map(String::from).collect());
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
 }
 
 /// Carries out an editing action in the lead's text area; Tab starts a new line (Enter saves).
 fn apply_to_area(area: &mut TextArea<'static>, action: Action) {
     use ratatui_textarea::CursorMove;
+    // The synthesis is many lines: up and down move between them, Tab breaks one.
     match action {
-        Action::CursorLeft => area.move_cursor(CursorMove::Back),
-        Action::CursorRight => area.move_cursor(CursorMove::Forward),
-        Action::WordLeft => area.move_cursor(CursorMove::WordBack),
-        Action::WordRight => area.move_cursor(CursorMove::WordForward),
-        Action::LineStart => area.move_cursor(CursorMove::Head),
-        Action::LineEnd => area.move_cursor(CursorMove::End),
         Action::Up => area.move_cursor(CursorMove::Up),
         Action::Down => area.move_cursor(CursorMove::Down),
-        Action::DeleteBack => {
-            area.delete_char();
-        }
-        Action::DeleteForward => {
-            area.delete_next_char();
-        }
-        Action::DeleteWordBack => {
-            area.delete_word();
-        }
-        Action::DeleteWordForward => {
-            area.delete_next_word();
-        }
-        Action::DeleteToLineEnd => {
-            area.delete_line_by_end();
-        }
-        Action::DeleteToLineStart => {
-            area.delete_line_by_head();
-        }
         Action::Complete => area.insert_newline(),
-        _ => {}
+        _ => {
+            edit_area(area, action);
+        }
     }
 }

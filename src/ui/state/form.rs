@@ -38,6 +38,8 @@ pub struct Form {
     pub fields: Vec<(&'static str, LineInput)>,
     /// The chosen group (index into the session's groups), for a participant.
     pub group: usize,
+    /// Whether the participant chairs (their turns without a tagged note are procedural).
+    pub chair: bool,
     /// Field with the cursor; `fields.len()` is the group choice.
     pub focus: usize,
     /// Why the last submit was refused.
@@ -58,6 +60,7 @@ impl Form {
                 ("Affiliation", LineInput::default()),
             ],
             group: 0,
+            chair: false,
             // The name is usually right as typed: start on what is missing.
             focus: 1,
             error: None,
@@ -77,6 +80,7 @@ impl Form {
                 ("Affiliation", LineInput::with_text(&p.affiliation)),
             ],
             group: group.unwrap_or(0),
+            chair: p.chair,
             // A person with no group yet needs one most: start there.
             focus: if group.is_none() { 2 } else { 1 },
             error: None,
@@ -106,6 +110,7 @@ impl Form {
                 ("Description", LineInput::default()),
             ],
             group: 0,
+            chair: false,
             focus: 1,
             error: None,
             then,
@@ -114,7 +119,13 @@ impl Form {
     }
 
     fn stops(&self) -> usize {
-        self.fields.len() + usize::from(self.kind == FormKind::Participant)
+        // A participant has the group, then whether they chair, after the text fields.
+        self.fields.len() + 2 * usize::from(self.kind == FormKind::Participant)
+    }
+
+    /// Whether the focus is on the chair mark.
+    pub fn on_chair(&self) -> bool {
+        self.kind == FormKind::Participant && self.focus == self.fields.len() + 1
     }
 
     /// The text input with the cursor, if the focus is on one.
@@ -125,9 +136,14 @@ impl Form {
     /// Handles an action; returns whether the form wants to be submitted.
     pub fn update(&mut self, action: Action, session: &Session) -> bool {
         let groups = session.groups.len().max(1);
-        let on_group = self.focus == self.fields.len();
+        let on_group = self.focus == self.fields.len() && self.kind == FormKind::Participant;
         match action {
             Action::Confirm => return true,
+            Action::Up | Action::Down | Action::CursorLeft | Action::CursorRight
+                if self.on_chair() =>
+            {
+                self.chair = !self.chair
+            }
             Action::Up | Action::CursorLeft if on_group => {
                 self.group = (self.group + groups - 1) % groups
             }
@@ -154,6 +170,15 @@ impl Form {
             return;
         }
         let wanted = c.to_lowercase().next().unwrap_or(c);
+        if self.on_chair() {
+            match wanted {
+                'y' => self.chair = true,
+                'n' => self.chair = false,
+                ' ' => self.chair = !self.chair,
+                _ => {}
+            }
+            return;
+        }
         let count = session.groups.len();
         let next = (1..=count)
             .map(|step| (self.group + step) % count.max(1))
@@ -188,6 +213,7 @@ impl Form {
                         name: name.clone(),
                         affiliation: field(1),
                         group: group.id.clone(),
+                        chair: self.chair,
                         ..old.clone()
                     };
                     return Ok((Edit::UpdateParticipant(changed), name));
@@ -198,7 +224,7 @@ impl Form {
                     affiliation: field(1),
                     group: group.id.clone(),
                     role: None,
-                    chair: false,
+                    chair: self.chair,
                 };
                 // Type the name if it now resolves to this person alone, else the id.
                 let clash = session

@@ -86,41 +86,46 @@ impl LineInput {
 
     /// Carries out an editing action; returns whether it was one.
     pub fn apply(&mut self, action: Action) -> bool {
-        let area = &mut self.area;
-        match action {
-            Action::CursorLeft => area.move_cursor(CursorMove::Back),
-            Action::CursorRight => area.move_cursor(CursorMove::Forward),
-            Action::WordLeft => area.move_cursor(CursorMove::WordBack),
-            Action::WordRight => area.move_cursor(CursorMove::WordForward),
-            Action::LineStart => area.move_cursor(CursorMove::Head),
-            Action::LineEnd => area.move_cursor(CursorMove::End),
-            Action::DeleteBack => {
-                area.delete_char();
-            }
-            Action::DeleteForward => {
-                area.delete_next_char();
-            }
-            Action::DeleteWordBack => {
-                area.delete_word();
-            }
-            Action::DeleteWordForward => {
-                area.delete_next_word();
-            }
-            Action::DeleteToLineEnd => {
-                area.delete_line_by_end();
-            }
-            Action::DeleteToLineStart => {
-                area.delete_line_by_head();
-            }
-            _ => return false,
-        }
-        true
+        edit_area(&mut self.area, action)
     }
 
     /// The text area, for the view that draws it.
     pub fn area(&self) -> &TextArea<'static> {
         &self.area
     }
+}
+
+/// One line-editing action on a text area: cursor moves and deletions.
+/// Says whether the action was one of those; the caller handles the rest.
+pub fn edit_area(area: &mut TextArea<'static>, action: Action) -> bool {
+    match action {
+        Action::CursorLeft => area.move_cursor(CursorMove::Back),
+        Action::CursorRight => area.move_cursor(CursorMove::Forward),
+        Action::WordLeft => area.move_cursor(CursorMove::WordBack),
+        Action::WordRight => area.move_cursor(CursorMove::WordForward),
+        Action::LineStart => area.move_cursor(CursorMove::Head),
+        Action::LineEnd => area.move_cursor(CursorMove::End),
+        Action::DeleteBack => {
+            area.delete_char();
+        }
+        Action::DeleteForward => {
+            area.delete_next_char();
+        }
+        Action::DeleteWordBack => {
+            area.delete_word();
+        }
+        Action::DeleteWordForward => {
+            area.delete_next_word();
+        }
+        Action::DeleteToLineEnd => {
+            area.delete_line_by_end();
+        }
+        Action::DeleteToLineStart => {
+            area.delete_line_by_head();
+        }
+        _ => return false,
+    }
+    true
 }
 
 fn new_area() -> TextArea<'static> {

@@ -3,6 +3,7 @@
 
 pub mod capture;
 pub mod completion;
+pub mod details;
 pub mod disk;
 pub mod form;
 pub mod line;

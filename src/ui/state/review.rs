@@ -23,6 +23,8 @@ pub enum Focus {
 pub enum Editor {
     /// The lead remark of the selected priority, over several lines.
     Lead(Box<TextArea<'static>>),
+    /// The report's introduction: the remarks that lead no priority, as one text.
+    Introduction(Box<TextArea<'static>>),
     /// The heading of a section opening at the selected priority.
     Heading(LineInput),
     /// The selected priority's title.
@@ -57,8 +59,9 @@ impl Default for ReviewState {
 }
 
 /// The keys of the review, which types no text: (key, what it does), for hints and help.
-pub const KEYS: [(char, &str); 7] = [
+pub const KEYS: [(char, &str); 8] = [
     ('e', "write the lead"),
+    ('i', "the introduction"),
     ('h', "section heading"),
     ('r', "rename"),
     ('x', "leave the note out / in"),
@@ -70,13 +73,13 @@ pub const KEYS: [(char, &str); 7] = [
 /// The priorities in report order, as the report has them.
 pub use crate::export::report_order;
 
-/// The notes of a priority, in meeting order.
+/// The notes of a priority, supporting or opposing it, in meeting order.
 pub fn notes_of(session: &Session, priority: &str) -> Vec<Serial> {
     session
         .interventions
         .iter()
         .flat_map(|i| &i.notes)
-        .filter(|n| n.tags.iter().any(|t| t == priority))
+        .filter(|n| n.stance_on(priority).is_some())
         .map(|n| n.id)
         .collect()
 }

@@ -70,11 +70,40 @@ pub fn render(form: &Form, session: &Session, screen: Rect, buf: &mut Buffer) {
             label_width,
         ));
     }
+    if form.kind == FormKind::Participant {
+        let focused = form.on_chair();
+        let style = if focused {
+            theme::focused()
+        } else {
+            theme::plain()
+        };
+        let mark = if form.chair {
+            "[x] chairs: turns without a tag are procedural"
+        } else {
+            "[ ] does not chair"
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{:<label_width$}", "Chair"),
+                style.patch(theme::bold()),
+            ),
+            Span::styled(
+                mark,
+                if focused {
+                    theme::filter_match()
+                } else {
+                    theme::plain()
+                },
+            ),
+        ]));
+    }
     lines.push(Line::raw(""));
     if let Some(error) = &form.error {
         lines.push(Line::styled(error.clone(), theme::bad()));
     }
-    let hint = if form.kind == FormKind::Participant && form.focus == form.fields.len() {
+    let hint = if form.on_chair() {
+        "y / n or ↑↓ · Enter saves · Esc back to the line"
+    } else if form.kind == FormKind::Participant && form.focus == form.fields.len() {
         "↑↓ or a letter picks · Enter saves · Esc back to the line"
     } else {
         "Tab next field · Enter saves · Esc back to the line"

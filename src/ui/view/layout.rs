@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{capture, disk, form, help, notes, review, speakers, status, tally};
+use super::{capture, details, disk, form, help, notes, review, speakers, status, tally};
 use crate::ui::app::{App, Overlay};
 use crate::ui::theme;
 
@@ -103,6 +103,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Overlay::None => capture::render_popup(app, areas.capture, area, buf),
         Overlay::Search(_) | Overlay::Filter(_) => {}
+        Overlay::Details(d) => details::render(d, app.session(), area, buf),
         Overlay::Review(state) => {
             let body = areas.speakers.union(areas.notes).union(areas.tally);
             review::render(app, state, body, areas.capture, buf);

@@ -1,6 +1,7 @@
 //! The views: each pane, popup and form drawn from the state, which they only read.
 
 pub mod capture;
+pub mod details;
 pub mod disk;
 pub mod form;
 pub mod help;

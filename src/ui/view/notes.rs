@@ -141,10 +141,13 @@ fn row_lines(app: &App, session: &Session, row: Row, width: usize) -> Vec<Line<'
             let note = &session.interventions[i].notes[n];
             let selected = app.selected_note() == Some(note.id);
             let matched = app.is_search_match(note.id);
+            let procedural = app.tally().is_procedural(session.interventions[i].id);
             let base = if selected {
                 theme::selected_note()
             } else if matched {
                 theme::search_match()
+            } else if procedural {
+                theme::dim()
             } else {
                 theme::plain()
             };
@@ -177,6 +180,12 @@ fn row_lines(app: &App, session: &Session, row: Row, width: usize) -> Vec<Line<'
             for tag in &note.tags {
                 fragments.push((
                     Cow::Owned(format!(" #{}", visible(tag))),
+                    base.patch(theme::tag()),
+                ));
+            }
+            for tag in &note.opposes {
+                fragments.push((
+                    Cow::Owned(format!(" #-{}", visible(tag))),
                     base.patch(theme::tag()),
                 ));
             }
@@ -221,6 +230,11 @@ fn header_line(app: &App, session: &Session, i: usize, width: usize) -> Line<'st
     if intervention.channel == Channel::Chat {
         detail = format!("chat · {detail}");
     }
+    // The chair's housekeeping is shown, dimmed and said, but counted nowhere.
+    let procedural = app.tally().is_procedural(intervention.id);
+    if procedural {
+        detail = format!("procedural · {detail}");
+    }
     let time = format!("{} ", intervention.start);
     let name = visible(name).into_owned();
     let tail = if duration.is_empty() {
@@ -231,6 +245,7 @@ fn header_line(app: &App, session: &Session, i: usize, width: usize) -> Line<'st
     let room = width.saturating_sub(time.len() + self::width(&name) + tail.len() + 3);
     let detail = truncate(&visible(&detail), room).into_owned();
     let name_style = match intervention.channel {
+        _ if procedural => theme::dim(),
         Channel::Floor => theme::floor_name(),
         Channel::Chat => theme::chat_name(),
     };

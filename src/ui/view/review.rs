@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
+use ratatui_textarea::TextArea;
 
 use super::capture::draw_input;
 use crate::clock::duration_label;
@@ -41,7 +42,21 @@ fn list(app: &App, state: &ReviewState, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let session = app.session();
     let w = usize::from(inner.width);
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<Line> = vec![Line::styled("Introduction", theme::heading())];
+    // The remarks that lead no priority open the report: their first words, or how to write them.
+    let introduction: Vec<&str> = app.introduction().map(|r| r.text.as_str()).collect();
+    lines.push(match introduction.first() {
+        Some(first) => Line::styled(
+            truncate(
+                &format!("✎ {}", visible(first.lines().next().unwrap_or(""))),
+                w,
+            )
+            .into_owned(),
+            theme::plain(),
+        ),
+        None => Line::styled("none yet: i writes it", theme::dim()),
+    });
+    lines.push(Line::raw(""));
     let mut selected_line = 0;
     for (i, id) in app.report_order().iter().enumerate() {
         if let Some(heading) = session.review.heading_before(id) {
@@ -91,6 +106,10 @@ fn detail(app: &App, state: &ReviewState, area: Rect, buf: &mut Buffer) {
         Focus::Notes => Frame::Focused,
         Focus::Priorities => Frame::Pane,
     };
+    if let Some(Editor::Introduction(editor)) = &state.editor {
+        introduction_editor(editor, area, buf);
+        return;
+    }
     let Some((id, notes)) = app.review_selection(state) else {
         theme::frame(kind, " No priorities yet ".into(), String::new()).render(area, buf);
         return;
@@ -187,6 +206,18 @@ fn detail(app: &App, state: &ReviewState, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The introduction being written, over the whole right pane.
+fn introduction_editor(editor: &TextArea<'static>, area: Rect, buf: &mut Buffer) {
+    let block = theme::frame(
+        Frame::Popup,
+        " The introduction, in your words ".into(),
+        " enter saves · tab new line · esc ".into(),
+    );
+    let inside = block.inner(area);
+    block.render(area, buf);
+    editor.render(inside, buf);
+}
+
 /// The figures of a priority in one line, as the report will state them.
 fn figures(p: &PriorityTally) -> String {
     let mut parts = vec![
@@ -206,6 +237,9 @@ fn figures(p: &PriorityTally) -> String {
         format!("{} entities", p.entities),
         format!("{} notes", p.notes),
     ];
+    if p.opposed > 0 {
+        parts.push(format!("{} opposed", p.opposed));
+    }
     if let (Some(first), Some(last)) = (p.first, p.last) {
         parts.push(format!(
             "{first}–{last} ({})",

@@ -57,13 +57,20 @@ fn ranking_lines(app: &App, w: usize, rows: usize) -> Vec<Line<'static>> {
     }
     let max = tally.max_interventions().max(1);
     let mut lines = Vec::new();
+    let mut previous = None;
     for p in tally.ranked() {
         if lines.len() >= rows {
             break;
         }
         let raised = p.interventions > 0;
         let dim = if raised { theme::plain() } else { theme::dim() };
-        let rank = format!("{:>2} ", p.rank);
+        // A tie shares its rank: said once, the others marked equal.
+        let rank = if previous == Some(p.rank) {
+            " = ".to_string()
+        } else {
+            format!("{:>2} ", p.rank)
+        };
+        previous = Some(p.rank);
         let count = format!("{:>3}", p.interventions);
         let groups = format!(" {}/{}", p.counting_groups, p.counting_groups_total);
         let labels = label_text(p);
