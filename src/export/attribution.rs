@@ -9,8 +9,10 @@ use crate::model::{Intervention, Note, NoteKind, Participant, Session};
 use crate::tally::{PriorityTally, Tally};
 
 use super::Attribution;
+use super::data::ReportNote;
+use super::escape::escape_controls;
 use super::prose;
-use super::report::{ReportNote, escape_controls, hhmm};
+use super::time::hhmm;
 use super::words::capitalized;
 
 /// Who a speaker is, as the attribution mode allows.

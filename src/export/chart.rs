@@ -7,8 +7,19 @@ use crate::model::Session;
 use crate::tally::{Label, PriorityTally, Tally};
 
 use super::Attribution;
+use super::escape::escape_controls;
 use super::prose::count;
-use super::report::{Emphasis, escape_controls};
+
+/// A priority as the report numbers it, for its bar.
+#[derive(Debug, Clone, Copy)]
+pub struct Numbered<'a> {
+    /// Priority id, as the report writes it.
+    pub id: &'a str,
+    /// Its number in the report.
+    pub number: usize,
+    /// Its title, as the report writes it.
+    pub title: &'a str,
+}
 
 /// The tally as horizontal bars, one per priority raised, in report order.
 #[derive(Debug, Clone, Serialize)]
@@ -119,7 +130,7 @@ fn band_label(p: &PriorityTally) -> String {
 pub fn chart(
     session: &Session,
     tally: &Tally,
-    emphases: &[Emphasis],
+    emphases: &[Numbered],
     attribution: Attribution,
 ) -> Chart {
     let raised = tally

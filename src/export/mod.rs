@@ -15,6 +15,7 @@
 mod attribution;
 mod chart;
 mod convergence;
+mod data;
 mod escape;
 mod order;
 mod place;
@@ -30,6 +31,8 @@ use std::fmt;
 
 pub use chart::{Band, Bar, Chart, LegendItem, Segment};
 pub use convergence::{convergence_sentence, opposed_only_sentence, opposition, tie_sentence};
+pub use data::{Emphasis, Report, ReportNote, ReportSection};
+pub use escape::escape_controls;
 pub use escape::{html_inline, markdown_escape, markdown_inline};
 pub use order::{Raised, report_order};
 pub use prose::{
@@ -37,10 +40,9 @@ pub use prose::{
     participation, participation_sentence, representatives_of,
 };
 pub use render::{builtin_template, render_data};
-pub use report::{
-    Emphasis, Report, ReportNote, ReportSection, VoiceRow, date_label, escape_controls,
-};
+pub use report::date_label;
 pub use time::{TimeAccount, account, time_sentence};
+pub use voice::VoiceRow;
 pub use words::{
     capitalized, count_words, duration_in_words, group_with_article, indefinite, number_word,
 };

@@ -11,7 +11,7 @@ use crate::model::{Intervention, Note, Serial, Session, Slug};
 use crate::tally::Tally;
 
 use super::attribution::Attributor;
-use super::report::ReportNote;
+use super::data::ReportNote;
 
 /// A note tagged with priorities, and the untagged notes that follow it in its turn.
 struct Point<'a> {

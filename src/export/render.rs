@@ -4,8 +4,8 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior};
 use unicode_width::UnicodeWidthStr;
 
+use super::data::Report;
 use super::escape::{html_inline, markdown_inline};
-use super::report::Report;
 use super::wrap::wrap_text;
 use super::{ExportError, Format};
 

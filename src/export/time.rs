@@ -115,7 +115,7 @@ fn union_length(mut spans: Vec<(Clock, Clock)>) -> u32 {
     total
 }
 
-fn hhmm(clock: Clock) -> String {
+pub(super) fn hhmm(clock: Clock) -> String {
     let s = clock.seconds();
     format!("{:02}:{:02}", s / 3600, s / 60 % 60)
 }
