@@ -145,6 +145,37 @@ mod tests {
     }
 
     #[test]
+    fn remarks_and_opposition_are_imported_apart_from_the_speakers_notes() {
+        let mut s = session();
+        let text = "[10:15] @amina: fix it #recruitment\n\
+                    no, not this way #-data\n\
+                    > The call opened late.\n\
+                    [10:20] > #data Data came up in every intervention.\n\
+                    and it stays amina's turn #data\n";
+        let n = import(&mut s, text.as_bytes(), Path::new("n.txt")).unwrap();
+        assert_eq!((n.interventions, n.notes, n.remarks), (1, 3, 2));
+        // The rapporteur's words are nobody's note and do not move the floor.
+        let notes = &s.interventions[0].notes;
+        assert_eq!(notes.len(), 3);
+        assert_eq!(notes[1].opposes, ["data"]);
+        assert!(notes[1].tags.is_empty());
+        assert_eq!(notes[2].text, "and it stays amina's turn");
+        let remarks: Vec<(&str, Option<&str>)> = s
+            .remarks
+            .iter()
+            .map(|r| (r.text.as_str(), r.priority.as_deref()))
+            .collect();
+        assert_eq!(
+            remarks,
+            [
+                ("The call opened late.", None),
+                ("Data came up in every intervention.", Some("data"))
+            ]
+        );
+        assert_eq!(s.remarks[1].time, Clock::hms(10, 20, 0));
+    }
+
+    #[test]
     fn the_first_unresolved_line_stops_the_import_with_its_position() {
         let mut s = session();
         let before = s.clone();
