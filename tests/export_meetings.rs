@@ -83,6 +83,9 @@ fn the_chair_opposition_and_namesakes_are_told_apart() {
     let call = report("coalition-call", "markdown");
     // Two people named Amara are two speakers; observers (guests) are not counted.
     assert!(call.contains("not counted"), "{call}");
+    // Damp leads on two guests' interventions, but its convergence is the campaign's:
+    // two groups, two interventions each; so it is not "the strongest by far".
+    assert!(!call.contains("strongest"), "{call}");
 }
 
 #[test]
