@@ -1,12 +1,13 @@
-//! The report in every format, at 100 to 100,000 notes.
+//! The report in every format, at 100 to 100,000 notes; and the Word document of
+//! 10,000 notes beside the Markdown of the same session.
 //!
-//! `cargo bench --bench export`
+//! `cargo bench --features testing --bench export` (`-- docx` for the Word document alone)
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use rapporteur::export::{Format, Options, export};
+use rapporteur::export::{Format, Options, export, export_bytes};
 use rapporteur::sample;
 
 const FORMATS: [(&str, Format); 4] = [
@@ -37,5 +38,26 @@ fn report(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, report);
+/// The whole Word package (rendered, styled, zipped) against the Markdown report.
+fn docx(c: &mut Criterion) {
+    let mut group = c.benchmark_group("docx");
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    let notes = 10_000;
+    let session = sample::standard(notes);
+    for (name, format) in [("docx", Format::Docx), ("markdown", Format::Markdown)] {
+        let options = Options {
+            format,
+            ..Options::default()
+        };
+        group.bench_function(BenchmarkId::new(name, notes), |b| {
+            b.iter(|| black_box(export_bytes(&session, &options).unwrap().len()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, report, docx);
 criterion_main!(benches);

@@ -73,4 +73,7 @@ rapporteur edit "$session" \
     --keep-name "In Morocco, a recent framework:Morocco" \
     --keep-name "Public agencies that directly regulate:Morocco"
 
+# The Word report beside it, as the review shapes it (the names it gives are all reviewed).
+rapporteur export "$session" --format docx --force -o sessions/gfmd-2020-migrant-protection.docx
+
 echo "wrote $session"

@@ -22,6 +22,7 @@ pub mod resolve;
 pub mod rollup;
 #[cfg(any(test, feature = "testing"))]
 pub mod sample;
+pub mod shorten;
 pub mod source;
 pub mod storage;
 pub mod tally;

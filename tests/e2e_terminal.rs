@@ -1,7 +1,8 @@
 //! The real binary in a real terminal: a pseudo-terminal read through a vt100 parser.
 //!
 //! Types notes, kills the process with SIGKILL, and finds every committed note on
-//! reopening; makes it panic and finds the terminal restored and the line rescued.
+//! reopening; makes it panic and finds the terminal restored and the line rescued;
+//! asks for a Word document on the terminal and is refused.
 
 #![cfg(unix)]
 
@@ -313,4 +314,27 @@ fn the_review_in_a_real_terminal_moves_a_priority_and_undoes_it() {
     let (status, screen, _) = pty.finish();
     assert!(status.success(), "{}", screen.screen().contents());
     assert_eq!(order(&path), before);
+}
+
+#[test]
+fn a_word_document_is_never_written_to_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example(dir.path());
+    let args = [
+        "export",
+        path.to_str().unwrap(),
+        "--format",
+        "docx",
+        "-o",
+        "-",
+    ];
+    let pty = Pty::spawn(dir.path(), &args, &[]);
+    let (status, parser, _) = pty.finish();
+    let shown = parser.screen().contents();
+    assert_eq!(status.code(), Some(1), "{shown}");
+    assert!(shown.contains("standard output is a terminal"), "{shown}");
+    assert!(
+        !shown.contains("PK"),
+        "the package reached the terminal: {shown}"
+    );
 }

@@ -1,10 +1,11 @@
 //! Properties of the report: in `group` and `chatham` modes it never writes
 //! a participant's name or affiliation that the notes' own text does not.
 
+mod docx_support;
 mod tally_fixture;
 
 use proptest::prelude::*;
-use rapporteur::export::{Attribution, Format, Options, export};
+use rapporteur::export::{Attribution, Format, Options, export, export_bytes};
 use tally_fixture::arb_session;
 
 proptest! {
@@ -27,9 +28,13 @@ proptest! {
             .filter(|w| !w.is_empty() && !notes.contains(w))
             .collect();
         for attribution in [Attribution::Group, Attribution::Chatham] {
-            for format in [Format::Markdown, Format::Text, Format::Html, Format::Json] {
+            for format in [Format::Markdown, Format::Text, Format::Html, Format::Json, Format::Docx] {
                 let options = Options { format, attribution, ..Options::default() };
-                let report = export(&session, &options).unwrap();
+                let report = match format {
+                    // Every part of the Word package, its properties too.
+                    Format::Docx => docx_support::all_text(&export_bytes(&session, &options).unwrap()),
+                    _ => export(&session, &options).unwrap(),
+                };
                 for secret in &secrets {
                     prop_assert!(
                         !report.contains(secret),
@@ -44,9 +49,13 @@ proptest! {
         let points = |i: &&rapporteur::model::Intervention| {
             !i.notes.is_empty() && !rapporteur::tally::is_procedural(&session, i)
         };
+        let named_docx = docx_support::all_text(
+            &export_bytes(&session, &Options { format: Format::Docx, attribution: Attribution::Named, ..Options::default() }).unwrap(),
+        );
         for i in session.interventions.iter().filter(points) {
             let name = &session.participant(&i.participant).unwrap().name;
             prop_assert!(named.contains(name.as_str()));
+            prop_assert!(named_docx.contains(name.as_str()), "the named docx lacks {:?}", name);
         }
     }
 }
@@ -269,32 +278,156 @@ proptest! {
     }
 }
 
+/// Words of every script: CJK, emoji (flags, skin tones, joined), Arabic, Hebrew,
+/// combining marks, French punctuation, and long runs without a space.
+fn world_word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(":".to_string()),
+        Just(";".to_string()),
+        Just("!".to_string()),
+        Just("?".to_string()),
+        Just("«".to_string()),
+        Just("»".to_string()),
+        "[a-zé']{1,12}",
+        "[\u{4e00}-\u{4e80}]{1,30}",
+        "[\u{3041}-\u{3093}\u{30a1}-\u{30f3}。、「」]{1,20}",
+        "[\u{0621}-\u{064a}]{1,10}",
+        "[\u{05d0}-\u{05ea}]{1,8}",
+        "([a-z][\u{0300}-\u{036f}]{1,3}){1,8}",
+        prop_oneof![
+            Just("🇸🇳"),
+            Just("🇫🇷"),
+            Just("👩🏽‍⚕️"),
+            Just("👨‍👩‍👧"),
+            Just("✊🏿"),
+            Just("🏥"),
+            Just("♀️")
+        ]
+        .prop_map(str::to_string),
+        proptest::collection::vec(
+            prop_oneof![Just("🇸🇳"), Just("中"), Just("e\u{301}"), Just("x")],
+            20..90
+        )
+        .prop_map(|v| v.concat()),
+    ]
+}
+
+/// Whether the line break between `before` and `after` splits a grapheme.
+fn splits_a_grapheme(before: &str, after: &str) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    let (Some(last), Some(first)) = (
+        before.graphemes(true).next_back(),
+        after.graphemes(true).next(),
+    ) else {
+        return false;
+    };
+    format!("{last}{first}").graphemes(true).count() == 1
+}
+
 proptest! {
-    /// Wrapped plain text loses no character and no space between words, and French
-    /// punctuation never starts a line.
+    /// Wrapped plain text loses no character and no space between words, fits its width
+    /// by display width (a web address alone excepted), never splits a grapheme, and
+    /// French punctuation never starts a line.
     #[test]
     fn wrapping_keeps_the_text(
-        words in proptest::collection::vec(
-            prop_oneof![
-                Just(":".to_string()), Just(";".to_string()), Just("!".to_string()),
-                Just("?".to_string()), Just("«".to_string()), Just("»".to_string()),
-                "[a-zé']{1,12}",
-            ],
-            1..40,
-        ),
+        words in proptest::collection::vec(world_word(), 1..40),
         width in 8usize..40,
     ) {
+        use unicode_width::UnicodeWidthStr;
         let text = words.join(" ");
         let wrapped = rapporteur::export::wrap_text(&text, width);
-        // Continuation lines hang under a list marker ("o " is one); the text follows it.
-        let joined: Vec<&str> = wrapped.lines().map(str::trim_start).collect();
-        prop_assert_eq!(joined.join(" "), text.clone());
-        for line in wrapped.lines().skip(1).map(str::trim_start) {
-            prop_assert!(!line.starts_with([':', ';', '!', '?', '»']), "{:?}", wrapped);
-        }
         let lines: Vec<&str> = wrapped.lines().collect();
-        for line in &lines[..lines.len() - 1] {
-            prop_assert!(!line.ends_with('«'), "{:?}", wrapped);
+        // Every line is a stretch of the text as typed; together they are all of it.
+        let squeeze = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
+        prop_assert_eq!(squeeze(&wrapped.replace('\n', "")), squeeze(&text));
+        for line in &lines {
+            prop_assert!(text.contains(line.trim_start()), "{:?} not in {:?}", line, text);
+            prop_assert!(line.width() <= width, "{} columns: {:?}", line.width(), line);
+        }
+        // French punctuation keeps to its word wherever the two fit on a line together.
+        let mut glued: Vec<usize> = Vec::new();
+        let mut open = false;
+        for word in &words {
+            let w = word.width();
+            match glued.last_mut() {
+                Some(last) if open || [":", ";", "!", "?", "»"].contains(&word.as_str()) => *last += 1 + w,
+                _ => glued.push(w),
+            }
+            open = word == "«";
+        }
+        let fits = glued.iter().all(|w| *w <= width);
+        for pair in lines.windows(2) {
+            prop_assert!(!splits_a_grapheme(pair[0], pair[1].trim_start()), "{:?}", pair);
+            if fits {
+                prop_assert!(!pair[1].trim_start().starts_with([':', ';', '!', '?', '»']), "{:?}", wrapped);
+                prop_assert!(!pair[0].ends_with('«'), "{:?}", wrapped);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The plain-text report of notes in every script, under long group names and
+    /// titles: no line over 72 columns of display width, no list marker alone on its
+    /// line, no grapheme split across lines, and every note's text there as typed.
+    #[test]
+    fn the_text_report_fits_72_columns(
+        notes in proptest::collection::vec((proptest::collection::vec(world_word(), 1..25), any::<bool>()), 1..8),
+        group_name in prop_oneof![
+            Just("Community organisations and residents' associations".to_string()),
+            Just("市民社会组织和地方社区团体".to_string()),
+            Just("🇸🇳 Sénégal et 🇫🇷 France".to_string()),
+            // A lone combining mark would join the line above it, so names start with a letter.
+            "[A-Za-z]\\PC{0,39}",
+        ],
+        title in proptest::collection::vec(world_word(), 1..12),
+    ) {
+        use rapporteur::model::{Channel, NoteKind};
+        use unicode_width::UnicodeWidthStr;
+        let mut f = tally_fixture::Fixture::gfmd();
+        f.session.groups[1].name = group_name;
+        f.person("p0", "Person Zero", "Chile", "states");
+        f.person("p1", "Person One", "Oxfam", "civil-society");
+        f.priority("t0", &title.join(" "));
+        let mut typed = Vec::new();
+        for (i, (words, quote)) in notes.iter().enumerate() {
+            let text = words.join(" ");
+            f.turn(["p0", "p1"][i % 2], Channel::Floor);
+            f.note(if *quote { NoteKind::Quote } else { NoteKind::Point }, false, &["t0"], &text);
+            typed.push(text);
+        }
+        let options = Options { format: Format::Text, attribution: Attribution::Named, ..Options::default() };
+        let report = export(&f.session, &options).unwrap();
+        let lines: Vec<&str> = report.lines().collect();
+        for line in &lines {
+            prop_assert!(line.width() <= 72, "{} columns: {:?}\n{}", line.width(), line, report);
+        }
+        // The table's cells may hold a lone "o" of a group's name; lists come before it.
+        for line in lines.iter().take_while(|l| !l.starts_with("III. ")) {
+            prop_assert!(!matches!(line.trim(), "-" | "•" | "*" | "o"), "a marker alone\n{}", report);
+        }
+        // A line break inside a grapheme the meeting typed (a lone mark typed after a space
+        // may start a line: it was its own grapheme already).
+        let sources = format!("{}\n{}\n{}", typed.join("\n"), f.session.groups[1].name, title.join(" "));
+        for pair in lines.windows(2) {
+            let (before, after) = (pair[0], pair[1].trim_start());
+            if splits_a_grapheme(before, after) {
+                use unicode_segmentation::UnicodeSegmentation;
+                let joined = format!(
+                    "{}{}",
+                    before.graphemes(true).next_back().unwrap(),
+                    after.graphemes(true).next().unwrap()
+                );
+                prop_assert!(!sources.contains(&joined), "{:?}", pair);
+            }
+        }
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        let flat = squeeze(&report);
+        for text in typed {
+            let text = text.trim().trim_end_matches(['.', ',']);
+            prop_assert!(flat.contains(&squeeze(text)), "{:?} missing\n{}", text, report);
         }
     }
 }
@@ -393,5 +526,35 @@ proptest! {
                 prop_assert!(entities >= k, "{:?} with {} entities across sessions, k = {}", q.by, entities, k);
             }
         }
+    }
+}
+
+proptest! {
+    /// A list item wrapped in plain text hangs under its marker: the marker stays on the
+    /// first line with text after it, every further line starts with exactly the
+    /// marker's width of spaces, and the words follow in order.
+    #[test]
+    fn list_items_hang_under_their_marker(
+        indent in 0usize..6,
+        marker in prop_oneof![Just("- "), Just("• "), Just("o "), Just("12. "), Just("3. ")],
+        words in proptest::collection::vec(world_word(), 1..30),
+        width in 24usize..72,
+    ) {
+        use unicode_width::UnicodeWidthStr;
+        let head = format!("{}{marker}", " ".repeat(indent));
+        let text = words.join(" ");
+        let wrapped = rapporteur::export::wrap_text(&format!("{head}{text}"), width);
+        let lines: Vec<&str> = wrapped.lines().collect();
+        prop_assert!(lines[0].starts_with(&head) && lines[0].len() > head.len(), "{:?}", wrapped);
+        let hang = " ".repeat(head.width());
+        for line in &lines[1..] {
+            prop_assert!(line.starts_with(&hang), "{:?} does not hang\n{}", line, wrapped);
+            prop_assert!(!line[hang.len()..].starts_with(' '), "{:?}", line);
+        }
+        let squeeze = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
+        let body: String = lines.iter().enumerate()
+            .map(|(i, l)| if i == 0 { &l[head.len()..] } else { &l[hang.len()..] })
+            .collect();
+        prop_assert_eq!(squeeze(&body), squeeze(&text));
     }
 }

@@ -4,6 +4,7 @@
 //! on standard error.
 
 mod cli_support;
+mod docx_support;
 
 use std::fs;
 use std::path::Path;
@@ -545,6 +546,27 @@ fn exports_write_escape_sequences_as_visible_text_never_raw() {
                 assert!(report.contains(shown), "{format:?} {attribution:?}");
             }
         }
+    }
+}
+
+#[test]
+fn the_word_document_holds_escape_sequences_as_visible_text() {
+    let session = meeting_with(&ESCAPES);
+    for attribution in [Attribution::Group, Attribution::Chatham, Attribution::Named] {
+        let options = Options {
+            format: Format::Docx,
+            attribution,
+            min_group: 1,
+            ..Options::default()
+        };
+        let bytes = export::export_bytes(&session, &options).unwrap();
+        // Every part parses as XML, which no raw control character would.
+        let text = docx_support::all_text(&bytes);
+        assert_eq!(raw_controls(&text), vec![], "{attribution:?}");
+        assert!(
+            text.contains("\\u{1b}]0;owned title\\u{7}"),
+            "{attribution:?}"
+        );
     }
 }
 

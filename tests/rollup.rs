@@ -383,6 +383,14 @@ fn the_command_line_takes_files_and_folders() {
     let named = rapporteur(&[&["tally", "--format", "json"][..], &files].concat(), d);
     let folder_json = rapporteur(&["tally", "conference", "--format", "json"], d);
     assert_eq!(named.stdout, folder_json.stdout);
+    // A Word document is one session's: the synthesis says which formats it has.
+    let o = rapporteur(
+        &["export", "conference", "--format", "docx", "-o", "c.docx"],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("as markdown, text, html or json"));
+    assert!(!d.join("c.docx").exists());
     // Every format of the report.
     for format in ["markdown", "text", "html", "json"] {
         let o = rapporteur(&["export", "conference", "--format", format], d);

@@ -11,7 +11,13 @@ use libfuzzer_sys::fuzz_target;
 use rapporteur::export::{self, Attribution, Format, Options};
 use rapporteur::{source, storage};
 
-const FORMATS: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Json];
+const FORMATS: [Format; 5] = [
+    Format::Markdown,
+    Format::Text,
+    Format::Html,
+    Format::Json,
+    Format::Docx,
+];
 const ATTRIBUTIONS: [Attribution; 3] =
     [Attribution::Group, Attribution::Chatham, Attribution::Named];
 
@@ -43,10 +49,11 @@ fuzz_target!(|bytes: &[u8]| {
     let _ = rapporteur::check::validate(&session);
     // One format and attribution per input keeps each run short; the fuzzer varies the length.
     let options = Options {
-        format: FORMATS[bytes.len() % 4],
-        attribution: ATTRIBUTIONS[bytes.len() / 4 % 3],
+        format: FORMATS[bytes.len() % 5],
+        attribution: ATTRIBUTIONS[bytes.len() / 5 % 3],
         min_group: 1 + bytes.len() % 3,
         template: None,
+        reference_docx: None,
     };
-    let _ = export::export(&session, &options);
+    let _ = export::export_bytes(&session, &options);
 });

@@ -23,6 +23,7 @@ pub fn run(
     attribution: Attribution,
     min_group: usize,
     template: Option<&Path>,
+    reference_docx: Option<&Path>,
     output: Option<&Path>,
     force: bool,
     allow_names: bool,
@@ -39,6 +40,7 @@ pub fn run(
             ExportFormat::Text => export::Format::Text,
             ExportFormat::Html => export::Format::Html,
             ExportFormat::Json => export::Format::Json,
+            ExportFormat::Docx => export::Format::Docx,
         },
         attribution: match attribution {
             Attribution::Group => export::Attribution::Group,
@@ -47,15 +49,19 @@ pub fn run(
         },
         min_group,
         template,
+        reference_docx: reference(format, reference_docx)?,
     };
+    if format == ExportFormat::Docx {
+        refuse_docx_to_terminal(output)?;
+    }
     if let Some(file) = single(files) {
         let session = load_session(file)?;
         super::check::refuse_errors(&session, file, "its report")?;
         if attribution != Attribution::Named && !allow_names {
             refuse_names(file, &session, attribution)?;
         }
-        let report = export::export(&session, &options)?;
-        write_output(output, force, report.as_bytes(), "report", file)?;
+        let report = export::export_bytes(&session, &options)?;
+        write_output(output, force, &report, "report", file)?;
         return Ok(ExitCode::SUCCESS);
     }
     let (rollup, paths) = roll_up(files)?;
@@ -73,6 +79,44 @@ pub fn run(
     }
     write_output(output, force, report.as_bytes(), "report", &paths[0])?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The styles of `--reference-docx`, which only a Word document takes.
+fn reference(
+    format: ExportFormat,
+    path: Option<&Path>,
+) -> Result<Option<export::ReferenceStyles>, Failure> {
+    let Some(path) = path else { return Ok(None) };
+    if format != ExportFormat::Docx {
+        return Err(Failure(
+            "--reference-docx styles a Word document: add --format docx".into(),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        Failure(format!(
+            "{}: cannot read the reference document: {e}",
+            path.display()
+        ))
+    })?;
+    Ok(Some(export::ReferenceStyles::read(
+        &path.display().to_string(),
+        &bytes,
+    )?))
+}
+
+/// A Word document is binary: it goes to a file, or to a pipe, never to a terminal.
+fn refuse_docx_to_terminal(output: Option<&Path>) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    match output {
+        None => Err(Failure(
+            "a Word document is binary: give the file to write with -o, as in -o report.docx"
+                .into(),
+        )),
+        Some(o) if is_dash(o) && std::io::stdout().is_terminal() => Err(Failure(
+            "a Word document is binary and standard output is a terminal: write it to a file with -o report.docx, or pipe it".into(),
+        )),
+        Some(_) => Ok(()),
+    }
 }
 
 /// Refuses a report that would print names the notes write, listing each.

@@ -97,8 +97,11 @@ pub enum Command {
         /// Report template to use instead of the built-in one.
         #[arg(long, value_name = "PATH")]
         template: Option<PathBuf>,
+        /// For docx: take the styles of this Word document (an organisation's own).
+        #[arg(long, value_name = "PATH")]
+        reference_docx: Option<PathBuf>,
         /// Write to this file instead of standard output (`-` is standard output); never
-        /// over an existing file unless --force.
+        /// over an existing file unless --force. Required for docx.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Replace OUT if it exists.
@@ -243,6 +246,8 @@ pub enum ExportFormat {
     Html,
     /// JSON.
     Json,
+    /// A Word document (binary: give -o FILE.docx).
+    Docx,
 }
 
 /// How the report attributes what was said.
@@ -301,6 +306,7 @@ pub fn run(cli: Cli) -> ExitCode {
             attribution,
             min_group,
             template,
+            reference_docx,
             output,
             force,
             allow_names,
@@ -310,6 +316,7 @@ pub fn run(cli: Cli) -> ExitCode {
             attribution,
             min_group,
             template.as_deref(),
+            reference_docx.as_deref(),
             output.as_deref(),
             force,
             allow_names,

@@ -52,13 +52,16 @@ pub struct Band {
 /// One priority's bar.
 #[derive(Debug, Clone, Serialize)]
 pub struct Bar {
-    /// Number and title, shortened to fit.
+    /// Number and title, whole.
     pub label: String,
+    /// The label as the chart draws it, whole, on lines that fit beside the bars,
+    /// broken between words.
+    pub lines: Vec<String>,
     /// Number, full title and figures, for the bar's tooltip.
     pub title: String,
     /// Interventions that raised it.
     pub value: usize,
-    /// Top of the bar's row.
+    /// Top of the bar, centred in its row beside its label's lines.
     pub y: u32,
     /// Segments: one per group that raised it, or one for all in `chatham`.
     pub segments: Vec<Segment>,
@@ -101,6 +104,10 @@ const NO_GROUP: &str = "#9aa5ad";
 const PLAIN: &str = "#4f7a94";
 
 const ROW: u32 = 26;
+/// Height of each further line of a label.
+pub const LABEL_LINE: u32 = 14;
+/// Columns of display width a label's line takes at most beside the bars.
+const LABEL_COLUMNS: usize = 34;
 const BAND: u32 = 22;
 const LEFT: u32 = 250;
 const SPAN: u32 = 360;
@@ -201,8 +208,12 @@ pub fn chart(
             0 => String::new(),
             n => format!(" from {}", count(n, "group", "groups")),
         };
+        let label = format!("{}. {}", e.number, e.title);
+        let lines = label_lines(&label);
+        let extra = (lines.len() as u32 - 1) * LABEL_LINE;
         bars.push(Bar {
-            label: shorten(&format!("{}. {}", e.number, e.title), 38),
+            label,
+            lines,
             title: format!(
                 "{}. {}: {}{from}",
                 e.number,
@@ -210,11 +221,11 @@ pub fn chart(
                 interventions(p.interventions)
             ),
             value: p.interventions,
-            y,
+            y: y + extra / 2,
             segments,
             end: x,
         });
-        y += ROW;
+        y += ROW + extra;
     }
     let mut legend: Vec<LegendItem> = session
         .groups
@@ -267,13 +278,27 @@ pub fn chart(
     }
 }
 
-/// Shortens `text` to at most `max` characters, ending with an ellipsis.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut short: String = text.chars().take(max.saturating_sub(1)).collect();
-        short.push('…');
-        short
+/// `label` on lines of at most [`LABEL_COLUMNS`] columns, broken between words (a word
+/// longer than a line between graphemes); never shortened.
+pub fn label_lines(label: &str) -> Vec<String> {
+    super::wrap::fill(label, LABEL_COLUMNS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn long_labels_wrap_whole() {
+        let label = "12. Decentralize to the cities some of the competence and means of the \
+                     national government regarding migrants and refugees, with a secretariat";
+        let lines = label_lines(label);
+        assert!(lines.len() > 3, "{lines:?}");
+        assert!(lines.iter().all(|l| l.width() <= LABEL_COLUMNS));
+        assert_eq!(
+            lines.join(" "),
+            label.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
     }
 }

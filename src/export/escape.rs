@@ -114,6 +114,24 @@ pub fn html_inline(text: &str) -> String {
     out
 }
 
+/// `text` as XML character data or an attribute value, for the Word document: markup
+/// escaped, and the few characters XML cannot hold at all shown as U+FFFD.
+pub fn xml_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// `text` escaped for HTML text and attribute values, as every other value of the report is.
 fn html_escape(text: &str) -> String {
     HtmlEscape(text).to_string()
@@ -135,6 +153,15 @@ pub fn escape_controls(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xml_text_escapes_markup_and_drops_what_xml_cannot_hold() {
+        assert_eq!(
+            xml_text("a < b & \"c\" > d\u{1b}\u{ffff}é"),
+            "a &lt; b &amp; &quot;c&quot; &gt; d\u{fffd}\u{fffd}é"
+        );
+        assert_eq!(xml_text("tab\tand\nline"), "tab\tand\nline");
+    }
 
     #[test]
     fn markdown_markup_is_escaped() {

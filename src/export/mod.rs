@@ -1,5 +1,5 @@
 //! The report exporter: a session and its tally become Markdown, plain text,
-//! HTML or JSON shaped like a rapporteur's summary report.
+//! HTML, JSON or a Word document shaped like a rapporteur's summary report.
 //!
 //! The report is first built as data ([`Report`]) with attribution already
 //! resolved for the chosen mode, then rendered through a template embedded in
@@ -9,14 +9,17 @@
 //! the report prints it, `prose` and `convergence` generate its sentences
 //! (participation, figures, opposition, ties), `words` the numbers, spans of time and
 //! articles of running prose, `attribution` who said what and the phrases that bring
-//! quotes in, `time` the account of the session's time, `chart` the voice balance rows
-//! and the bar chart, `render` the templates.
+//! quotes in, `time` the account of the session's time, `chart` the bar chart,
+//! `voice` the voice balance rows, `render` the templates, `docx` the Word package around
+//! its rendered main part, `lang` the language tags of the document and its passages.
 
 mod attribution;
 mod chart;
 mod convergence;
 mod data;
+mod docx;
 mod escape;
+mod lang;
 mod order;
 mod place;
 mod prose;
@@ -29,11 +32,12 @@ mod wrap;
 
 use std::fmt;
 
-pub use chart::{Band, Bar, Chart, LegendItem, Segment};
+pub use chart::{Band, Bar, Chart, LABEL_LINE, LegendItem, Segment, label_lines};
 pub use convergence::{convergence_sentence, opposed_only_sentence, opposition, tie_sentence};
 pub use data::{Emphasis, Report, ReportNote, ReportSection};
+pub use docx::ReferenceStyles;
 pub use escape::escape_controls;
-pub use escape::{html_inline, markdown_escape, markdown_inline};
+pub use escape::{html_inline, markdown_escape, markdown_inline, xml_text};
 pub use order::{Raised, report_order};
 pub use prose::{
     count, group_in_prose, group_speaker, interventions_and_inputs, interventions_sentence, join,
@@ -63,6 +67,8 @@ pub enum Format {
     Html,
     /// The report's data as JSON.
     Json,
+    /// A Word document (Office Open XML) in Word's built-in styles: binary, see [`export_bytes`].
+    Docx,
 }
 
 /// How the report attributes what was said.
@@ -100,6 +106,8 @@ pub struct Options {
     pub min_group: usize,
     /// Template source replacing the built-in one for `format` (not for JSON).
     pub template: Option<String>,
+    /// Styles of an organisation's own Word document, for `docx`.
+    pub reference_docx: Option<ReferenceStyles>,
 }
 
 impl Default for Options {
@@ -109,6 +117,7 @@ impl Default for Options {
             attribution: Attribution::Group,
             min_group: 2,
             template: None,
+            reference_docx: None,
         }
     }
 }
@@ -125,8 +134,29 @@ impl fmt::Display for ExportError {
 
 impl std::error::Error for ExportError {}
 
-/// The report of `session` as `options` ask.
+/// The report of `session` as `options` ask, in a text format (for `docx`, [`export_bytes`]).
 pub fn export(session: &Session, options: &Options) -> Result<String, ExportError> {
+    if options.format == Format::Docx {
+        return Err(ExportError(
+            "a Word document is binary, not text: write it to a file".into(),
+        ));
+    }
+    let report = checked_report(session, options)?;
+    render::render(&report, options.format, options.template.as_deref())
+}
+
+/// The report of `session` as the bytes of its file: the text formats in UTF-8, `docx`
+/// as the Word package.
+pub fn export_bytes(session: &Session, options: &Options) -> Result<Vec<u8>, ExportError> {
+    if options.format != Format::Docx {
+        return export(session, options).map(String::into_bytes);
+    }
+    let report = checked_report(session, options)?;
+    let document = render::render(&report, Format::Docx, options.template.as_deref())?;
+    docx::package(&report, &document, options.reference_docx.as_ref())
+}
+
+fn checked_report(session: &Session, options: &Options) -> Result<Report, ExportError> {
     // A day the calendar lacks would be printed as if real ("30 February 2020").
     if let Err(DateError::NoSuchDay(reason)) = parse_date(&session.meta.date) {
         return Err(ExportError(format!(
@@ -134,8 +164,12 @@ pub fn export(session: &Session, options: &Options) -> Result<String, ExportErro
         )));
     }
     let tally = Tally::compute(session);
-    let report = report::build(session, &tally, options.attribution, options.min_group);
-    render::render(&report, options.format, options.template.as_deref())
+    Ok(report::build(
+        session,
+        &tally,
+        options.attribution,
+        options.min_group,
+    ))
 }
 
 /// The report of `session` as data, before rendering.

@@ -5,13 +5,16 @@ use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior
 use unicode_width::UnicodeWidthStr;
 
 use super::data::Report;
-use super::escape::{html_inline, markdown_inline};
-use super::wrap::wrap_text;
+use super::docx;
+use super::escape::{html_inline, markdown_inline, xml_text};
+use super::lang::{document_lang, passage_lang};
+use super::wrap::{fill, wrap_text};
 use super::{ExportError, Format};
 
 const MARKDOWN: &str = include_str!("templates/report.md.j2");
 const TEXT: &str = include_str!("templates/report.txt.j2");
 const HTML: &str = include_str!("templates/report.html.j2");
+const DOCX: &str = include_str!("templates/report.docx.j2");
 
 /// Width plain-text reports are wrapped to.
 pub const TEXT_WIDTH: usize = 72;
@@ -22,6 +25,7 @@ pub fn builtin_template(format: Format) -> Option<&'static str> {
         Format::Markdown => Some(MARKDOWN),
         Format::Text => Some(TEXT),
         Format::Html => Some(HTML),
+        Format::Docx => Some(DOCX),
         Format::Json => None,
     }
 }
@@ -33,6 +37,7 @@ fn extension(format: Format) -> &'static str {
         Format::Text => "txt",
         Format::Html => "html",
         Format::Json => "json",
+        Format::Docx => "docx",
     }
 }
 
@@ -43,6 +48,9 @@ pub fn render(
     template: Option<&str>,
 ) -> Result<String, ExportError> {
     let builtin = builtin_template(format).unwrap_or_default();
+    if format == Format::Docx {
+        return render_data(&docx::data(report), format, "report", builtin, template);
+    }
     render_data(report, format, "report", builtin, template)
 }
 
@@ -110,6 +118,8 @@ fn environment<'s>() -> Environment<'s> {
             AutoEscape::Html
         } else if name.ends_with(".md") {
             AutoEscape::Custom("markdown")
+        } else if name.ends_with(".docx") {
+            AutoEscape::Custom("xml")
         } else {
             AutoEscape::None
         }
@@ -120,6 +130,9 @@ fn environment<'s>() -> Environment<'s> {
     env.add_filter("links", links_filter);
     env.add_filter("pad", pad_filter);
     env.add_filter("rpad", rpad_filter);
+    env.add_filter("row", row_filter);
+    env.add_filter("lang", lang_filter);
+    env.add_filter("run", run_filter);
     env
 }
 
@@ -130,6 +143,14 @@ fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), Er
         let text = match value.as_str() {
             Some(s) if !value.is_safe() => markdown_inline(s),
             _ => value.to_string(),
+        };
+        return out.write_str(&text).map_err(Error::from);
+    }
+    if state.auto_escape() == AutoEscape::Custom("xml") {
+        let text = match value.as_str() {
+            _ if value.is_safe() => value.to_string(),
+            Some(s) => xml_text(s),
+            None => xml_text(&value.to_string()),
         };
         return out.write_str(&text).map_err(Error::from);
     }
@@ -146,8 +167,21 @@ fn links_filter(state: &State, value: Value) -> Value {
         .as_str()
         .map_or_else(|| value.to_string(), str::to_string);
     match state.auto_escape() {
-        AutoEscape::Html => Value::from_safe_string(html_inline(&text)),
+        AutoEscape::Html => {
+            let html = html_inline(&text);
+            // A passage in another of the meeting's languages says which, for readers and
+            // screen readers; right-to-left text keeps its direction.
+            Value::from_safe_string(match passage_lang(&text, &meeting_languages(state)) {
+                Some((tag, rtl)) => {
+                    let dir = if rtl { " dir=\"rtl\"" } else { "" };
+                    format!("<span lang=\"{tag}\"{dir}>{html}</span>")
+                }
+                None => html,
+            })
+        }
         AutoEscape::Custom("markdown") => Value::from_safe_string(markdown_inline(&text)),
+        // Word keeps an address as typed text, whole.
+        AutoEscape::Custom("xml") => Value::from_safe_string(xml_text(&text)),
         _ => value,
     }
 }
@@ -187,16 +221,96 @@ fn rpad_filter(value: Value, width: usize) -> String {
 }
 
 fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + c.to_string().width() + 1 > width {
-            break;
+    crate::shorten::truncate(text, width).into_owned()
+}
+
+/// `{{ [name, people, …]|row("<18 >6 …") }}`: one table row of plain text, each cell
+/// left (`<`) or right (`>`) aligned in its width, two spaces apart; a cell wider than
+/// its column wraps inside it onto more lines, never cut.
+fn row_filter(cells: Vec<Value>, columns: String) -> Result<String, Error> {
+    let columns: Vec<(bool, usize)> = columns
+        .split_whitespace()
+        .map(|c| {
+            let right = c.starts_with('>');
+            c.strip_prefix(['<', '>'])
+                .and_then(|w| w.parse().ok())
+                .map(|w| (right, w))
+                .ok_or(())
+        })
+        .collect::<Result<_, _>>()
+        .map_err(|_| {
+            Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                "row: columns are written <WIDTH or >WIDTH",
+            )
+        })?;
+    let filled: Vec<Vec<String>> = cells
+        .iter()
+        .zip(&columns)
+        .map(|(cell, (_, width))| {
+            let text = cell
+                .as_str()
+                .map_or_else(|| cell.to_string(), str::to_string);
+            fill(&text, *width)
+        })
+        .collect();
+    let height = filled.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let mut lines = Vec::with_capacity(height);
+    for line in 0..height {
+        let mut out = String::new();
+        for (i, (cell, (right, width))) in filled.iter().zip(&columns).enumerate() {
+            let text = cell.get(line).map_or("", String::as_str);
+            let gap = " ".repeat(width.saturating_sub(text.width()));
+            if i > 0 {
+                out.push_str("  ");
+            }
+            if *right {
+                out.push_str(&gap);
+                out.push_str(text);
+            } else {
+                out.push_str(text);
+                out.push_str(&gap);
+            }
         }
-        out.push(c);
+        lines.push(out.trim_end().to_string());
     }
-    out.push('…');
-    out
+    Ok(lines.join("\n"))
+}
+
+/// `{{ n.text|run }}`: in the Word document, the text as one run (`<w:r>`), XML-escaped;
+/// a passage in another of the meeting's languages says which, as the HTML report does,
+/// so that Word checks its spelling in that language and keeps its direction.
+fn run_filter(state: &State, value: Value) -> Value {
+    let text = value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_string);
+    let props = match passage_lang(&text, &meeting_languages(state)) {
+        Some((tag, true)) => format!("<w:rPr><w:rtl/><w:lang w:bidi=\"{tag}\"/></w:rPr>"),
+        Some((tag, false)) if matches!(tag.as_str(), "zh" | "ja" | "ko") => {
+            format!("<w:rPr><w:lang w:eastAsia=\"{tag}\"/></w:rPr>")
+        }
+        Some((tag, false)) => format!("<w:rPr><w:lang w:val=\"{tag}\"/></w:rPr>"),
+        None => String::new(),
+    };
+    Value::from_safe_string(format!(
+        "<w:r>{props}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+        xml_text(&text)
+    ))
+}
+
+/// `{{ languages|lang }}`: the BCP 47 tag of the report's document language.
+fn lang_filter(languages: Vec<String>) -> String {
+    document_lang(&languages)
+}
+
+/// The meeting's languages, as the template's data holds them.
+fn meeting_languages(state: &State) -> Vec<String> {
+    state
+        .lookup("languages")
+        .and_then(|v| {
+            v.try_iter()
+                .ok()
+                .map(|i| i.map(|l| l.to_string()).collect())
+        })
+        .unwrap_or_default()
 }

@@ -104,11 +104,7 @@ pub fn summary(session: &Session, edits: &[Edit]) -> String {
 
 /// `text` in quotation marks, cut to [`QUOTED`] characters.
 fn quoted(text: &str) -> String {
-    let mut short: String = text.chars().take(QUOTED).collect();
-    if text.chars().count() > QUOTED {
-        short.push('…');
-    }
-    format!("“{short}”")
+    format!("“{}”", crate::shorten::truncate_graphemes(text, QUOTED))
 }
 
 /// "a", "a and b", "a, b and c".

@@ -30,7 +30,7 @@ pub fn builtin_template(format: Format) -> Option<&'static str> {
         Format::Markdown => Some(MARKDOWN),
         Format::Text => Some(TEXT),
         Format::Html => Some(HTML),
-        Format::Json => None,
+        Format::Json | Format::Docx => None,
     }
 }
 
@@ -450,11 +450,11 @@ fn chart(converging: &[ReportPriority], single: &[ReportPriority], sessions: usi
     const SPAN: u32 = 360;
     let unit = |n: usize| n as u32 * SPAN / sessions.max(1) as u32;
     let (mut all_used, mut others_used) = (false, false);
+    let mut y = 8;
     let bars = converging
         .iter()
         .chain(single)
-        .enumerate()
-        .map(|(row, p)| {
+        .map(|p| {
             let mut x = LEFT;
             let mut segments = Vec::new();
             let parts = [
@@ -488,18 +488,21 @@ fn chart(converging: &[ReportPriority], single: &[ReportPriority], sessions: usi
                 });
                 x += width;
             }
-            let mut label = format!("{}. {}", p.number, p.title);
-            if label.chars().count() > 38 {
-                label = label.chars().take(37).collect::<String>() + "…";
-            }
+            let label = format!("{}. {}", p.number, p.title);
+            let lines = crate::export::label_lines(&label);
+            // A label on more lines takes a taller row, its bar centred beside it.
+            let extra = (lines.len() as u32 - 1) * crate::export::LABEL_LINE;
+            let top = y + extra / 2;
+            y += ROW + extra;
             Bar {
                 title: format!(
                     "{}. {}: raised in {} of {sessions} sessions",
                     p.number, p.title, p.sessions_raised
                 ),
+                lines,
                 label,
                 value: p.sessions_raised,
-                y: 8 + row as u32 * ROW,
+                y: top,
                 segments,
                 end: x,
             }
@@ -522,7 +525,7 @@ fn chart(converging: &[ReportPriority], single: &[ReportPriority], sessions: usi
     }
     Chart {
         width: LEFT + SPAN + 40,
-        height: 16 + bars.len() as u32 * ROW,
+        height: 8 + y,
         left: LEFT,
         bands: Vec::new(),
         bars,
@@ -534,8 +537,16 @@ fn chart(converging: &[ReportPriority], single: &[ReportPriority], sessions: usi
     }
 }
 
-/// The synthesis of `rollup` as `options` ask: every format of the single-session report.
+/// The synthesis of `rollup` as `options` ask: every text format of the single-session
+/// report (the Word document is one session's).
 pub fn export(rollup: &RollUp, options: &Options) -> Result<String, ExportError> {
+    if options.format == Format::Docx {
+        return Err(ExportError(
+            "a Word document is written for one session; export the sessions one by one, \
+             or their synthesis as markdown, text, html or json"
+                .into(),
+        ));
+    }
     // A day the calendar lacks would be printed as if real.
     for s in &rollup.sessions {
         if let Err(DateError::NoSuchDay(reason)) = parse_date(&s.date) {
@@ -554,4 +565,45 @@ pub fn export(rollup: &RollUp, options: &Options) -> Result<String, ExportError>
         builtin,
         options.template.as_deref(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn priority(number: usize, title: &str) -> ReportPriority {
+        ReportPriority {
+            number,
+            id: format!("p{number}"),
+            title: title.into(),
+            description: None,
+            sentence: String::new(),
+            labels: Vec::new(),
+            sessions_raised: 2,
+            sessions_total: 3,
+            all_groups_sessions: 1,
+            interventions: 4,
+            counting_groups: 2,
+            counting_groups_total: 4,
+            groups_label: String::new(),
+            sessions_sentence: String::new(),
+            sessions: Vec::new(),
+            quotes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn long_labels_wrap_whole_and_rows_grow_to_hold_them() {
+        let long = "Decentralize to the cities some of the competence and means of the national \
+                    government regarding migrants and refugees";
+        let chart = chart(&[priority(1, long), priority(2, "Data")], &[], 3);
+        let (first, second) = (&chart.bars[0], &chart.bars[1]);
+        assert_eq!(first.label, format!("1. {long}"));
+        assert_eq!(first.lines.join(" "), first.label);
+        assert!(first.lines.len() > 2);
+        // The next row starts below the last line of this label.
+        let bottom = first.y + 9 + first.lines.len() as u32 * crate::export::LABEL_LINE / 2;
+        assert!(second.y > bottom, "{} overlaps {}", second.y, bottom);
+        assert!(chart.height > second.y + 18);
+    }
 }

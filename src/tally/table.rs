@@ -35,21 +35,10 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Pads or shortens `text` to `width` columns.
+/// Pads or shortens `text` to `width` columns, never cutting a grapheme.
 pub(crate) fn cell(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
-    let mut out = String::new();
-    if text.width() > width {
-        for c in text.chars() {
-            if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
-                break;
-            }
-            out.push(c);
-        }
-        out.push('…');
-    } else {
-        out.push_str(text);
-    }
+    let mut out = crate::shorten::truncate(text, width).into_owned();
     let gap = width.saturating_sub(out.width());
     out.push_str(&" ".repeat(gap));
     out

@@ -54,23 +54,7 @@ pub fn width(text: &str) -> usize {
 
 /// `text` cut to at most `max` cells, ending with `…` when cut.
 pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
-    if width(text) <= max {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > max {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if max > 0 {
-        out.push('…');
-    }
-    Cow::Owned(out)
+    crate::shorten::truncate(text, max)
 }
 
 /// Wraps styled fragments into lines of at most `width` cells, breaking at spaces

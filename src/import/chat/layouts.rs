@@ -333,11 +333,7 @@ fn column_of(line: &str, at: usize) -> usize {
 
 /// The start of a line, to quote in a message about it.
 fn shorten(line: &str) -> String {
-    let mut short: String = line.chars().take(60).collect();
-    if line.chars().count() > 60 {
-        short.push('…');
-    }
-    short
+    crate::shorten::truncate_graphemes(line, 60).into_owned()
 }
 
 /// The sender of a message to everyone; `None` for a private message.

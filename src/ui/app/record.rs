@@ -657,7 +657,7 @@ impl App {
                         .or_else(|| (0..r).rev().find_map(|r| self.note_at(r)))
                 });
             }
-            let short: String = text.chars().take(30).collect();
+            let short = crate::shorten::truncate_graphemes(&text, 30);
             self.say(
                 format!(
                     "deleted “{short}” · {} undoes",

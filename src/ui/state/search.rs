@@ -1,7 +1,7 @@
 //! The search across notes and the speaker filter: their queries, matches and the
 //! highlighted match.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -40,6 +40,9 @@ pub struct Search {
     scanned: usize,
     /// Whether the whole meeting has been scanned for this query.
     pub done: bool,
+    /// Each scanned note's text folded (case, accents): every key of one search scans the
+    /// same notes again, and folding is most of the cost of a note that is not ASCII.
+    folded_texts: HashMap<Serial, String>,
 }
 
 /// What an action in the search box asks of the screen.
@@ -119,7 +122,11 @@ impl Search {
         let mut seen = 0;
         while seen < notes && self.scanned < interventions.len() {
             for note in &interventions[self.scanned].notes {
-                let holds = accent_key(&note.text).contains(&folded)
+                let text = self
+                    .folded_texts
+                    .entry(note.id)
+                    .or_insert_with(|| accent_key(&note.text));
+                let holds = text.contains(&folded)
                     || note.tags.iter().any(|t| accent_key(t).contains(&folded));
                 if holds {
                     self.scored.push((true, 0, note.id));
