@@ -46,7 +46,34 @@ rapporteur new "$session" \
     --priority "business-partners:Business actors as partners"
 rapporteur import roster "$session" sessions/gfmd-2020-roster.csv
 rapporteur import notes "$session" sessions/gfmd-2020-notes.txt
-# The Word report beside it (its names, all places, are reviewed in the committed session).
-rapporteur export "$session" --format docx --allow-names --force -o sessions/gfmd-2020-migrant-protection.docx
+
+# The review, as the rapporteur made it before exporting (the screen's review does the
+# same, key by key): the report's order and its section headings, as in the reference's
+# section II (the points that raised no priority, `*`, open it under A); the quotes that
+# speak for three priorities; two repeats folded into the points they repeat, and one
+# point left out; and the names the notes give of States, cities and organizations,
+# read and kept as the reference keeps them. The figures do not change with any of it.
+rapporteur edit "$session" \
+    --order local-partners,business-partners,health,recruitment,street-children,data,narratives,regularization,pathways \
+    --section "*:A. Participants welcomed the insistence of this year’s GFMD on the imperative—and possibilities—to expand partnerships, especially in “COVID-time”." \
+    --section "local-partners:B. WHO should be partners?" \
+    --section "health:C. WHAT should partners do? Participants seemed clearly encouraged by one another, and by their shared interest across the different GFMD constituent groups (States, civil society, business and Mayors), especially on these priorities for protection:" \
+    --section "regularization:D. Finally, two areas that were suggested just once, but quite strongly as the subject of clear shared interest and common ground for partnership across GFMD partners:" \
+    --quote "local-partners:These are the very guys" \
+    --quote "health:even in a selfish way" \
+    --quote "pathways:extraordinary effects" \
+    --fold "Partnerships with the ILO on fair recruitment=Fair recruitment standards (ILO)" \
+    --fold "Health care for all migrants=Governments need other actors" \
+    --leave-out "When workers arrive, the city hall" \
+    --keep-name "In the border regions:Cameroon" \
+    --keep-name "In the border regions:Gabon" \
+    --keep-name "The AU should help:AU" \
+    --keep-name "The AU should help:Dakar" \
+    --keep-name "Fair recruitment standards:IOM" \
+    --keep-name "In Morocco, a recent framework:Morocco" \
+    --keep-name "Public agencies that directly regulate:Morocco"
+
+# The Word report beside it, as the review shapes it (the names it gives are all reviewed).
+rapporteur export "$session" --format docx --force -o sessions/gfmd-2020-migrant-protection.docx
 
 echo "wrote $session"

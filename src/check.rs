@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::clock::{DateError, parse_date};
-use crate::model::Session;
+use crate::model::{NoteKind, Session};
 
 /// One thing wrong with a session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,6 +130,117 @@ pub fn validate(session: &Session) -> Vec<Finding> {
                       convergence until given one (in the screen, or in the file)"
                 .into(),
         });
+    }
+    findings
+}
+
+/// How many of the first priorities raised more than once should have a lead remark.
+const LEADS_WANTED: usize = 3;
+
+/// What the report still lacks or will leave aside, as warnings: the lead remarks of the
+/// first priorities raised more than once, and review choices that name nothing the
+/// session has (a heading, a quote, a note left out or folded) or a priority nobody raised.
+pub fn report_warnings(session: &Session) -> Vec<Finding> {
+    let tally = crate::tally::Tally::compute(session);
+    let review = &session.review;
+    let mut findings = Vec::new();
+    let mut warn = |place: String, message: String| {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            place,
+            message,
+        })
+    };
+    let order = crate::export::report_order(session, &tally);
+    let several = order
+        .iter()
+        .filter_map(|id| tally.priority(id))
+        .filter(|p| p.interventions >= 2);
+    for (place, p) in several.take(LEADS_WANTED).enumerate() {
+        let led = session
+            .remarks
+            .iter()
+            .any(|r| r.priority.as_deref() == Some(p.id.as_str()));
+        if !led {
+            warn(
+                format!("priority {}", p.id),
+                format!(
+                    "“{}”, the report's {} priority raised more than once, has no lead remark \
+                     yet: write one in the review, or type `> #{} …`",
+                    p.title,
+                    ["first", "second", "third"]
+                        .get(place)
+                        .copied()
+                        .unwrap_or("next"),
+                    p.id
+                ),
+            );
+        }
+    }
+    for s in &review.sections {
+        if s.before == crate::model::GENERAL_POINTS {
+            continue;
+        }
+        match tally.priority(&s.before) {
+            None => warn(
+                "review".into(),
+                format!(
+                    "the heading “{}” stands before #{}, which the session lacks; the report leaves it out",
+                    s.title, s.before
+                ),
+            ),
+            Some(p) if p.interventions == 0 && p.opposed == 0 => warn(
+                "review".into(),
+                format!(
+                    "the heading “{}” stands before #{}, which nobody raised; the report leaves it out",
+                    s.title, s.before
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    let notes = review
+        .quotes
+        .iter()
+        .map(|c| (c.note, "chosen as a quote"))
+        .chain(review.left_out.iter().map(|n| (*n, "left out")))
+        .chain(review.folded.iter().map(|f| (f.note, "folded")))
+        .chain(review.folded.iter().map(|f| (f.into, "folded into")));
+    for (id, what) in notes {
+        if session.note(id).is_none() {
+            warn(
+                "review".into(),
+                format!("note {id}, {what}, is no longer in the session"),
+            );
+        }
+    }
+    for c in &review.quotes {
+        if session
+            .note(c.note)
+            .is_some_and(|n| n.kind != NoteKind::Quote)
+        {
+            warn(
+                "review".into(),
+                format!(
+                    "note {} is the quote chosen for #{}, but it is a point, not a verbatim quote",
+                    c.note, c.priority
+                ),
+            );
+        }
+    }
+    for r in &session.remarks {
+        if let Some(p) = r
+            .priority
+            .as_deref()
+            .filter(|p| session.priority(p).is_none())
+        {
+            warn(
+                format!("remark {}", r.id),
+                format!(
+                    "leads #{p}, which the session lacks; the report puts it in the introduction"
+                ),
+            );
+        }
     }
     findings
 }

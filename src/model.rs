@@ -348,9 +348,14 @@ impl Review {
 pub struct Section {
     /// The heading, in the rapporteur's words ("WHO should be partners?").
     pub title: String,
-    /// The priority the section opens with.
+    /// The priority the section opens with, or [`GENERAL_POINTS`] for the points that
+    /// raised no priority, which the section then holds at the top of the key emphases.
     pub before: Slug,
 }
+
+/// The `before` of a [`Section`] holding the points that raised no priority; no priority
+/// id can be it, as ids are slugs.
+pub const GENERAL_POINTS: &str = "*";
 
 /// The quote chosen for a priority.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -94,7 +94,7 @@ pub fn built_in(name: &str) -> Option<Session> {
 }
 
 /// A template by built-in name or by path to any session file (whose roster and
-/// priorities are kept, and whose interventions are dropped).
+/// priorities are kept, and whose interventions, remarks and review are dropped).
 pub fn resolve(name_or_path: &str) -> Result<Session, LoadError> {
     if let Some(session) = built_in(name_or_path) {
         return Ok(session);
@@ -109,7 +109,11 @@ pub fn resolve(name_or_path: &str) -> Result<Session, LoadError> {
         }
         e
     })?;
+    // What belongs to that meeting's notes goes with them: remarks, review, chat imported.
     session.interventions.clear();
+    session.remarks.clear();
+    session.review = Default::default();
+    session.chat_imported.clear();
     session.journal_seq = 0;
     session.next_serial = 1;
     Ok(session)

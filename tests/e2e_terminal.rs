@@ -288,6 +288,35 @@ fn a_new_session_in_which_a_note_is_recorded_stays_and_is_private() {
 }
 
 #[test]
+fn the_review_in_a_real_terminal_moves_a_priority_and_undoes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example(dir.path());
+    let order = |path: &std::path::Path| rapporteur::storage::load(path).unwrap().review.order;
+    let before = order(&path);
+    assert_eq!(&before[..2], ["local-partners", "business-partners"]);
+
+    let mut pty = Pty::spawn(dir.path(), &[path.to_str().unwrap()], &[]);
+    pty.wait_for("Note for");
+    // F6 opens the review; the second priority moves up, one change in the journal.
+    pty.send("\x1b[17~");
+    pty.wait_for("Introduction");
+    pty.send("\x1b[B");
+    pty.send("M");
+    pty.wait_until("the move is saved", |_| {
+        order(&path)[..2] == ["business-partners", "local-partners"]
+    });
+    // Undone, the rapporteur's order is back as it was.
+    pty.send("\x1a");
+    pty.wait_until("the undo is saved", |_| order(&path) == before);
+    pty.send("\x1b[17~");
+    pty.wait_for("Note for");
+    pty.send("\x03");
+    let (status, screen, _) = pty.finish();
+    assert!(status.success(), "{}", screen.screen().contents());
+    assert_eq!(order(&path), before);
+}
+
+#[test]
 fn a_word_document_is_never_written_to_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let path = example(dir.path());

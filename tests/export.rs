@@ -181,25 +181,29 @@ fn quotes_fall_back_to_one_participant_below_k() {
     // Grace (civil society) quotes on health: one civil society entity on health.
     f.floor("grace").quote(&["health"], "health is a right");
     let group_mode = render(&f.session, Format::Markdown, Attribution::Group);
-    assert!(group_mode.contains("“health is a right”, as one participant put it."));
     assert!(
-        group_mode.contains(
-            "“even in a selfish way”, as one of the two States that spoke on this put it."
-        )
+        group_mode.contains("- One participant said: “health is a right”."),
+        "{}",
+        group_mode
     );
+    assert!(group_mode.contains(
+        "- As one of the two States that spoke on this put it, “even in a selfish way”."
+    ));
     // With k = 3, two States are not enough.
     let options = Options {
         min_group: 3,
         ..Options::default()
     };
     let strict = export(&f.session, &options).unwrap();
-    assert!(strict.contains("“even in a selfish way”, as one participant put it."));
+    assert!(
+        strict.contains("- As one participant put it, “even in a selfish way”."),
+        "{}",
+        strict
+    );
     // A second civil society entity on health lifts the fallback.
     f.floor("jean").point(&["health"], "clinics for all");
     let group_mode = render(&f.session, Format::Markdown, Attribution::Group);
-    assert!(group_mode.contains(
-        "“health is a right”, as one of the two civil society organizations that spoke on this put it."
-    ));
+    assert!(group_mode.contains("- One of the two civil society organizations that spoke on this said: “health is a right”."), "{}", group_mode);
 }
 
 #[test]
@@ -210,26 +214,46 @@ fn two_delegates_of_one_state_are_one_entity_for_k() {
         .quote(&["narratives"], "migrants kept us fed");
     f.floor("karim-2").point(&["narratives"], "a new story");
     let report = render(&f.session, Format::Markdown, Attribution::Group);
-    assert!(report.contains("“migrants kept us fed”, as one participant put it."));
+    assert!(
+        report.contains("- One participant said: “migrants kept us fed”."),
+        "{}",
+        report
+    );
 }
 
 #[test]
 fn chatham_never_names_a_group_for_a_speaker() {
     let f = small_meeting();
     let report = render(&f.session, Format::Markdown, Attribution::Chatham);
-    assert!(report.contains("“even in a selfish way”, as one participant put it."));
+    assert!(
+        report.contains("- As one participant put it, “even in a selfish way”."),
+        "{}",
+        report
+    );
     assert!(!report.contains("that spoke on this"));
-    assert!(report.contains("Raised in 2 interventions by 2 participants."));
+    assert!(
+        report.contains("Raised in two interventions by two participants of a single group."),
+        "{}",
+        report
+    );
 }
 
 #[test]
 fn named_mode_gives_names_and_affiliations() {
     let f = small_meeting();
     let report = render(&f.session, Format::Markdown, Attribution::Named);
-    assert!(report.contains("“even in a selfish way”, as Amadou Ndiaye (Senegal) put it."));
-    assert!(report.contains("- Access regardless of status — Lucía Gómez (Spain)"));
+    assert!(
+        report.contains("- As Amadou Ndiaye (Senegal) put it, “even in a selfish way”."),
+        "{}",
+        report
+    );
+    assert!(
+        report.contains("- Access regardless of status — Lucía Gómez (Spain)"),
+        "{}",
+        report
+    );
     // No affiliation, no parentheses.
-    assert!(report.contains("— Inès Martin\n"));
+    assert!(report.contains("— Inès Martin\n"), "{}", report);
 }
 
 #[test]
@@ -241,31 +265,31 @@ fn convergence_sentences() {
         |id: &str, mode| convergence_sentence(tally.priority(id).unwrap(), groups, mode, 2);
     assert_eq!(
         sentence("recruitment", Attribution::Group),
-        "Raised in 6 interventions by participants from all 4 groups: the strongest convergence by far."
+        "Raised in six interventions by participants from all four groups: the strongest convergence by far."
     );
     assert_eq!(
         sentence("data", Attribution::Group),
-        "Raised in 2 interventions by participants from 2 of the 4 groups."
+        "Raised in two interventions by participants from two of the four groups."
     );
     assert_eq!(
         sentence("data", Attribution::Named),
-        "Raised in 2 interventions by participants from 2 of the 4 groups (business and Mayors)."
+        "Raised in two interventions by participants from two of the four groups (business and Mayors)."
     );
     assert_eq!(
         sentence("health", Attribution::Group),
-        "Raised in 2 interventions by 2 States."
+        "Raised in two interventions by two States and no other group."
     );
     assert_eq!(
         sentence("health", Attribution::Chatham),
-        "Raised in 2 interventions by 2 participants."
+        "Raised in two interventions by two participants of a single group."
     );
     assert_eq!(
         sentence("regularization", Attribution::Group),
-        "Suggested just once, but strongly."
+        "Raised strongly in one input, in the chat."
     );
     assert_eq!(
         sentence("pathways", Attribution::Group),
-        "Suggested just once."
+        "Raised in one intervention, by a participant not counted for convergence."
     );
     assert_eq!(sentence("narratives", Attribution::Group), "Not raised.");
 }
@@ -279,7 +303,7 @@ fn convergence_names_only_groups_with_k_entities() {
     let health = tally.priority("health").unwrap();
     assert_eq!(
         convergence_sentence(health, &f.session.groups, Attribution::Group, 2),
-        "Raised in 3 interventions by participants from 2 of the 4 groups, including States."
+        "Raised in three interventions by participants from two of the four groups, including States."
     );
     // Once civil society has two entities on it, both groups are named.
     f.floor("jean").point(&["health"], "clinics");
@@ -287,7 +311,7 @@ fn convergence_names_only_groups_with_k_entities() {
     let health = tally.priority("health").unwrap();
     assert_eq!(
         convergence_sentence(health, &f.session.groups, Attribution::Group, 2),
-        "Raised in 4 interventions by participants from 2 of the 4 groups (States and civil society)."
+        "Raised in four interventions by participants from two of the four groups (States and civil society)."
     );
 }
 
@@ -304,7 +328,7 @@ fn a_single_speaker_raising_a_priority_twice() {
             Attribution::Group,
             2
         ),
-        "Raised in 2 interventions by a single participant."
+        "Raised in two interventions by a single participant."
     );
 }
 
@@ -318,7 +342,11 @@ fn markup_in_notes_is_escaped() {
         )
         .point(&["health"], "bell \u{7} and escape \u{1b}[2J");
     let html = render(&f.session, Format::Html, Attribution::Group);
-    assert!(html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2f;script&gt; &amp; *bold*"));
+    assert!(
+        html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2f;script&gt; &amp; *bold*"),
+        "{}",
+        html
+    );
     assert!(!html.contains("<script>"));
     let markdown = render(&f.session, Format::Markdown, Attribution::Group);
     assert!(
@@ -356,7 +384,7 @@ fn plain_text_wraps_at_72_columns() {
         text.lines()
             .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 72)
     );
-    assert!(text.contains("   - a long point"));
+    assert!(text.contains("   - a long point"), "{}", text);
 }
 
 #[test]
@@ -364,7 +392,7 @@ fn a_template_overrides_the_built_in_one() {
     let f = small_meeting();
     let options = Options {
         template: Some(
-            "{% for e in emphases %}{{ e.number }} {{ e.title }}: {{ e.sentence }}\n{% endfor %}"
+            "{% for s in sections %}{% for e in s.emphases %}{{ e.number }} {{ e.title }}: {{ e.sentence }}\n{% endfor %}{% endfor %}"
                 .into(),
         ),
         ..Options::default()
@@ -373,7 +401,7 @@ fn a_template_overrides_the_built_in_one() {
     assert_eq!(
         report.lines().next(),
         Some(
-            "1 Fix recruitment practices: Raised in 6 interventions by participants from all 4 groups: the strongest convergence by far."
+            "1 Fix recruitment practices: Raised in six interventions by participants from all four groups: the strongest convergence by far."
         )
     );
     // Markdown escaping follows the format, not the template's file name.
@@ -417,8 +445,12 @@ fn an_empty_session_still_reports() {
         assert!(report.contains("No participants registered"), "{format:?}");
     }
     let markdown = render(&session, Format::Markdown, Attribution::Group);
-    assert!(markdown.contains("No priority was raised."));
-    assert!(markdown.contains("There were no interventions."));
+    assert!(markdown.contains("No priority was raised."), "{}", markdown);
+    assert!(
+        markdown.contains("There were no interventions."),
+        "{}",
+        markdown
+    );
 }
 
 #[test]
@@ -454,8 +486,12 @@ fn notes_reach_every_format_as_typed() {
     let markdown = render(session, Format::Markdown, Attribution::Group);
     assert!(markdown.contains(&format!("- {french}\n")), "{markdown}");
     assert!(markdown.contains(&format!("“see <{url}>, then act”")));
-    assert!(markdown.contains("- 1986\\. was the year"));
-    assert!(markdown.contains("- \\&copy; stays as typed"));
+    assert!(markdown.contains("- 1986\\. was the year"), "{}", markdown);
+    assert!(
+        markdown.contains("- \\&copy; stays as typed"),
+        "{}",
+        markdown
+    );
     let html = render(session, Format::Html, Attribution::Group);
     let escaped_url = "https:&#x2f;&#x2f;example.org&#x2f;survey_2020#repairs";
     assert!(html.contains(&format!("<a href=\"{escaped_url}\">{escaped_url}</a>")));
@@ -539,7 +575,11 @@ fn the_chart_shows_every_group_that_raised_a_priority_and_says_how_it_is_ordered
     assert_eq!(chatham.bars[0].segments[0].title, "6 interventions");
     let html = render(session, Format::Html, Attribution::Group);
     assert!(!html.contains("participants:"));
-    assert!(html.contains("<title>States: 3 interventions</title>"));
+    assert!(
+        html.contains("<title>States: 3 interventions</title>"),
+        "{}",
+        html
+    );
 }
 
 #[test]
@@ -559,7 +599,9 @@ fn typed_french_notes_reach_the_report_as_typed() {
         "{markdown}"
     );
     assert!(
-        markdown.contains("“l'intégration est locale ; vraiment ?”, as one participant put it.")
+        markdown.contains("- One participant said: “l'intégration est locale ; vraiment ?”\n"),
+        "{}",
+        markdown
     );
     let text = render(&session, Format::Text, Attribution::Chatham);
     assert!(

@@ -11,7 +11,7 @@ use std::process::Command;
 
 use docx_support::{Para, paragraphs, part, parts, styles, tables};
 use rapporteur::export::{
-    Attribution, Format, Options, ReferenceStyles, Report, export_bytes, report,
+    Attribution, Format, Options, ReferenceStyles, Report, ReportNote, export_bytes, report,
 };
 use rapporteur::model::Session;
 use rapporteur::tally::Tally;
@@ -98,43 +98,58 @@ fn headings_lists_and_quotes_are_in_words_styles() {
     );
     let headings2 = with_style(&paras, "Heading2");
     let headings3 = with_style(&paras, "Heading3");
-    for e in &report.emphases {
-        let heading = format!("{}. {}", e.number, e.title);
-        let at = paras
-            .iter()
-            .position(|p| p.style == "Heading2" && p.text == heading)
-            .unwrap_or_else(|| panic!("{heading:?} not a Heading 2: {headings2:?}"));
-        // Its sentence follows it, then its notes, in the report's order.
-        assert_eq!(
-            paras[at + 1 + e.description.is_some() as usize].text,
-            e.sentence
-        );
-        let notes: Vec<&Para> = paras[at + 1..]
-            .iter()
-            .skip_while(|p| p.style.is_empty())
-            .take_while(|p| p.style == "ListBullet" || p.style == "Quote")
-            .collect();
-        assert_eq!(notes.len(), e.notes.len(), "{heading}");
-        for (p, n) in notes.iter().zip(&e.notes) {
-            if n.quote {
-                assert_eq!(p.style, "Quote");
-                let by = n.by.as_deref().unwrap();
-                assert!(
-                    p.text
-                        .starts_with(&format!("“{}”, as {by} put it.", n.text)),
-                    "{p:?}"
-                );
-            } else {
-                assert_eq!(p.style, "ListBullet");
-                assert!(p.text.starts_with(&n.text), "{p:?}");
+    for section in &report.sections {
+        if !section.title.is_empty() {
+            assert!(
+                headings2.contains(&section.title.as_str()),
+                "{:?}",
+                section.title
+            );
+        }
+        // Under a heading of the rapporteur's, the priorities are a level down.
+        let style = if section.title.is_empty() {
+            "Heading2"
+        } else {
+            "Heading3"
+        };
+        for e in &section.emphases {
+            let heading = format!("{}. {}", e.number, e.title);
+            let at = paras
+                .iter()
+                .position(|p| p.style == style && p.text == heading)
+                .unwrap_or_else(|| panic!("{heading:?} not a {style}: {headings3:?}"));
+            // Its lead remarks and description, then its sentence, then its points.
+            let sentence = at + 1 + e.remarks.len() + e.description.is_some() as usize;
+            assert_eq!(paras[sentence].text, e.sentence);
+            let notes: Vec<&Para> = paras[sentence + 1..]
+                .iter()
+                .take_while(|p| p.style == "ListBullet" || p.style == "Quote")
+                .collect();
+            let said: Vec<&ReportNote> = e
+                .quote
+                .iter()
+                .chain(
+                    e.notes
+                        .iter()
+                        .flat_map(|n| std::iter::once(n).chain(&n.context)),
+                )
+                .collect();
+            assert_eq!(notes.len(), said.len(), "{heading}");
+            for (p, n) in notes.iter().zip(&said) {
+                if n.quote {
+                    assert_eq!(
+                        p.text,
+                        format!("{}“{}”{}", n.before, n.text, n.after),
+                        "{p:?}"
+                    );
+                } else {
+                    assert_eq!(p.style, "ListBullet");
+                    assert!(p.text.starts_with(&n.text), "{p:?}");
+                    assert_eq!(p.text.contains("strongly voiced"), n.strong, "{p:?}");
+                }
             }
-            assert_eq!(p.text.contains("(strongly voiced)"), n.strong, "{p:?}");
         }
     }
-    for e in &report.once {
-        assert!(headings3.contains(&format!("{}. {}", e.number, e.title).as_str()));
-    }
-    assert!(headings2.contains(&"Suggested just once"));
     // Every style the body names is defined, under Word's own name for it.
     let defined = styles(&part(&bytes, "word/styles.xml"));
     let words_names = [
@@ -217,26 +232,27 @@ fn chatham_names_no_group_in_the_document() {
             .filter(|r| r.len() == 3)
             .all(|r| r[2].is_empty())
     );
-    let quotes = with_style(&paragraphs(&document), "Quote")
-        .into_iter()
-        .map(str::to_string)
-        .collect::<Vec<_>>();
+    let shown: Vec<String> = paragraphs(&document).into_iter().map(|p| p.text).collect();
     let report = data(Attribution::Chatham);
     let expected: Vec<String> = report
-        .emphases
+        .sections
         .iter()
-        .chain(&report.once)
-        .chain(&report.opposed_only)
-        .flat_map(|e| &e.notes)
-        .chain(&report.other_points)
+        .flat_map(|s| {
+            s.emphases
+                .iter()
+                .flat_map(|e| e.quote.iter().chain(&e.notes))
+                .chain(&s.points)
+        })
+        .flat_map(|n| std::iter::once(n).chain(&n.context))
         .filter(|n| n.quote)
-        .map(|q| format!("“{}”, as one participant put it.", q.text))
+        .map(|q| format!("{}“{}”{}", q.before, q.text, q.after))
         .collect();
     assert!(!expected.is_empty());
-    for (got, want) in quotes.iter().zip(&expected) {
-        assert!(got.starts_with(want.as_str()), "{got:?} is not {want:?}");
+    // Each quote is attributed to "one participant", never to a group.
+    for want in &expected {
+        assert!(want.to_lowercase().contains("one participant"), "{want:?}");
+        assert!(shown.contains(want), "{want:?} is not in the document");
     }
-    assert_eq!(quotes.len(), expected.len());
 }
 
 /// A Word document with the styles of an organisation: its own Normal and Heading 1,
@@ -397,7 +413,7 @@ fn libreoffice_reads_the_same_text() {
         "III. Voice balance".into(),
         report.interventions_sentence.clone(),
     ];
-    for e in report.emphases.iter().chain(&report.once) {
+    for e in report.sections.iter().flat_map(|s| &s.emphases) {
         expected.push(format!("{}. {}", e.number, e.title));
         expected.push(e.sentence.clone());
         expected.extend(e.notes.iter().map(|n| n.text.clone()));

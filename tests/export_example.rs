@@ -55,10 +55,14 @@ fn the_report_states_the_reference_figures() {
              3 Mayors and 2 observer organizations registered",
             "there were 21 separate interventions and inputs: 15 on the floor and 6 in the chat",
             "all but 15 minutes of it was exchange between participants, on the floor and in the chat",
-            "### 1. Fix recruitment practices\n\nRaised in 9 interventions by participants from \
-             all 4 groups: the strongest convergence by far.",
-            "Finally, 2 priorities were suggested just once:",
-            "Suggested just once, but strongly.",
+            // The rapporteur's order, headings and lead remarks, as in the reference's section II.
+            "### B. WHO should be partners?\n\n#### 1. Mayors and local authorities as key partners",
+            "#### 4. Fix recruitment practices\n\nThis attracted the strongest convergence by far\
+             —almost rage, even.",
+            "Raised in nine interventions by participants from all four groups.",
+            "### D. Finally, two areas that were suggested just once",
+            "#### 8. Recognize regularization of residence and employment\n\nRaised strongly in one \
+             intervention",
         ] {
             assert!(report.contains(figure), "{attribution:?} lacks {figure:?}");
         }
@@ -66,11 +70,11 @@ fn the_report_states_the_reference_figures() {
     let group = render(Format::Markdown, Attribution::Group);
     assert!(
         group.contains(
-            "“even in a selfish way”, as one of the two States that spoke on this put it."
+            "As one of the two States that spoke on this put it, “even in a selfish way”."
         )
     );
     let chatham = render(Format::Markdown, Attribution::Chatham);
-    assert!(chatham.contains("“even in a selfish way”, as one participant put it."));
+    assert!(chatham.contains("As one participant put it, “even in a selfish way”."));
 }
 
 #[test]

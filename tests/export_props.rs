@@ -248,7 +248,7 @@ proptest! {
         let options = |format| Options { format, attribution: Attribution::Group, ..Options::default() };
         let data: serde_json::Value =
             serde_json::from_str(&export(&session, &options(Format::Json)).unwrap()).unwrap();
-        let notes = &data["once"][0]["notes"];
+        let notes = &data["sections"][0]["emphases"][0]["notes"];
         let point = notes[0]["text"].as_str().unwrap().to_string();
         let quote = notes[1]["text"].as_str().unwrap().to_string();
         // The report's data holds the text as typed, control characters shown.
@@ -259,7 +259,11 @@ proptest! {
         let expected = [
             ("paragraph", description.clone(), web_addresses(&description)),
             ("item", point.clone(), web_addresses(&point)),
-            ("item", format!("“{quote}”, as one participant put it."), web_addresses(&quote)),
+            // A quote that ends in its own "?" or "!" takes no full stop after it.
+            ("item", format!(
+                "As one participant put it, “{quote}”{}",
+                if quote.trim_end().ends_with(['?', '!', '…']) { "" } else { "." }
+            ), web_addresses(&quote)),
         ];
         for (kind, want, links) in expected {
             // The note may be typed as the description is: look for the block of its kind.

@@ -443,14 +443,15 @@ fn a_meeting_with_opposition_against_a_hand_count() {
     let report = rapporteur::export::export(&f.session, &Default::default()).unwrap();
     assert!(
         report.contains(
-            "Raised in 2 interventions by participants from 2 of the 4 groups: the strongest \
-             convergence by far, though two interventions, from business, opposed it."
+            "Raised in two interventions by participants from two of the four groups: the \
+             strongest convergence by far, though two interventions, from business, opposed it."
         ),
         "{report}"
     );
     assert!(
         report.contains(
-            "Suggested just once, though two interventions, from business and Mayors, opposed it."
+            "Raised in one intervention, though two interventions, from a business and a Mayor, \
+             opposed it."
         ),
         "{report}"
     );

@@ -18,9 +18,17 @@ fn notes_of(app: &rapporteur::ui::App, priority: &str) -> Vec<u64> {
         .collect()
 }
 
+/// The example as typed during the call, before its rapporteur's review and remarks.
+fn typed_example() -> rapporteur::model::Session {
+    let mut session = example_session();
+    session.review = Default::default();
+    session.remarks.clear();
+    session
+}
+
 #[test]
 fn the_review_shapes_the_report_and_every_choice_undoes() {
-    let mut app = app(example_session(), Clock::hms(12, 5, 0));
+    let mut app = app(typed_example(), Clock::hms(12, 5, 0));
     press(&mut app, &["f6"]);
     assert!(matches!(app.overlay, Overlay::Review(_)));
     let first = app.report_order()[0].clone();
@@ -99,7 +107,7 @@ fn the_review_shapes_the_report_and_every_choice_undoes() {
 /// shows them first and writes them as one text, in one undoable change.
 #[test]
 fn the_introduction_is_written_in_the_review_as_one_change() {
-    let mut app = app(example_session(), Clock::hms(12, 5, 0));
+    let mut app = app(typed_example(), Clock::hms(12, 5, 0));
     let before: Vec<_> = app.session().remarks.clone();
     for line in [
         "> The breakout opened late",
@@ -140,7 +148,7 @@ fn the_introduction_is_written_in_the_review_as_one_change() {
 
 #[test]
 fn a_priority_is_renamed_in_the_review_and_its_tags_stay() {
-    let mut app = app(example_session(), Clock::hms(12, 5, 0));
+    let mut app = app(typed_example(), Clock::hms(12, 5, 0));
     press(&mut app, &["f6", "r", "ctrl-u"]);
     type_text(&mut app, "Fix recruitment, at last");
     press(&mut app, &["enter"]);

@@ -4,20 +4,25 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Failure, count};
-use crate::check::{Severity, errors, validate};
+use crate::check::{Severity, errors, report_warnings, validate};
 use crate::lint::{lint, standing};
 use crate::model::Session;
 use crate::visible::picture_controls;
 
 use super::streams::load_session;
 
-/// Validates the session in `file` and lints its notes; exits non-zero on errors only.
+/// Validates the session in `file`, lists what its report still lacks and lints its
+/// notes; exits non-zero on errors only.
 ///
 /// The findings are the command's output, on standard output; a file that does not
 /// load is an error that stops it, on standard error.
 pub fn run(file: &Path) -> Result<ExitCode, Failure> {
     let session = load_session(file)?;
-    let findings = validate(&session);
+    let mut findings = validate(&session);
+    // What the report still lacks is worth knowing once the session holds together.
+    if findings.iter().all(|f| f.severity == Severity::Warning) {
+        findings.extend(report_warnings(&session));
+    }
     // Findings quote ids and names from the file: print them inert.
     for finding in &findings {
         println!(

@@ -1,9 +1,11 @@
 //! `rapporteur edit`: the meeting's details, groups, priorities and chairs of an
-//! existing session, changed as one undoable change through the meeting.
+//! existing session, and the review's choices for the report, changed as one undoable
+//! change through the meeting.
 
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::review::{self, ReviewArgs};
 use super::setup::{self, Mode, SetupArgs};
 use super::streams::session_file;
 use super::{Failure, count};
@@ -12,10 +14,14 @@ use crate::meeting::{Committed, Meeting};
 use crate::visible::picture_controls;
 
 /// Applies the options to the session in `file`, all or nothing.
-pub fn run(file: &Path, args: &SetupArgs) -> Result<ExitCode, Failure> {
+pub fn run(file: &Path, args: &SetupArgs, choices: &ReviewArgs) -> Result<ExitCode, Failure> {
     let file = session_file(file)?;
     let (mut meeting, _) = Meeting::open(file)?;
-    let plan = match setup::plan(meeting.session(), args, Mode::Edit) {
+    let planned = setup::plan(meeting.session(), args, Mode::Edit).and_then(|mut plan| {
+        review::plan(&mut plan, choices)?;
+        Ok(plan)
+    });
+    let plan = match planned {
         Ok(plan) => plan,
         Err(failure) => {
             meeting.release();

@@ -88,11 +88,15 @@ pub fn run(what: Import) -> Result<ExitCode, Failure> {
                     );
                 }
             }
-            Ok(format!(
-                "added {} and {}",
+            let mut added = vec![
                 super::count(imported.interventions, "intervention", "interventions"),
-                super::count(imported.notes, "note", "notes")
-            ))
+                super::count(imported.notes, "note", "notes"),
+            ];
+            // The rapporteur's own words are said apart, only when there are any.
+            if imported.remarks > 0 {
+                added.push(super::count(imported.remarks, "remark", "remarks"));
+            }
+            Ok(format!("added {}", crate::export::join(&added)))
         }),
     }
 }

@@ -17,6 +17,7 @@ mod merge_driver;
 mod new;
 mod open;
 mod parse;
+mod review;
 mod sessions;
 mod setup;
 mod streams;
@@ -50,13 +51,17 @@ pub struct Cli {
 pub enum Command {
     /// Create a new session file from a template, or from the groups given alone.
     New(NewArgs),
-    /// Change the meeting's details, groups, priorities and chairs of a session, as one change.
+    /// Change the meeting's details, groups, priorities and chairs of a session, and the
+    /// review's choices for its report, as one change.
     Edit {
         /// The session file.
         file: PathBuf,
         /// What to change.
         #[command(flatten)]
         setup: SetupArgs,
+        /// The review's choices for the report.
+        #[command(flatten)]
+        review: review::ReviewArgs,
     },
     /// Import a roster, notes or a chat transcript into a session.
     Import {
@@ -288,7 +293,11 @@ pub fn run(cli: Cli) -> ExitCode {
             _ => open::run(cli.file, cli.keymap),
         },
         Some(Command::New(args)) => new::run(args),
-        Some(Command::Edit { file, setup }) => edit::run(&file, &setup),
+        Some(Command::Edit {
+            file,
+            setup,
+            review,
+        }) => edit::run(&file, &setup, &review),
         Some(Command::Import { what }) => import::run(what),
         Some(Command::Tally { files, format }) => tally::run(&files, format),
         Some(Command::Export {

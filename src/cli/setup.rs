@@ -85,7 +85,8 @@ pub enum Mode<'a> {
 }
 
 impl Plan {
-    fn apply(&mut self, edit: Edit, said: String) -> Result<(), Failure> {
+    /// Applies `edit` to the planned session and records it with what it does, in words.
+    pub(super) fn apply(&mut self, edit: Edit, said: String) -> Result<(), Failure> {
         self.session
             .apply(edit.clone())
             .map_err(|e| Failure(e.to_string()))?;

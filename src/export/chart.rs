@@ -7,8 +7,19 @@ use crate::model::Session;
 use crate::tally::{Label, PriorityTally, Tally};
 
 use super::Attribution;
+use super::escape::escape_controls;
 use super::prose::count;
-use super::report::{Emphasis, escape_controls};
+
+/// A priority as the report numbers it, for its bar.
+#[derive(Debug, Clone, Copy)]
+pub struct Numbered<'a> {
+    /// Priority id, as the report writes it.
+    pub id: &'a str,
+    /// Its number in the report.
+    pub number: usize,
+    /// Its title, as the report writes it.
+    pub title: &'a str,
+}
 
 /// The tally as horizontal bars, one per priority raised, in report order.
 #[derive(Debug, Clone, Serialize)]
@@ -119,17 +130,16 @@ fn band_label(p: &PriorityTally) -> String {
     }
 }
 
-/// Bars of the priorities raised, in report order: `emphases` then `once`. In `group`
-/// and `named` modes each bar shows every group that raised the priority, as the
-/// counts of the convergence sentence do; in `chatham` the bars are plain.
+/// Bars of the priorities raised, by convergence (those raised more than once first),
+/// numbered as `emphases` are in the report. In `group` and `named` modes each bar shows
+/// every group that raised the priority, as the counts of the convergence sentence do;
+/// in `chatham` the bars are plain.
 pub fn chart(
     session: &Session,
     tally: &Tally,
-    emphases: &[Emphasis],
-    once: &[Emphasis],
+    emphases: &[Numbered],
     attribution: Attribution,
 ) -> Chart {
-    // The report's order: the ranking, priorities raised more than once first.
     let raised = tally
         .ranked()
         .filter(|p| p.interventions > 1)
@@ -143,7 +153,12 @@ pub fn chart(
     let mut bands: Vec<Band> = Vec::new();
     let mut bars = Vec::new();
     let mut y = 8;
-    for (e, p) in emphases.iter().chain(once).zip(raised) {
+    let mut numbers = Vec::new();
+    for p in raised {
+        let Some(e) = emphases.iter().find(|e| e.id == escape_controls(&p.id)) else {
+            continue;
+        };
+        numbers.push(e.number);
         let band = band_label(p);
         if bands.last().is_none_or(|b| b.label != band) {
             bands.push(Band { label: band, y });
@@ -237,6 +252,12 @@ pub fn chart(
             counted: false,
         });
     }
+    // The rapporteur's order may differ from convergence: the numbers then tell them apart.
+    let order = if numbers.windows(2).all(|w| w[0] < w[1]) {
+        "Priorities in the order of the report, by convergence"
+    } else {
+        "Priorities by convergence, numbered as in the report"
+    };
     let length = if by_group {
         "Bar length is the number of interventions that raised the priority; each colour is \
          one group's share."
@@ -251,8 +272,8 @@ pub fn chart(
         bars,
         legend,
         caption: format!(
-            "Priorities in the order of the report, by convergence: first the number of groups \
-             that raised them, then the number of interventions. {length}"
+            "{order}: first the number of groups that raised them, then the number of \
+             interventions. {length}"
         ),
     }
 }

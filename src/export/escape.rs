@@ -137,6 +137,19 @@ fn html_escape(text: &str) -> String {
     HtmlEscape(text).to_string()
 }
 
+/// `text` with control characters shown as `\u{..}` escapes, never sent raw.
+pub fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

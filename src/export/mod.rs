@@ -5,35 +5,51 @@
 //! resolved for the chosen mode, then rendered through a template embedded in
 //! the binary (or one given by the user). Nothing here touches files.
 //!
-//! `report` builds the data, `prose` its generated sentences (participation,
-//! convergence, opposition, ties, attribution), `time` the account of the
-//! session's time, `chart` the voice balance rows and the bar chart, `render`
-//! the templates, `docx` the Word package around its rendered main part.
+//! `report` builds the data in the order `order` gives, `place` puts each note where
+//! the report prints it, `prose` and `convergence` generate its sentences
+//! (participation, figures, opposition, ties), `words` the numbers, spans of time and
+//! articles of running prose, `attribution` who said what and the phrases that bring
+//! quotes in, `time` the account of the session's time, `chart` the bar chart,
+//! `voice` the voice balance rows, `render` the templates, `docx` the Word package around
+//! its rendered main part, `lang` the language tags of the document and its passages.
 
+mod attribution;
 mod chart;
+mod convergence;
+mod data;
 mod docx;
 mod escape;
 mod lang;
+mod order;
+mod place;
 mod prose;
 mod render;
 mod report;
 mod time;
 mod voice;
+mod words;
 mod wrap;
 
 use std::fmt;
 
 pub use chart::{Band, Bar, Chart, LABEL_LINE, LegendItem, Segment, label_lines};
+pub use convergence::{convergence_sentence, opposed_only_sentence, opposition, tie_sentence};
+pub use data::{Emphasis, Report, ReportNote, ReportSection};
 pub use docx::ReferenceStyles;
+pub use escape::escape_controls;
 pub use escape::{html_inline, markdown_escape, markdown_inline, xml_text};
+pub use order::{Raised, report_order};
 pub use prose::{
-    convergence_sentence, count, group_in_prose, group_speaker, interventions_sentence, join,
-    number_word, opposed_only_sentence, opposition, participation, participation_sentence,
-    tie_sentence,
+    count, group_in_prose, group_speaker, interventions_and_inputs, interventions_sentence, join,
+    participation, participation_sentence, representatives_of,
 };
 pub use render::{builtin_template, render_data};
-pub use report::{Emphasis, Report, ReportNote, VoiceRow, date_label, escape_controls};
+pub use report::date_label;
 pub use time::{TimeAccount, account, time_sentence};
+pub use voice::VoiceRow;
+pub use words::{
+    capitalized, count_words, duration_in_words, group_with_article, indefinite, number_word,
+};
 pub use wrap::wrap_text;
 
 use crate::clock::{DateError, parse_date};

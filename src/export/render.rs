@@ -4,10 +4,10 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior};
 use unicode_width::UnicodeWidthStr;
 
+use super::data::Report;
 use super::docx;
 use super::escape::{html_inline, markdown_inline, xml_text};
 use super::lang::{document_lang, passage_lang};
-use super::report::Report;
 use super::wrap::{fill, wrap_text};
 use super::{ExportError, Format};
 
@@ -126,6 +126,7 @@ fn environment<'s>() -> Environment<'s> {
     });
     env.set_formatter(format_value);
     env.add_filter("count", count_filter);
+    env.add_filter("words", words_filter);
     env.add_filter("links", links_filter);
     env.add_filter("pad", pad_filter);
     env.add_filter("rpad", rpad_filter);
@@ -188,6 +189,15 @@ fn links_filter(state: &State, value: Value) -> Value {
 /// `{{ n|count("priority", "priorities") }}` gives "1 priority", "2 priorities".
 fn count_filter(n: usize, singular: String, plural: String) -> String {
     super::prose::count(n, &singular, &plural)
+}
+
+/// `{{ n|words }}` gives "three"; `{{ n|words("focus area", "focus areas") }}` gives
+/// "three focus areas": small numbers in words, as running prose writes them.
+fn words_filter(n: usize, singular: Option<String>, plural: Option<String>) -> String {
+    match (singular, plural) {
+        (Some(one), Some(many)) => super::words::count_words(n, &one, &many),
+        _ => super::words::number_word(n),
+    }
 }
 
 /// Left-aligns a value in `width` columns, shortening it with "…" if needed.

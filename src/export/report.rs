@@ -1,193 +1,26 @@
-//! The report as data: everything a template may show, with attribution
-//! already resolved, so no template can reveal what the mode hides.
+//! Building the report's data (`data.rs`) from the session, its tally and its review.
+//!
+//! The review shapes it: the priorities come in the rapporteur's order, under the
+//! section headings they named, each opened by their lead remarks and the quote they
+//! chose; notes left out or folded are not printed. The figures never change with it.
 
-use serde::Serialize;
-
-use crate::clock::{Clock, duration_label};
 use std::collections::HashMap;
 
-use crate::model::{Intervention, Note, NoteKind, Participant, Session};
+use crate::clock::duration_label;
+use crate::model::{GENERAL_POINTS, Session};
 use crate::tally::{PriorityTally, Tally};
 
 use super::Attribution;
-use super::chart::{Chart, chart};
+use super::attribution::{Attributor, Voices};
+use super::chart::{Numbered, chart};
+use super::convergence::{convergence, opposed_only_sentence, tie_sentence};
+use super::data::{Emphasis, Report, ReportSection};
+use super::escape::escape_controls;
+use super::order::{Raised, report_order};
+use super::place::{Placed, place};
+use super::time::hhmm;
+use super::words::{capitalized, count_words, duration_in_words, group_with_article, number_word};
 use super::{prose, time, voice};
-
-/// The whole report, as handed to the templates (and written as JSON).
-#[derive(Debug, Clone, Serialize)]
-pub struct Report {
-    /// Title of the meeting.
-    pub title: String,
-    /// Theme under discussion.
-    pub theme: String,
-    /// Date as written in the file, `YYYY-MM-DD`.
-    pub date: String,
-    /// Date as people read it, "2 June 2020".
-    pub date_label: String,
-    /// Format of the meeting, e.g. "two-hour on-line breakout session".
-    pub format: String,
-    /// How the session's time was spent, measured from the record: "The session ran
-    /// from 10:00 to 12:00 (2h 00m), in English and French; all but 15 minutes of it was
-    /// exchange between participants, on the floor and in the chat."
-    pub time_sentence: String,
-    /// Languages of the meeting.
-    pub languages: Vec<String>,
-    /// Languages as prose: "English and French".
-    pub languages_label: String,
-    /// Focus areas of the meeting.
-    pub focus_areas: Vec<String>,
-    /// Attribution mode: `group`, `chatham` or `named`.
-    pub attribution: &'static str,
-    /// Fewest entities of a group on a priority before it is named (`group` mode).
-    pub min_group: usize,
-    /// "29 representatives of 13 States, … registered".
-    pub participation: String,
-    /// Registered people.
-    pub registered_people: usize,
-    /// Registered entities.
-    pub registered_entities: usize,
-    /// Registered people not yet in a group.
-    pub not_in_group: usize,
-    /// Groups present (someone registered) that count toward convergence.
-    pub counting_groups: usize,
-    /// Names of those groups as prose: "States, civil society, business and Mayors".
-    pub counting_groups_label: String,
-    /// When the session started, `HH:MM`: the opening time, or the first note.
-    pub start: Option<String>,
-    /// When it ended, `HH:MM`: the closing time, or the last note.
-    pub end: Option<String>,
-    /// Time from start to end, "1h 05m".
-    pub duration: Option<String>,
-    /// When the meeting opened, `HH:MM`, if recorded.
-    pub opens: Option<String>,
-    /// When the meeting closed, `HH:MM`, if recorded.
-    pub closes: Option<String>,
-    /// Length of the meeting, "2h 00m", when both are recorded.
-    pub length: Option<String>,
-    /// Time of the session that was not exchange between participants (before the first
-    /// turn, the chairs' procedural turns, after the last), in words ("15 minutes").
-    pub before_exchange: Option<String>,
-    /// Procedural turns of the chairs, left out of every count.
-    pub procedural: usize,
-    /// Interventions and inputs, floor and chat.
-    pub interventions: usize,
-    /// Interventions on the floor.
-    pub floor: usize,
-    /// Inputs in the chat.
-    pub chat: usize,
-    /// "Altogether, there were 21 separate interventions and inputs: …".
-    pub interventions_sentence: String,
-    /// Priorities raised in several interventions, strongest convergence first.
-    pub emphases: Vec<Emphasis>,
-    /// Priorities raised in a single intervention.
-    pub once: Vec<Emphasis>,
-    /// Priorities some opposed and nobody supported.
-    pub opposed_only: Vec<Emphasis>,
-    /// Titles of priorities nobody raised.
-    pub not_raised: Vec<String>,
-    /// Notes tagged with no priority.
-    pub other_points: Vec<ReportNote>,
-    /// Voice balance, one row per group that has people on the roster or spoke.
-    pub voice_balance: Vec<VoiceRow>,
-    /// The tally as a bar chart, one bar per priority raised.
-    pub chart: Chart,
-}
-
-/// One priority in the report.
-#[derive(Debug, Clone, Serialize)]
-pub struct Emphasis {
-    /// Number in the report, continuing across sections.
-    pub number: usize,
-    /// Priority id.
-    pub id: String,
-    /// Priority title.
-    pub title: String,
-    /// Optional description of the priority.
-    pub description: Option<String>,
-    /// The generated convergence sentence, with the tie when there is one.
-    pub sentence: String,
-    /// "Equally supported with “Shelter capacity”.", or empty without a tie.
-    pub tie: String,
-    /// Rank in the tally; tied priorities share it.
-    pub rank: usize,
-    /// Label ids from the tally: `strongest`, `all_groups`…
-    pub labels: Vec<&'static str>,
-    /// Interventions that supported it.
-    pub interventions: usize,
-    /// Interventions that opposed it (and did not support it).
-    pub opposed: usize,
-    /// Counting groups that raised it.
-    pub counting_groups: usize,
-    /// Strongly voiced notes on it.
-    pub emphasis: usize,
-    /// Its notes, in the order of the meeting.
-    pub notes: Vec<ReportNote>,
-}
-
-/// One note as the report shows it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ReportNote {
-    /// The note's text, control characters escaped.
-    pub text: String,
-    /// Whether it is a verbatim quote.
-    pub quote: bool,
-    /// Whether it was strongly voiced.
-    pub strong: bool,
-    /// Whether it opposes the priority it is listed under (`#-tag`).
-    pub opposes: bool,
-    /// Who said it, as the attribution mode allows; always set for quotes,
-    /// for points only in `named` mode.
-    pub by: Option<String>,
-    /// When it was noted, `HH:MM`.
-    pub time: String,
-}
-
-/// One group's line in the voice balance table.
-#[derive(Debug, Clone, Serialize)]
-pub struct VoiceRow {
-    /// Group display name.
-    pub name: String,
-    /// Whether the group counts toward convergence.
-    pub counts_for_convergence: bool,
-    /// People on the roster.
-    pub registered_people: usize,
-    /// Entities on the roster.
-    pub registered_entities: usize,
-    /// People who spoke or wrote.
-    pub speakers: usize,
-    /// Interventions on the floor.
-    pub floor: usize,
-    /// Inputs in the chat.
-    pub chat: usize,
-    /// All interventions and inputs.
-    pub interventions: usize,
-    /// Share of all interventions, rounded percent.
-    pub share_of_interventions: u32,
-    /// Share of the roster, rounded percent.
-    pub share_of_roster: u32,
-    /// Share of interventions minus share of roster, in percentage points.
-    pub balance: i32,
-    /// The balance with its sign: "+5", "-3", "0".
-    pub balance_label: String,
-}
-
-/// `text` with control characters shown as `\u{..}` escapes, never sent raw.
-pub fn escape_controls(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn hhmm(clock: Clock) -> String {
-    let s = clock.seconds();
-    format!("{:02}:{:02}", s / 3600, s / 60 % 60)
-}
 
 /// "2020-06-02" as "2 June 2020"; anything else, a day the calendar lacks too, as written.
 pub fn date_label(date: &str) -> String {
@@ -197,122 +30,220 @@ pub fn date_label(date: &str) -> String {
     }
 }
 
-/// Who a speaker is, as the attribution mode allows.
-struct Attributor<'a> {
+/// The paragraphs of a remark as typed: blank lines part them, a single line break is a
+/// space (none beside a dash that joins the words).
+pub(super) fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in text.replace("\r\n", "\n").split("\n\n") {
+        let mut paragraph = String::new();
+        for line in block.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let joined = paragraph.ends_with(['—', '–']) || line.starts_with(['—', '–']);
+            if !paragraph.is_empty() && !joined {
+                paragraph.push(' ');
+            }
+            paragraph.push_str(line);
+        }
+        if !paragraph.is_empty() {
+            out.push(escape_controls(&paragraph));
+        }
+    }
+    out
+}
+
+/// `text` with its first letter in lower case, to follow "Likewise,".
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "A point noted under 2 bears on this too.": the notes of a priority printed under
+/// others, by their numbers, those supporting it apart from those opposing it.
+fn also_sentence(also: &[(String, bool)], numbers: &HashMap<&str, usize>) -> String {
+    let mut sentences = Vec::new();
+    for (opposing, verb) in [
+        (false, ("bears on this too", "bear on this too")),
+        (true, ("opposes it", "oppose it")),
+    ] {
+        let mut under: Vec<usize> = also
+            .iter()
+            .filter(|(_, o)| *o == opposing)
+            .filter_map(|(home, _)| numbers.get(home.as_str()).copied())
+            .collect();
+        let n = under.len();
+        if n == 0 {
+            continue;
+        }
+        under.sort_unstable();
+        under.dedup();
+        let places: Vec<String> = under.iter().map(usize::to_string).collect();
+        let (what, verb) = if n == 1 {
+            ("A point".to_string(), verb.0)
+        } else if under.len() == 1 {
+            (capitalized(&count_words(n, "point", "points")), verb.1)
+        } else {
+            ("Points".to_string(), verb.1)
+        };
+        sentences.push(format!(
+            "{what} noted under {} {verb}.",
+            prose::join(&places)
+        ));
+    }
+    sentences.join(" ")
+}
+
+/// "Nobody raised two of the priorities on the agenda: “…” and “…”."
+fn not_raised_sentence(titles: &[String], priorities: usize) -> String {
+    if titles.is_empty() {
+        return String::new();
+    }
+    let quoted: Vec<String> = titles.iter().map(|t| format!("“{t}”")).collect();
+    let which = match (titles.len(), priorities) {
+        (1, 1) => "the one priority".to_string(),
+        (n, all) if n == all => format!("any of the {} priorities", number_word(n)),
+        (n, _) => format!("{} of the priorities", number_word(n)),
+    };
+    format!(
+        "Nobody raised {which} on the agenda: {}.",
+        prose::join(&quoted)
+    )
+}
+
+/// What every priority's emphasis is built from.
+struct Context<'a> {
     session: &'a Session,
-    /// The roster by id (the first of a repeated id, as `Session::participant` finds).
-    people: HashMap<&'a str, &'a Participant>,
     tally: &'a Tally,
     attribution: Attribution,
     min_group: usize,
+    /// The number of each priority raised, by id.
+    numbers: HashMap<&'a str, usize>,
 }
 
-impl Attributor<'_> {
-    /// The speaker of `intervention` in the scope of priority `p` (or the session).
-    fn speaker(&self, intervention: &Intervention, p: Option<&PriorityTally>) -> String {
-        let person = self.people.get(intervention.participant.as_str()).copied();
-        match self.attribution {
-            Attribution::Chatham => "one participant".to_string(),
-            Attribution::Named => match person {
-                Some(who) if who.affiliation.trim().is_empty() => escape_controls(&who.name),
-                Some(who) => format!(
-                    "{} ({})",
-                    escape_controls(&who.name),
-                    escape_controls(&who.affiliation)
-                ),
-                None => escape_controls(&intervention.participant),
-            },
-            Attribution::Group => {
-                let group = person.and_then(|who| self.session.group(&who.group));
-                let entities = match (group, p) {
-                    (Some(g), Some(p)) => p.group(&g.id).map_or(0, |row| row.entities),
-                    (Some(g), None) => self.tally.group(&g.id).map_or(0, |row| row.entities_spoke),
-                    (None, _) => 0,
-                };
-                prose::group_speaker(group, entities, self.min_group, p.is_some())
-            }
+/// The emphasis of priority `p`, with its placed notes.
+fn emphasis(cx: &Context, p: &PriorityTally, placed: Placed) -> Emphasis {
+    let (session, tally, attribution) = (cx.session, cx.tally, cx.attribution);
+    let remarks: Vec<String> = session
+        .remarks
+        .iter()
+        .filter(|r| r.priority.as_deref() == Some(p.id.as_str()))
+        .flat_map(|r| paragraphs(&r.text))
+        .collect();
+    // A lead that says it already leaves "the strongest convergence" out of the figures.
+    let said = remarks
+        .iter()
+        .any(|r| r.to_lowercase().contains("strongest convergence"));
+    let sentence = if p.interventions == 0 {
+        opposed_only_sentence(p, &session.groups, attribution)
+    } else {
+        convergence(p, &session.groups, attribution, cx.min_group, !said)
+    };
+    // A tie among the priorities raised more than once is said as one: in full at the
+    // first of them in the report, by number at the others. Those suggested just once
+    // are presented together already.
+    let tie = if p.interventions >= 2 {
+        let number = |id: &str| cx.numbers.get(id).copied().unwrap_or(usize::MAX);
+        let others: Vec<&PriorityTally> = tally.tied_with(p).collect();
+        if others.iter().all(|q| number(&q.id) > number(&p.id)) {
+            let titles: Vec<String> = others.iter().map(|q| q.title.clone()).collect();
+            tie_sentence(&titles)
+        } else {
+            let mut numbers: Vec<usize> = others.iter().map(|q| number(&q.id)).collect();
+            numbers.sort_unstable();
+            let numbers: Vec<String> = numbers.iter().map(usize::to_string).collect();
+            let noun = if numbers.len() == 1 {
+                "priority"
+            } else {
+                "priorities"
+            };
+            format!("Equally supported with {noun} {}.", prose::join(&numbers))
         }
+    } else {
+        String::new()
+    };
+    Emphasis {
+        number: cx.numbers.get(p.id.as_str()).copied().unwrap_or_default(),
+        id: escape_controls(&p.id),
+        title: escape_controls(&p.title),
+        description: session
+            .priority(&p.id)
+            .and_then(|q| q.description.as_deref())
+            .map(escape_controls),
+        remarks,
+        // The tie is said in the sentence, and kept apart for templates of one's own.
+        sentence: escape_controls(&if tie.is_empty() {
+            sentence
+        } else {
+            format!("{sentence} {tie}")
+        }),
+        tie: escape_controls(&tie),
+        rank: p.rank,
+        labels: p.labels.iter().map(|l| l.id()).collect(),
+        interventions: p.interventions,
+        opposed: p.opposed,
+        counting_groups: p.counting_groups,
+        emphasis: p.emphasis,
+        quote: placed.quote,
+        notes: placed.notes,
+        also: also_sentence(&placed.also, &cx.numbers),
     }
+}
 
-    fn note(
-        &self,
-        intervention: &Intervention,
-        note: &Note,
-        p: Option<&PriorityTally>,
-    ) -> ReportNote {
-        let quote = note.kind == NoteKind::Quote;
-        let by = (quote || self.attribution == Attribution::Named)
-            .then(|| self.speaker(intervention, p));
-        let text = note.text.trim();
-        // A quote's own closing full stop gives way to the attribution that follows it;
-        // an ellipsis stays whole.
-        let text = match text.strip_suffix(['.', ',']) {
-            Some(cut) if quote && !cut.ends_with('.') => cut.trim_end(),
-            _ => text,
+/// The sections of the key emphases: under the rapporteur's headings when they named
+/// any, else by how the priorities were raised (when their order keeps those together).
+fn sections(session: &Session, raised: Vec<(Raised, Emphasis)>) -> Vec<ReportSection> {
+    let review = &session.review;
+    let section = |title: &str, by_rapporteur, kind| ReportSection {
+        title: title.to_string(),
+        by_rapporteur,
+        kind,
+        emphases: Vec::new(),
+        points: Vec::new(),
+    };
+    let headed = raised
+        .iter()
+        .any(|(_, e)| review.heading_before(&e.id).is_some());
+    let ordered = raised.windows(2).all(|w| w[0].0 <= w[1].0);
+    let mut out: Vec<ReportSection> = Vec::new();
+    let mut last: Option<Raised> = None;
+    for (how, e) in raised {
+        let opens = if headed {
+            review
+                .heading_before(&e.id)
+                .map(|h| section(&escape_controls(h), true, "priorities"))
+        } else if ordered && last != Some(how) {
+            Some(match how {
+                Raised::Once => section("Suggested just once", false, "once"),
+                Raised::OpposedOnly => {
+                    section("Opposed, and supported by nobody", false, "opposed")
+                }
+                _ => section("", false, "priorities"),
+            })
+        } else {
+            None
         };
-        ReportNote {
-            text: escape_controls(text),
-            quote,
-            strong: note.emphasis,
-            opposes: false,
-            by,
-            time: hhmm(note.time),
+        last = Some(how);
+        match opens {
+            Some(s) => out.push(s),
+            None if out.is_empty() => out.push(section("", false, "priorities")),
+            None => {}
         }
+        out.last_mut().expect("a section is open").emphases.push(e);
     }
+    out
 }
 
-/// Whether `tag` names a priority of the session; the tally's rows are the session's
-/// priorities, so its index answers without a scan.
-fn session_has_priority(index: &HashMap<&str, Vec<usize>>, session: &Session, tag: &str) -> bool {
-    index.contains_key(tag) || session.priorities.iter().any(|p| p.id == tag)
-}
-
-/// Each priority's notes in meeting order (a note tagged twice with one priority is
-/// listed once), with whether it opposes it; and the points tagged with no priority,
-/// procedural turns left out.
-type Placed<'a> = (
-    Vec<Vec<(&'a Intervention, &'a Note, bool)>>,
-    Vec<(&'a Intervention, &'a Note)>,
-);
-
-fn place_notes<'a>(session: &'a Session, tally: &Tally) -> Placed<'a> {
-    let mut priority_index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, p) in tally.priorities.iter().enumerate() {
-        priority_index.entry(p.id.as_str()).or_default().push(i);
-    }
-    let mut tagged: Vec<Vec<(&Intervention, &Note, bool)>> =
-        vec![Vec::new(); tally.priorities.len()];
-    let mut untagged = Vec::new();
-    for i in &session.interventions {
-        if tally.is_procedural(i.id) {
-            continue;
-        }
-        for n in &i.notes {
-            let mut known = false;
-            let marked = n
-                .tags
-                .iter()
-                .map(|t| (t, false))
-                .chain(n.opposes.iter().map(|t| (t, true)));
-            let mut listed: Vec<&str> = Vec::new();
-            for (t, opposes) in marked {
-                if session_has_priority(&priority_index, session, t) {
-                    known = true;
-                }
-                if listed.contains(&t.as_str()) {
-                    continue;
-                }
-                listed.push(t);
-                for &p in priority_index.get(t.as_str()).into_iter().flatten() {
-                    tagged[p].push((i, n, opposes));
-                }
-            }
-            if !known {
-                untagged.push((i, n));
-            }
-        }
-    }
-    (tagged, untagged)
+/// The report's numbering of its priorities, as the chart reads it.
+fn numbered(numbers: &[(String, usize, String)]) -> Vec<Numbered<'_>> {
+    numbers
+        .iter()
+        .map(|(id, number, title)| Numbered {
+            id,
+            number: *number,
+            title,
+        })
+        .collect()
 }
 
 /// Builds the report of `session` from its `tally`.
@@ -322,88 +253,101 @@ pub fn build(
     attribution: Attribution,
     min_group: usize,
 ) -> Report {
-    let mut people = HashMap::with_capacity(session.participants.len());
-    for who in &session.participants {
-        people.entry(who.id.as_str()).or_insert(who);
-    }
-    let attributor = Attributor {
+    let attributor = Attributor::new(session, tally, attribution, min_group);
+    let review = &session.review;
+    let meta = &session.meta;
+    let order = report_order(session, tally);
+    let rows: Vec<&PriorityTally> = order.iter().filter_map(|id| tally.priority(id)).collect();
+    let (raised, unraised): (Vec<&PriorityTally>, Vec<&PriorityTally>) = rows
+        .into_iter()
+        .partition(|p| Raised::of(p) != Raised::NotRaised);
+    let raised_ids: Vec<String> = raised.iter().map(|p| p.id.clone()).collect();
+    let mut placement = place(session, tally, &raised_ids, &attributor);
+    let cx = Context {
         session,
-        people,
         tally,
         attribution,
         min_group,
-    };
-    let meta = &session.meta;
-    let mut emphases = Vec::new();
-    let mut once = Vec::new();
-    let mut opposed_only = Vec::new();
-    let mut not_raised = Vec::new();
-    let (tagged, untagged) = place_notes(session, tally);
-    for (&rank_index, p) in tally.ranking.iter().zip(tally.ranked()) {
-        if p.interventions == 0 && p.opposed == 0 {
-            not_raised.push(escape_controls(&p.title));
-            continue;
-        }
-        let notes = tagged[rank_index]
+        numbers: raised
             .iter()
-            .map(|(i, n, opposes)| ReportNote {
-                opposes: *opposes,
-                ..attributor.note(i, n, Some(p))
-            })
-            .collect();
-        let sentence = if p.interventions == 0 {
-            prose::opposed_only_sentence(p, &session.groups, attribution)
-        } else {
-            prose::convergence_sentence(p, &session.groups, attribution, min_group)
-        };
-        // A tie among the priorities raised more than once is said as one; those
-        // suggested just once are presented together already.
-        let tie = if p.interventions >= 2 {
-            let others: Vec<String> = tally.tied_with(p).map(|q| q.title.clone()).collect();
-            prose::tie_sentence(&others)
-        } else {
-            String::new()
-        };
-        let emphasis = Emphasis {
-            number: 0,
-            id: escape_controls(&p.id),
-            title: escape_controls(&p.title),
-            description: session
-                .priority(&p.id)
-                .and_then(|q| q.description.as_deref())
-                .map(escape_controls),
-            // The tie is said in the sentence, and kept apart for templates of one's own.
-            sentence: escape_controls(&if tie.is_empty() {
-                sentence
-            } else {
-                format!("{sentence} {tie}")
-            }),
-            tie: escape_controls(&tie),
-            rank: p.rank,
-            labels: p.labels.iter().map(|l| l.id()).collect(),
-            interventions: p.interventions,
-            opposed: p.opposed,
-            counting_groups: p.counting_groups,
-            emphasis: p.emphasis,
-            notes,
-        };
-        match p.interventions {
-            0 => opposed_only.push(emphasis),
-            1 => once.push(emphasis),
-            _ => emphases.push(emphasis),
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i + 1))
+            .collect(),
+    };
+    let emphases: Vec<(Raised, Emphasis)> = raised
+        .iter()
+        .map(|p| {
+            let placed = placement.priorities.remove(&p.id).unwrap_or_default();
+            (Raised::of(p), emphasis(&cx, p, placed))
+        })
+        .collect();
+    let mut emphases = emphases;
+    // The same figures twice in a row are said the second time with "Likewise".
+    for k in (1..emphases.len()).rev() {
+        if emphases[k].1.sentence == emphases[k - 1].1.sentence {
+            let e = &mut emphases[k].1;
+            e.sentence = format!("Likewise, {}", lowercase_first(&e.sentence));
         }
     }
-    for (number, e) in emphases
-        .iter_mut()
-        .chain(once.iter_mut())
-        .chain(opposed_only.iter_mut())
-        .enumerate()
-    {
-        e.number = number + 1;
+    // The chart needs only each priority's number and title, not its notes.
+    let numbers: Vec<(String, usize, String)> = emphases
+        .iter()
+        .map(|(_, e)| (e.id.clone(), e.number, e.title.clone()))
+        .collect();
+    let mut sections = sections(session, emphases);
+    let general = std::mem::take(&mut placement.general);
+    if !general.is_empty() {
+        let (title, by_rapporteur) = match review.heading_before(GENERAL_POINTS) {
+            Some(h) => (escape_controls(h), true),
+            None => ("Other points".to_string(), false),
+        };
+        let part = ReportSection {
+            title,
+            by_rapporteur,
+            kind: "general",
+            emphases: Vec::new(),
+            points: general,
+        };
+        // A heading the rapporteur gave the general points opens the key emphases with them.
+        if by_rapporteur {
+            sections.insert(0, part);
+        } else {
+            sections.push(part);
+        }
     }
-    let other_points = untagged
-        .into_iter()
-        .map(|(i, n)| attributor.note(i, n, None))
+    // The phrases that bring quotes in vary in the order the report is read.
+    let mut voices = Voices::default();
+    for s in &mut sections {
+        for n in &mut s.points {
+            voices.give(n);
+        }
+        for e in &mut s.emphases {
+            for n in e.quote.iter_mut().chain(&mut e.notes) {
+                voices.give(n);
+            }
+        }
+    }
+    let not_raised: Vec<String> = unraised.iter().map(|p| escape_controls(&p.title)).collect();
+    let not_raised_remarks = session
+        .remarks
+        .iter()
+        .filter(|r| {
+            r.priority
+                .as_deref()
+                .is_some_and(|id| unraised.iter().any(|p| p.id == id))
+        })
+        .flat_map(|r| paragraphs(&r.text))
+        .collect();
+    // A remark on the meeting, or on a priority the session lacks, goes to the introduction.
+    let remarks = session
+        .remarks
+        .iter()
+        .filter(|r| {
+            r.priority
+                .as_deref()
+                .is_none_or(|id| tally.priority(id).is_none())
+        })
+        .flat_map(|r| paragraphs(&r.text))
         .collect();
 
     let times = time::account(session, tally);
@@ -413,7 +357,7 @@ pub fn build(
         .iter()
         .zip(&tally.groups)
         .filter(|(g, row)| g.counts_for_convergence && row.registered_people > 0)
-        .map(|(g, _)| escape_controls(&prose::group_in_prose(g)))
+        .map(|(g, _)| escape_controls(&group_with_article(g)))
         .collect();
     let languages: Vec<String> = meta.languages.iter().map(|l| escape_controls(l)).collect();
     let languages_label = prose::join(&languages);
@@ -426,6 +370,7 @@ pub fn build(
         format: escape_controls(&meta.format),
         time_sentence: escape_controls(&time::time_sentence(
             times.as_ref(),
+            &meta.format,
             &languages_label,
             t.chat,
         )),
@@ -447,6 +392,7 @@ pub fn build(
         start: times.as_ref().map(|a| hhmm(a.from)),
         end: times.as_ref().map(|a| hhmm(a.to)),
         duration: times.as_ref().map(|a| duration_label(a.length())),
+        duration_words: times.as_ref().map(|a| duration_in_words(a.length())),
         opens: meta.opens.map(hhmm),
         closes: meta.closes.map(hhmm),
         length: meta
@@ -462,12 +408,13 @@ pub fn build(
         floor: t.floor,
         chat: t.chat,
         interventions_sentence: prose::interventions_sentence(tally),
-        chart: chart(session, tally, &emphases, &once, attribution),
-        emphases,
-        once,
-        opposed_only,
+        remarks,
+        ranked_by_convergence: review.order.is_empty(),
+        chart: chart(session, tally, &numbered(&numbers), attribution),
+        sections,
+        not_raised_sentence: not_raised_sentence(&not_raised, tally.priorities.len()),
         not_raised,
-        other_points,
+        not_raised_remarks,
         voice_balance: voice::voice_rows(session, tally),
     }
 }

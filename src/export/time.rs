@@ -2,11 +2,11 @@
 //! closing times when given (else the first and last notes), and the floor turns,
 //! of which the chairs' procedural turns are not exchange between participants.
 
-use crate::clock::{Clock, duration_label};
+use crate::clock::Clock;
 use crate::model::{Channel, Session};
 use crate::tally::Tally;
 
-use super::prose::minutes_in_words;
+use super::words::{duration_in_words, number_word};
 
 /// The session's time, as the record has it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +87,19 @@ pub fn account(session: &Session, tally: &Tally) -> Option<TimeAccount> {
     })
 }
 
+/// Whether `format` gives the length of a session of `seconds` already: "two-hour",
+/// "90-minute", "45-minute".
+fn says_length(format: &str, seconds: u32) -> bool {
+    let minutes = (seconds + 30) / 60;
+    let format = format.to_lowercase();
+    let said = |n: u32, unit: &str| {
+        format.contains(&format!("{}-{unit}", number_word(n as usize)))
+            || format.contains(&format!("{n}-{unit}"))
+    };
+    (minutes.is_multiple_of(60) && minutes > 0 && said(minutes / 60, "hour"))
+        || said(minutes, "minute")
+}
+
 /// Seconds covered by `spans`, overlaps counted once.
 fn union_length(mut spans: Vec<(Clock, Clock)>) -> u32 {
     spans.sort();
@@ -102,26 +115,47 @@ fn union_length(mut spans: Vec<(Clock, Clock)>) -> u32 {
     total
 }
 
-fn hhmm(clock: Clock) -> String {
+pub(super) fn hhmm(clock: Clock) -> String {
     let s = clock.seconds();
     format!("{:02}:{:02}", s / 3600, s / 60 % 60)
 }
 
-/// The introduction's account of the time: "The session ran from 10:00 to 12:00
-/// (2h 00m), in English and French; all but 15 minutes of it was exchange between
-/// participants, on the floor and in the chat." Empty when nothing dates the session.
-pub fn time_sentence(account: Option<&TimeAccount>, languages: &str, chat: usize) -> String {
+/// The introduction's account of the time: "The session ran for two hours, from 10:00
+/// to 12:00, in English and French; all but 15 minutes of it was exchange between
+/// participants, on the floor and in the chat." The length is left out when the
+/// meeting's `format` says it already ("two-hour on-line breakout session"). Empty when
+/// nothing dates the session.
+pub fn time_sentence(
+    account: Option<&TimeAccount>,
+    format: &str,
+    languages: &str,
+    chat: usize,
+) -> String {
     let Some(a) = account else {
         return String::new();
     };
     let (from, to) = (hhmm(a.from), hhmm(a.to));
-    let span = match (a.opens_recorded, a.closes_recorded) {
-        (true, true) => format!("from {from} to {to}"),
-        (true, false) => format!("from {from} to {to}, the last note"),
-        (false, true) => format!("from {from}, the first note, to {to}"),
-        (false, false) => format!("from {from} to {to} by the notes"),
+    let length = if says_length(format, a.length()) {
+        String::new()
+    } else {
+        format!("for {} ", duration_in_words(a.length()))
     };
-    let mut sentence = format!("The session ran {span} ({})", duration_label(a.length()));
+    let by_notes = if a.opens_recorded || a.closes_recorded {
+        ""
+    } else {
+        "by the notes "
+    };
+    let span = match (a.opens_recorded, a.closes_recorded) {
+        (true, false) => format!("from {from} to the last note at {to}"),
+        (false, true) => format!("from the first note at {from} to {to}"),
+        _ => format!("from {from} to {to}"),
+    };
+    let span = if length.is_empty() && by_notes.is_empty() {
+        span
+    } else {
+        format!("{length}{by_notes}, {span}").replace(" ,", ",")
+    };
+    let mut sentence = format!("The session ran {span}");
     if !languages.is_empty() {
         sentence.push_str(&format!(", in {languages}"));
     }
@@ -130,7 +164,7 @@ pub fn time_sentence(account: Option<&TimeAccount>, languages: &str, chat: usize
         let share = if minutes == 0 {
             "all of it".to_string()
         } else {
-            format!("all but {} of it", minutes_in_words(a.not_exchange()))
+            format!("all but {} of it", duration_in_words(a.not_exchange()))
         };
         let channels = if chat > 0 {
             "on the floor and in the chat"

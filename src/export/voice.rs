@@ -4,7 +4,9 @@
 use crate::model::Session;
 use crate::tally::{Tally, VoiceBalance};
 
-use super::report::{VoiceRow, escape_controls};
+use serde::Serialize;
+
+use super::escape::escape_controls;
 
 fn percent(share: f64) -> u32 {
     (share * 100.0).round() as u32
@@ -51,4 +53,33 @@ fn voice_row(name: String, counts_for_convergence: bool, row: &VoiceBalance) -> 
             b => b.to_string(),
         },
     }
+}
+
+/// One group's line in the voice balance table.
+#[derive(Debug, Clone, Serialize)]
+pub struct VoiceRow {
+    /// Group display name.
+    pub name: String,
+    /// Whether the group counts toward convergence.
+    pub counts_for_convergence: bool,
+    /// People on the roster.
+    pub registered_people: usize,
+    /// Entities on the roster.
+    pub registered_entities: usize,
+    /// People who spoke or wrote.
+    pub speakers: usize,
+    /// Interventions on the floor.
+    pub floor: usize,
+    /// Inputs in the chat.
+    pub chat: usize,
+    /// All interventions and inputs.
+    pub interventions: usize,
+    /// Share of all interventions, rounded percent.
+    pub share_of_interventions: u32,
+    /// Share of the roster, rounded percent.
+    pub share_of_roster: u32,
+    /// Share of interventions minus share of roster, in percentage points.
+    pub balance: i32,
+    /// The balance with its sign: "+5", "-3", "0".
+    pub balance_label: String,
 }

@@ -16,6 +16,8 @@ pub struct NotesImported {
     pub interventions: usize,
     /// New notes.
     pub notes: usize,
+    /// New remarks of the rapporteur's (`>` lines).
+    pub remarks: usize,
     /// Names and tags that were not exact matches, with their line: what they were taken as.
     pub chose: Vec<(usize, Choice)>,
 }
@@ -53,6 +55,7 @@ pub fn import_into(
     let before = (
         staged.session().interventions.len(),
         staged.session().note_count(),
+        staged.session().remarks.len(),
     );
     let mut chose = Vec::new();
     // Lines without a [time] take the time of the line before.
@@ -71,6 +74,7 @@ pub fn import_into(
     Ok(NotesImported {
         interventions: staged.session().interventions.len() - before.0,
         notes: staged.session().note_count() - before.1,
+        remarks: staged.session().remarks.len() - before.2,
         chose,
     })
 }
@@ -115,6 +119,7 @@ mod tests {
             NotesImported {
                 interventions: 2,
                 notes: 3,
+                remarks: 0,
                 chose: vec![
                     (
                         2,
@@ -137,6 +142,37 @@ mod tests {
         );
         assert_eq!(s.interventions[0].notes[1].time, Clock::hms(10, 15, 0));
         assert_eq!(s.interventions[0].notes[1].tags, vec!["data".to_string()]);
+    }
+
+    #[test]
+    fn remarks_and_opposition_are_imported_apart_from_the_speakers_notes() {
+        let mut s = session();
+        let text = "[10:15] @amina: fix it #recruitment\n\
+                    no, not this way #-data\n\
+                    > The call opened late.\n\
+                    [10:20] > #data Data came up in every intervention.\n\
+                    and it stays amina's turn #data\n";
+        let n = import(&mut s, text.as_bytes(), Path::new("n.txt")).unwrap();
+        assert_eq!((n.interventions, n.notes, n.remarks), (1, 3, 2));
+        // The rapporteur's words are nobody's note and do not move the floor.
+        let notes = &s.interventions[0].notes;
+        assert_eq!(notes.len(), 3);
+        assert_eq!(notes[1].opposes, ["data"]);
+        assert!(notes[1].tags.is_empty());
+        assert_eq!(notes[2].text, "and it stays amina's turn");
+        let remarks: Vec<(&str, Option<&str>)> = s
+            .remarks
+            .iter()
+            .map(|r| (r.text.as_str(), r.priority.as_deref()))
+            .collect();
+        assert_eq!(
+            remarks,
+            [
+                ("The call opened late.", None),
+                ("Data came up in every intervention.", Some("data"))
+            ]
+        );
+        assert_eq!(s.remarks[1].time, Clock::hms(10, 20, 0));
     }
 
     #[test]

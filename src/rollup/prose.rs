@@ -2,7 +2,9 @@
 //! sessions, and each priority's convergence across sessions and groups.
 
 use super::{PriorityRollUp, RollUp, RollUpTotals};
-use crate::export::{Attribution, count, group_in_prose, join};
+use crate::export::{
+    Attribution, count, group_in_prose, interventions_and_inputs, join, representatives_of,
+};
 use crate::model::Group;
 
 /// "the 40 sessions", or "the session" when there is one.
@@ -27,13 +29,8 @@ pub(super) fn participation(rollup: &RollUp) -> String {
         .filter(|(_, row)| row.registered_entities > 0)
         .map(|(g, row)| count(row.registered_entities, &g.singular, &g.plural))
         .collect();
-    let who = count(t.registered_people, "representative", "representatives");
-    let sessions = the_sessions(t.sessions);
-    if bodies.is_empty() {
-        format!("{who} registered for {sessions}")
-    } else {
-        format!("{who} of {} registered for {sessions}", join(&bodies))
-    }
+    let who = representatives_of(t.registered_people, &bodies);
+    format!("{who} registered for {}", the_sessions(t.sessions))
 }
 
 /// "Altogether, there were 2345 separate interventions and inputs across the 40
@@ -44,27 +41,7 @@ pub(super) fn interventions_sentence(t: &RollUpTotals) -> String {
     } else {
         format!("across the {} sessions", t.sessions)
     };
-    match t.interventions {
-        0 => format!("There were no interventions {place}."),
-        1 => format!(
-            "Altogether, there was a single intervention {place}, {}.",
-            if t.chat == 1 {
-                "in the chat"
-            } else {
-                "on the floor"
-            }
-        ),
-        n => {
-            let split = match (t.floor, t.chat) {
-                (_, 0) => "all on the floor".to_string(),
-                (0, _) => "all in the chat".to_string(),
-                (floor, chat) => format!("{floor} on the floor and {chat} in the chat"),
-            };
-            format!(
-                "Altogether, there were {n} separate interventions and inputs {place}: {split}."
-            )
-        }
-    }
+    interventions_and_inputs(t.interventions, t.floor, t.chat, &place)
 }
 
 /// The groups that raised `p` across sessions and may be named under `attribution`:

@@ -112,6 +112,8 @@ pub struct PriorityTally {
     pub groups: Vec<Slug>,
     /// Per group that supported it: interventions, speakers and entities.
     pub by_group: Vec<PriorityGroup>,
+    /// Of the supporting interventions, those by groups that count toward convergence.
+    pub counting_interventions: usize,
     /// How many of the groups that count toward convergence supported it.
     pub counting_groups: usize,
     /// How many groups present (someone registered) count toward convergence.

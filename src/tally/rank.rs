@@ -109,10 +109,11 @@ pub fn ranking(priorities: &[PriorityTally]) -> Vec<usize> {
 }
 
 /// Whether `first` is clearly ahead of `second`: at least as many counting
-/// groups and at least one and a half times its interventions.
+/// groups and at least one and a half times its interventions, counting only those of
+/// groups that count toward convergence (observers add to a priority, not to convergence).
 pub fn clearly_ahead(first: &PriorityTally, second: &PriorityTally) -> bool {
     first.counting_groups >= second.counting_groups
-        && 2 * first.interventions >= 3 * second.interventions
+        && 2 * first.counting_interventions >= 3 * second.counting_interventions
 }
 
 /// The labels of `p`, given the runner-up of the ranking and whether it ties the first.
@@ -121,7 +122,7 @@ fn labels(p: &PriorityTally, runner_up: Option<&PriorityTally>, tie_at_top: bool
     // A tie at the top is never "the strongest".
     if p.rank == 1
         && !tie_at_top
-        && p.interventions >= 2
+        && p.counting_interventions >= 2
         && runner_up.is_none_or(|r| clearly_ahead(p, r))
     {
         labels.push(Label::Strongest);

@@ -95,6 +95,7 @@ impl Tally {
         let p = &self.counters.priorities[i];
         let mut by_group = Vec::new();
         let mut counting_groups = 0;
+        let mut counting_interventions = 0;
         for (g, row) in p.groups.iter().enumerate() {
             if row[0] == 0 {
                 continue;
@@ -103,6 +104,9 @@ impl Tally {
                 continue;
             };
             counting_groups += usize::from(group.counts_for_convergence);
+            if group.counts_for_convergence {
+                counting_interventions += row[0];
+            }
             by_group.push(PriorityGroup {
                 group: group.id.clone(),
                 interventions: row[0],
@@ -137,6 +141,7 @@ impl Tally {
             entities: p.entity_count,
             groups: by_group.iter().map(|g| g.group.clone()).collect(),
             by_group,
+            counting_interventions,
             counting_groups,
             counting_groups_total: counting_total,
             first: p.times.keys().next().copied(),

@@ -13,9 +13,9 @@ use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
 use super::ExportError;
+use super::data::Report;
 use super::escape::xml_text;
 use super::lang::document_lang;
-use super::report::Report;
 
 pub use styles::ReferenceStyles;
 

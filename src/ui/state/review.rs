@@ -8,7 +8,6 @@ use ratatui_textarea::TextArea;
 
 use super::line::LineInput;
 use crate::model::{NoteKind, Review, Section, Serial, Session, Slug};
-use crate::tally::Tally;
 
 /// Which list the arrows move in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,22 +70,8 @@ pub const KEYS: [(char, &str); 8] = [
     ('m', "move the priority down (M: up)"),
 ];
 
-/// The priorities in report order: the rapporteur's order first, the rest by convergence.
-pub fn report_order(session: &Session, tally: &Tally) -> Vec<Slug> {
-    let mut order: Vec<Slug> = session
-        .review
-        .order
-        .iter()
-        .filter(|id| session.priority(id).is_some())
-        .cloned()
-        .collect();
-    for p in tally.ranked() {
-        if !order.contains(&p.id) {
-            order.push(p.id.clone());
-        }
-    }
-    order
-}
+/// The priorities in report order, as the report has them.
+pub use crate::export::report_order;
 
 /// The notes of a priority, supporting or opposing it, in meeting order.
 pub fn notes_of(session: &Session, priority: &str) -> Vec<Serial> {
