@@ -140,7 +140,11 @@ pub fn record(
         chose: Vec::new(),
         serial: session.peek_serial(),
     };
-    let time = capture.time.unwrap_or(now);
+    // A clock behind the session (a meeting resumed after midnight or another day) must
+    // not put an untimed line before what was already recorded.
+    let time = capture
+        .time
+        .unwrap_or_else(|| place::latest_time(session).map_or(now, |latest| now.max(latest)));
     let speaker = match &capture.speaker {
         Some(speaker) => Some((
             line.speaker(&speaker.name, speaker.column)?,

@@ -32,6 +32,13 @@ pub fn floor_turn(session: &Session) -> Option<usize> {
     session.interventions[at].end.is_none().then_some(at)
 }
 
+/// The latest time the session records: the last turn's start, end or latest note.
+pub fn latest_time(session: &Session) -> Option<Clock> {
+    let last = session.interventions.last()?;
+    let notes = last.notes.iter().map(|n| n.time);
+    notes.chain(last.end).chain([last.start]).max()
+}
+
 /// Index of the floor turn running at `time`: started by then and not ended before.
 pub fn floor_turn_at(session: &Session, time: Clock) -> Option<usize> {
     session.interventions.iter().rposition(|i| {

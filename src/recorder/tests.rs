@@ -288,3 +288,34 @@ fn remarks_are_the_rapporteurs_own_words_and_leave_the_floor_alone() {
         Problem::Syntax("expected your remark after `>`".into())
     );
 }
+
+/// Resumed after midnight, the clock reads earlier than the session's last note: lines
+/// without a time go after what was recorded, never before it.
+#[test]
+fn a_clock_behind_the_session_records_after_its_last_note() {
+    let mut s = session();
+    apply(&mut s, "@ana: opening #recruitment", Clock::hms(12, 10, 0)).unwrap();
+    apply(&mut s, "still Ana", Clock::hms(12, 12, 0)).unwrap();
+    let after_midnight = Clock::hms(0, 26, 5);
+    let recorded = apply(&mut s, "@bo: one more point", after_midnight).unwrap();
+    assert_eq!(recorded.time, Clock::hms(12, 12, 0));
+    apply(&mut s, "@cy (chat): and me", after_midnight).unwrap();
+    assert_eq!(
+        turns(&s),
+        [
+            (
+                "ana".into(),
+                Channel::Floor,
+                "12:10:00".into(),
+                Some("12:12:00".into()),
+                2
+            ),
+            ("bo".into(), Channel::Floor, "12:12:00".into(), None, 1),
+            ("cy".into(), Channel::Chat, "12:12:00".into(), None, 1),
+        ]
+    );
+    assert_eq!(crate::check::errors(&s), []);
+    // A time typed in the line is taken as typed.
+    let recorded = apply(&mut s, "[12:11] @ana: a late note", after_midnight).unwrap();
+    assert_eq!(recorded.time, Clock::hms(12, 11, 0));
+}
