@@ -8,7 +8,7 @@
 mod place;
 mod problem;
 
-pub use place::{Placement, floor_turn, floor_turn_at, place_note, unplace};
+pub use place::{Placement, floor_turn, floor_turn_at, last_activity, place_note, unplace};
 pub use problem::{LineError, Problem};
 
 use crate::capture::{self, CaptureLine, NoteDraft, TagRef};
@@ -144,7 +144,7 @@ pub fn record(
     // not put an untimed line before what was already recorded.
     let time = capture
         .time
-        .unwrap_or_else(|| place::latest_time(session).map_or(now, |latest| now.max(latest)));
+        .unwrap_or_else(|| place::last_activity(session).map_or(now, |latest| now.max(latest)));
     let speaker = match &capture.speaker {
         Some(speaker) => Some((
             line.speaker(&speaker.name, speaker.column)?,

@@ -32,11 +32,28 @@ pub fn floor_turn(session: &Session) -> Option<usize> {
     session.interventions[at].end.is_none().then_some(at)
 }
 
-/// The latest time the session records: the last turn's start, end or latest note.
-pub fn latest_time(session: &Session) -> Option<Clock> {
-    let last = session.interventions.last()?;
-    let notes = last.notes.iter().map(|n| n.time);
-    notes.chain(last.end).chain([last.start]).max()
+/// When the latest thing recorded happened: a turn's start or end, or a note.
+pub fn last_activity(session: &Session) -> Option<Clock> {
+    // Turns are in order of their start, and a floor turn's notes end by the next floor
+    // turn's start: the latest thing is in the last floor turn or the chat inputs after it.
+    let from = session
+        .interventions
+        .iter()
+        .rposition(|i| i.channel == Channel::Floor)
+        .unwrap_or(0);
+    session.interventions[from..]
+        .iter()
+        .flat_map(|i| {
+            let end = if i.channel == Channel::Floor {
+                i.end
+            } else {
+                None
+            };
+            std::iter::once(i.start)
+                .chain(end)
+                .chain(i.notes.iter().map(|n| n.time))
+        })
+        .max()
 }
 
 /// Index of the floor turn running at `time`: started by then and not ended before.

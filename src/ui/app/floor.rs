@@ -3,9 +3,7 @@
 
 use super::App;
 use crate::action::Action;
-use crate::clock::Clock;
 use crate::edit::Edit;
-use crate::model::{Channel, Session};
 use crate::recorder;
 
 /// A session closed longer than this is picked up with nobody on the floor: the time
@@ -17,7 +15,7 @@ impl App {
     /// for long ends when its last note was taken; returns what to say about it.
     pub fn resume(&mut self) -> Option<String> {
         let at = recorder::floor_turn(self.session())?;
-        let last = last_activity(self.session()).unwrap_or_default();
+        let last = recorder::last_activity(self.session()).unwrap_or_default();
         // A clock earlier than the last note means the session was closed overnight.
         let closed_for = if self.now >= last {
             last.until(self.now)
@@ -62,7 +60,7 @@ impl App {
         if let Some(closes) = session.meta.closes {
             return Some((first.until(closes), false));
         }
-        let last = last_activity(session)?;
+        let last = recorder::last_activity(session)?;
         Some((first.until(last), false))
     }
 
@@ -130,28 +128,4 @@ impl App {
             );
         }
     }
-}
-
-/// When the latest thing recorded happened: a turn's start or end, or a note.
-pub fn last_activity(session: &Session) -> Option<Clock> {
-    // Turns are in order of their start, and a floor turn's notes end by the next floor
-    // turn's start: the latest thing is in the last floor turn or the chat inputs after it.
-    let from = session
-        .interventions
-        .iter()
-        .rposition(|i| i.channel == Channel::Floor)
-        .unwrap_or(0);
-    session.interventions[from..]
-        .iter()
-        .flat_map(|i| {
-            let end = if i.channel == Channel::Floor {
-                i.end
-            } else {
-                None
-            };
-            std::iter::once(i.start)
-                .chain(end)
-                .chain(i.notes.iter().map(|n| n.time))
-        })
-        .max()
 }
