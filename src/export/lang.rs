@@ -114,13 +114,9 @@ fn lookup(language: &str) -> Option<(String, Option<Script>)> {
     is_tag.then(|| (language.trim().to_string(), None))
 }
 
-/// The document's language: the first of the meeting's languages that has a tag, else `en`.
-pub fn document_lang(languages: &[String]) -> String {
-    languages
-        .iter()
-        .find_map(|l| lookup(l))
-        .map_or_else(|| "en".to_string(), |(tag, _)| tag)
-}
+/// The language the report is written in: its sentences, headings and labels are
+/// English whatever the meeting's languages; those mark passages of notes only.
+pub const REPORT_LANG: &str = "en";
 
 /// The language of `text` when its letters are in a script only one of the meeting's
 /// languages is written in, and that is not the document's: `("ar", true)` for an
@@ -138,7 +134,7 @@ pub fn passage_lang(text: &str, languages: &[String]) -> Option<(String, bool)> 
     let fits = |s: Option<Script>| s == Some(script);
     let mut matching = known.iter().filter(|(_, s)| fits(*s));
     let (tag, _) = matching.next()?;
-    if matching.next().is_some() || *tag == document_lang(languages) {
+    if matching.next().is_some() || tag == REPORT_LANG {
         return None;
     }
     Some((
@@ -157,15 +153,6 @@ mod tests {
 
     fn langs(names: &[&str]) -> Vec<String> {
         names.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn the_document_takes_the_first_language() {
-        assert_eq!(document_lang(&langs(&["English", "French"])), "en");
-        assert_eq!(document_lang(&langs(&["Français"])), "fr");
-        assert_eq!(document_lang(&langs(&["pt-BR"])), "pt-BR");
-        assert_eq!(document_lang(&langs(&["Klingon"])), "en");
-        assert_eq!(document_lang(&[]), "en");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 use super::data::Report;
 use super::docx;
 use super::escape::{html_inline, markdown_inline, xml_text};
-use super::lang::{document_lang, passage_lang};
+use super::lang::{REPORT_LANG, passage_lang};
 use super::wrap::{fill, wrap_text};
 use super::{ExportError, Format};
 
@@ -298,9 +298,10 @@ fn run_filter(state: &State, value: Value) -> Value {
     ))
 }
 
-/// `{{ languages|lang }}`: the BCP 47 tag of the report's document language.
-fn lang_filter(languages: Vec<String>) -> String {
-    document_lang(&languages)
+/// `{{ languages|lang }}`: the BCP 47 tag of the report's own language (its passages in
+/// other languages are marked one by one).
+fn lang_filter(_languages: Vec<String>) -> String {
+    REPORT_LANG.to_string()
 }
 
 /// The meeting's languages, as the template's data holds them.

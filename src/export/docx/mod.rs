@@ -15,7 +15,7 @@ use zip::write::SimpleFileOptions;
 use super::ExportError;
 use super::data::Report;
 use super::escape::xml_text;
-use super::lang::document_lang;
+use super::lang::REPORT_LANG;
 
 pub use styles::ReferenceStyles;
 
@@ -93,16 +93,16 @@ pub fn package(
     document: &str,
     reference: Option<&ReferenceStyles>,
 ) -> Result<Vec<u8>, ExportError> {
-    let lang = document_lang(&report.languages);
+    let lang = REPORT_LANG;
     let styles = match reference {
-        Some(r) => r.styles_with_builtins(&lang),
-        None => styles::builtin(&lang),
+        Some(r) => r.styles_with_builtins(lang),
+        None => styles::builtin(lang),
     };
     let theme = reference.and_then(|r| r.theme.as_deref());
     let mut parts: Vec<(&str, String)> = vec![
         ("[Content_Types].xml", content_types(theme.is_some())),
         ("_rels/.rels", package_rels()),
-        ("docProps/core.xml", core_properties(report, &lang)),
+        ("docProps/core.xml", core_properties(report, lang)),
         ("docProps/app.xml", app_properties()),
         (
             "word/_rels/document.xml.rels",
