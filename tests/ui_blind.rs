@@ -309,3 +309,30 @@ fn search_finds_the_words_first_and_labels_loose_matches() {
         app.capture_title()
     );
 }
+
+/// Typed after midnight into a meeting recorded the day before: the lines go after what
+/// was recorded, the file opens again, and the meeting's time does not fall to nothing.
+#[test]
+fn a_meeting_resumed_after_midnight_keeps_its_order_and_its_time() {
+    let mut app = ui_support::app(ui_support::example_session(), Clock::hms(0, 26, 5));
+    let before = app.meeting_time().expect("the example has a time").0;
+    line(
+        &mut app,
+        "@Ndèye Diop: one more point after midnight #recruitment",
+    );
+    line(&mut app, "and another");
+    let session = app.session();
+    let last = session.interventions.last().unwrap();
+    assert_eq!(last.notes.len(), 2);
+    assert!(
+        session
+            .interventions
+            .windows(2)
+            .all(|w| w[0].start <= w[1].start),
+        "turns out of order"
+    );
+    assert_eq!(rapporteur::check::errors(session), []);
+    let (time, running) = app.meeting_time().unwrap();
+    assert!(running);
+    assert!(time >= before, "{time} < {before}");
+}

@@ -55,7 +55,7 @@ impl App {
             .or_else(|| session.interventions.first().map(|i| i.start))?;
         // Someone on the floor means the meeting goes on, whatever was recorded before.
         if recorder::floor_turn(session).is_some() {
-            return Some((first.until(self.now), true));
+            return Some((first.until(self.meeting_now()), true));
         }
         if let Some(closes) = session.meta.closes {
             return Some((first.until(closes), false));

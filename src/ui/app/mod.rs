@@ -218,6 +218,13 @@ impl App {
         self.now
     }
 
+    /// The meeting's time now, for its running timers: the clock, or the latest thing
+    /// recorded while the clock reads earlier (a meeting resumed after midnight), as
+    /// untimed lines are recorded then too.
+    pub fn meeting_now(&self) -> Clock {
+        crate::recorder::last_activity(self.session()).map_or(self.now, |last| self.now.max(last))
+    }
+
     /// Whether the user asked to quit.
     pub fn should_quit(&self) -> bool {
         self.quit

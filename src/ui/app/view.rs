@@ -175,7 +175,7 @@ impl App {
     pub fn floor_with_time(&self) -> Option<(&Participant, u32)> {
         let turn = self.open_floor()?;
         let participant = self.session().participant(&turn.participant)?;
-        Some((participant, turn.start.until(self.now)))
+        Some((participant, turn.start.until(self.meeting_now())))
     }
 
     fn open_floor(&self) -> Option<&Intervention> {

@@ -224,7 +224,7 @@ fn header_line(app: &App, session: &Session, i: usize, width: usize) -> Line<'st
     let running = intervention.end.is_none() && intervention.channel == Channel::Floor;
     let duration = match intervention.end {
         Some(end) => duration_label(intervention.start.until(end)),
-        None if running => duration_label(intervention.start.until(app.now())),
+        None if running => duration_label(intervention.start.until(app.meeting_now())),
         None => String::new(),
     };
     if intervention.channel == Channel::Chat {
