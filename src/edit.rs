@@ -290,6 +290,25 @@ impl Session {
                         "intervention {id} was started before the one placed ahead of it"
                     ));
                 }
+                // Its undo closes the floor turn before it again, if it is a floor turn: only
+                // that turn, closed by its start, can be reopened, or undo would not restore it.
+                let last = &self.interventions[len - 1];
+                let before = self.interventions[..len - 1]
+                    .iter()
+                    .rev()
+                    .find(|i| i.channel == Channel::Floor)
+                    .filter(|_| last.channel == Channel::Floor);
+                let exact = match (reopen, before) {
+                    (None, None) => true,
+                    (None, Some(b)) => b.end.is_some(),
+                    (Some(r), Some(b)) => b.id == r && b.end == Some(last.start.max(b.start)),
+                    (Some(_), None) => false,
+                };
+                if !exact {
+                    return fail(format!(
+                        "intervention {id}'s start did not close the turn it would reopen"
+                    ));
+                }
                 let removed = self.interventions.pop().expect("checked above");
                 if let Some(at) = reopen.and_then(|r| self.intervention_index(r)) {
                     self.interventions[at].end = None;
@@ -936,6 +955,44 @@ mod tests {
             reopen: None,
         };
         assert!(s.apply(remove).is_err());
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_removed_start_reopens_only_the_turn_it_closed() {
+        let mut s = session();
+        s.participants.push(fixture::person("bo", "Bo", "Peru"));
+        let start = |id, who: &str, channel, minute| Edit::StartIntervention {
+            id,
+            participant: who.into(),
+            channel,
+            start: Clock::hms(10, minute, 0),
+        };
+        s.apply(start(1, "ana", Channel::Floor, 0)).unwrap();
+        let undo = s.apply(start(2, "bo", Channel::Floor, 5)).unwrap();
+        let before = s.clone();
+        // A chat input closed nothing, and reopens nothing.
+        let mut chat = s.clone();
+        chat.apply(start(3, "ana", Channel::Chat, 6)).unwrap();
+        let chat_before = chat.clone();
+        let wrong = Edit::RemoveLastIntervention {
+            id: 3,
+            reopen: Some(2),
+        };
+        assert!(chat.apply(wrong).is_err());
+        assert_eq!(chat, chat_before);
+        // Not reopening the turn its start closed would leave that turn closed on redo.
+        let keep_closed = Edit::RemoveLastIntervention {
+            id: 2,
+            reopen: None,
+        };
+        s.interventions[0].end = None;
+        assert!(s.apply(keep_closed).is_err());
+        s = before.clone();
+        // The undo of the start itself reopens the turn, and its inverse closes it again.
+        let redo = s.apply(undo).unwrap();
+        assert_eq!(s.interventions[0].end, None);
+        s.apply(redo).unwrap();
         assert_eq!(s, before);
     }
 
