@@ -18,15 +18,11 @@ fn nameable<'a>(
     attribution: Attribution,
     min_group: usize,
 ) -> Vec<&'a Group> {
-    if attribution == Attribution::Chatham {
-        return Vec::new();
-    }
     groups
         .iter()
         .filter(|g| {
-            p.group(&g.id).is_some_and(|row| {
-                attribution == Attribution::Named || row.entities >= min_group.max(1)
-            })
+            p.group(&g.id)
+                .is_some_and(|row| attribution.may_name(row.entities, min_group))
         })
         .collect()
 }

@@ -85,6 +85,16 @@ pub enum Attribution {
 }
 
 impl Attribution {
+    /// Whether a group that `entities` distinct entities spoke for may be named: always in
+    /// `named`, from `min_group` entities in `group`, never in `chatham`.
+    pub fn may_name(self, entities: usize, min_group: usize) -> bool {
+        match self {
+            Attribution::Named => true,
+            Attribution::Group => entities >= min_group.max(1),
+            Attribution::Chatham => false,
+        }
+    }
+
     /// The mode as written on the command line: `group`, `chatham`, `named`.
     pub fn id(self) -> &'static str {
         match self {

@@ -132,14 +132,7 @@ pub fn record(
         CaptureLine::Remark(draft) => return remark(session, resolver, draft, now, how),
         CaptureLine::Entry(capture) => capture,
     };
-    let mut line = Line {
-        session,
-        resolver,
-        how,
-        edits: Vec::new(),
-        chose: Vec::new(),
-        serial: session.peek_serial(),
-    };
+    let mut line = Line::new(session, resolver, how);
     // A clock behind the session (a meeting resumed after midnight or another day) must
     // not put an untimed line before what was already recorded.
     let time = capture
@@ -179,14 +172,7 @@ fn remark(
     now: Clock,
     how: &Recording,
 ) -> Result<Recorded, LineError> {
-    let mut line = Line {
-        session,
-        resolver,
-        how,
-        edits: Vec::new(),
-        chose: Vec::new(),
-        serial: session.peek_serial(),
-    };
+    let mut line = Line::new(session, resolver, how);
     let priority = match &draft.tag {
         Some(tag) => Some(line.tag(tag)?),
         None => None,
@@ -217,7 +203,19 @@ struct Line<'a> {
     serial: u64,
 }
 
-impl Line<'_> {
+impl<'a> Line<'a> {
+    /// A line about to be resolved against `session`, taking serials from its counter.
+    fn new(session: &'a Session, resolver: &'a Resolver, how: &'a Recording) -> Line<'a> {
+        Line {
+            session,
+            resolver,
+            how,
+            edits: Vec::new(),
+            chose: Vec::new(),
+            serial: session.peek_serial(),
+        }
+    }
+
     /// The participant `@typed` stands for, added to the roster when nobody has that name.
     fn speaker(&mut self, typed: &str, column: usize) -> Result<Slug, LineError> {
         let resolution = if self.how.speaker_is_new {
@@ -414,14 +412,7 @@ pub fn resolve_tags_with(
     tags: &[TagRef],
     how: &Recording,
 ) -> Result<Tags, LineError> {
-    let mut line = Line {
-        session,
-        resolver,
-        how,
-        edits: Vec::new(),
-        chose: Vec::new(),
-        serial: session.peek_serial(),
-    };
+    let mut line = Line::new(session, resolver, how);
     let Stances { tags, opposes } = line.stances(tags)?;
     Ok(Tags {
         ids: tags,

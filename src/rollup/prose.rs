@@ -53,17 +53,13 @@ pub(super) fn nameable<'a>(
     attribution: Attribution,
     min_group: usize,
 ) -> Vec<&'a Group> {
-    if attribution == Attribution::Chatham {
-        return Vec::new();
-    }
     groups
         .iter()
         .filter(|g| g.counts_for_convergence)
         .filter(|g| {
-            p.by_group.iter().any(|row| {
-                row.group == g.id
-                    && (attribution == Attribution::Named || row.entities >= min_group.max(1))
-            })
+            p.by_group
+                .iter()
+                .any(|row| row.group == g.id && attribution.may_name(row.entities, min_group))
         })
         .collect()
 }

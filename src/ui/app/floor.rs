@@ -26,12 +26,7 @@ impl App {
             return None;
         }
         let turn = &self.session().interventions[at];
-        let end = turn
-            .notes
-            .iter()
-            .map(|n| n.time)
-            .max()
-            .unwrap_or(turn.start);
+        let end = last_note_time(turn);
         let (id, name) = (turn.id, self.name_of(&turn.participant.clone()));
         let ended = Edit::SetEnd {
             intervention: id,
@@ -71,13 +66,7 @@ impl App {
             return false;
         };
         let turn = &self.session().interventions[at];
-        let last = turn
-            .notes
-            .iter()
-            .map(|n| n.time)
-            .max()
-            .unwrap_or(turn.start);
-        let end = self.now.max(last).max(turn.start);
+        let end = self.now.max(last_note_time(turn)).max(turn.start);
         let (id, name) = (turn.id, self.name_of(&turn.participant.clone()));
         if self
             .commit_change(vec![Edit::SetEnd {
@@ -128,4 +117,13 @@ impl App {
             );
         }
     }
+}
+
+/// When a turn's last note was taken, or its start when it has none.
+fn last_note_time(turn: &crate::model::Intervention) -> crate::clock::Clock {
+    turn.notes
+        .iter()
+        .map(|n| n.time)
+        .max()
+        .unwrap_or(turn.start)
 }
