@@ -2,6 +2,8 @@
 //!
 //! Plain data with no I/O, serialised to RON by [`crate::storage`].
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
@@ -106,6 +108,60 @@ pub struct Meta {
     /// When the meeting closed, if recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closes: Option<Clock>,
+    /// The meeting's own words in the other languages a report can be written in, by
+    /// language tag (`fr`): what `export --lang fr` says in place of the English.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
+}
+
+/// The meeting's details, groups and priorities in one report language. What is left
+/// empty is said as the session has it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Translation {
+    /// Title of the meeting.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// Theme under discussion.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub theme: String,
+    /// Format, with its article as it reads in a sentence: "la séance en ligne".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub format: String,
+    /// Focus areas, replacing the list when given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub focus_areas: Vec<String>,
+    /// Groups' names and nouns, by group id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub groups: BTreeMap<Slug, GroupWords>,
+    /// Priorities' titles, by priority id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub priorities: BTreeMap<Slug, String>,
+}
+
+/// A group's name and nouns in a report language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GroupWords {
+    /// The name with its article, as it reads in a sentence: "la société civile", "les États".
+    pub name: String,
+    /// Noun for one entity: "organisation de la société civile"; empty when none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub singular: String,
+    /// Noun for several entities: "organisations de la société civile".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub plural: String,
+    /// The grammatical gender of the nouns, which words agreeing with them follow.
+    #[serde(default)]
+    pub gender: Gender,
+}
+
+/// Grammatical gender, for languages whose words agree with their nouns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Gender {
+    /// "un État", "le seul État qui s'est exprimé".
+    #[default]
+    Masculine,
+    /// "une organisation", "la seule organisation qui s'est exprimée".
+    Feminine,
 }
 
 /// A constituency group: States, civil society, business, mayors, observers…

@@ -520,8 +520,15 @@ fn notes_reach_every_format_as_typed() {
 #[test]
 fn the_chart_shows_every_group_that_raised_a_priority_and_says_how_it_is_ordered() {
     let session = &small_meeting().session;
-    let tally = Tally::compute(session);
-    let chart = |attribution| rapporteur::export::report(session, &tally, attribution, 2).chart;
+    let chart = |attribution| {
+        rapporteur::export::report(
+            session,
+            attribution,
+            2,
+            rapporteur::export::Language::English,
+        )
+        .chart
+    };
     // Recruitment: 6 interventions from all 4 groups, one entity each but the States.
     let group = chart(Attribution::Group);
     let recruitment = &group.bars[0];

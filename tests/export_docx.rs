@@ -11,10 +11,10 @@ use std::process::Command;
 
 use docx_support::{Para, paragraphs, part, parts, styles, tables};
 use rapporteur::export::{
-    Attribution, Format, Options, ReferenceStyles, Report, ReportNote, export_bytes, report,
+    Attribution, Format, Language, Options, ReferenceStyles, Report, ReportNote, export_bytes,
+    report,
 };
 use rapporteur::model::Session;
-use rapporteur::tally::Tally;
 
 const EXAMPLE: &str = "sessions/gfmd-2020-migrant-protection.ron";
 
@@ -34,7 +34,7 @@ fn docx(attribution: Attribution, reference: Option<ReferenceStyles>) -> Vec<u8>
 
 fn data(attribution: Attribution) -> Report {
     let session = example();
-    report(&session, &Tally::compute(&session), attribution, 2)
+    report(&session, attribution, 2, Language::English)
 }
 
 fn with_style<'a>(paras: &'a [Para], style: &str) -> Vec<&'a str> {

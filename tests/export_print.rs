@@ -6,8 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use rapporteur::export::{Attribution, Format, Options, export, report};
-use rapporteur::tally::Tally;
+use rapporteur::export::{Attribution, Format, Language, Options, export, report};
 
 const EXAMPLE: &str = "sessions/gfmd-2020-migrant-protection.ron";
 
@@ -57,7 +56,7 @@ fn the_report_prints_on_a4_and_letter_with_sections_on_new_pages() {
         ..Options::default()
     };
     let html = export(&session, &options).unwrap();
-    let data = report(&session, &Tally::compute(&session), Attribution::Group, 2);
+    let data = report(&session, Attribution::Group, 2, Language::English);
     let dir = tempfile::tempdir().unwrap();
     for (paper, size) in [("A4", "A4"), ("letter", "letter")] {
         // The paper a printer dialog would choose; the report itself names none.

@@ -30,14 +30,32 @@ fn arb_session() -> impl Strategy<Value = Session> {
         prop::option::of(0u32..100_000),
     )
         .prop_map(|(title, theme, focus_areas, opens)| Meta {
-            title,
-            theme,
             date: "2020-06-02".into(),
             format: String::new(),
             languages: vec!["English".into()],
             focus_areas,
             opens: opens.map(Clock),
             closes: opens.map(|o| Clock(o + 7200)),
+            // The French words round-trip too, awkward text and all.
+            translations: [(
+                "fr".to_string(),
+                rapporteur::model::Translation {
+                    title: theme.clone(),
+                    groups: [(
+                        "g".to_string(),
+                        rapporteur::model::GroupWords {
+                            name: title.clone(),
+                            gender: rapporteur::model::Gender::Feminine,
+                            ..Default::default()
+                        },
+                    )]
+                    .into(),
+                    ..Default::default()
+                },
+            )]
+            .into(),
+            title,
+            theme,
         });
     let participants = prop::collection::vec(
         (

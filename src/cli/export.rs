@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use super::sessions::{roll_up, single};
 use super::streams::{is_dash, load_session, write_output};
-use super::{Attribution, ExportFormat, Failure};
-use crate::export::{self, Options};
+use super::{Attribution, ExportFormat, Failure, ReportLanguage};
+use crate::export::{self, Language, Options};
 use crate::lint;
 use crate::model::Session;
 use crate::rollup;
@@ -22,6 +22,7 @@ pub fn run(
     format: ExportFormat,
     attribution: Attribution,
     min_group: usize,
+    lang: Option<ReportLanguage>,
     template: Option<&Path>,
     reference_docx: Option<&Path>,
     output: Option<&Path>,
@@ -50,6 +51,7 @@ pub fn run(
         min_group,
         template,
         reference_docx: reference(format, reference_docx)?,
+        language: Language::English,
     };
     if format == ExportFormat::Docx {
         refuse_docx_to_terminal(output)?;
@@ -60,9 +62,21 @@ pub fn run(
         if attribution != Attribution::Named && !allow_names {
             refuse_names(file, &session, attribution)?;
         }
+        let options = Options {
+            language: language(lang, &session),
+            ..options
+        };
+        say_untranslated(&session, options.language, file);
         let report = export::export_bytes(&session, &options)?;
         write_output(output, force, &report, "report", file)?;
         return Ok(ExitCode::SUCCESS);
+    }
+    if lang.is_some_and(|l| l != ReportLanguage::En) {
+        return Err(Failure(
+            "the synthesis across sessions is written in English only; drop --lang, or \
+             export each session's report in French"
+                .into(),
+        ));
     }
     let (rollup, paths) = roll_up(files)?;
     let report = rollup::export(&rollup, &options)?;
@@ -79,6 +93,58 @@ pub fn run(
     }
     write_output(output, force, report.as_bytes(), "report", &paths[0])?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The report's language: the one asked for, else the one the meeting's languages suggest,
+/// said on standard error when it is not English, with the way back.
+fn language(lang: Option<ReportLanguage>, session: &Session) -> Language {
+    match lang {
+        Some(ReportLanguage::En) => Language::English,
+        Some(ReportLanguage::Fr) => Language::French,
+        None => {
+            let chosen = Language::of_meeting(&session.meta.languages);
+            if chosen != Language::English {
+                eprintln!(
+                    "writing the report in {} (the meeting's language); --lang en for English",
+                    chosen.name()
+                );
+            }
+            chosen
+        }
+    }
+}
+
+/// Says on standard error what the report will print in English for want of a translation.
+fn say_untranslated(session: &Session, language: Language, file: &Path) {
+    let missing = export::untranslated(session, language);
+    if missing.is_empty() {
+        return;
+    }
+    let tag = language.tag();
+    let mut what = Vec::new();
+    if !missing.groups.is_empty() {
+        what.push(format!(
+            "the groups {} (`--in {tag} --group ID:NAME:SINGULAR:PLURAL:GENDER`)",
+            missing.groups.join(", ")
+        ));
+    }
+    if !missing.priorities.is_empty() {
+        what.push(format!(
+            "the priorities {} (`--in {tag} --priority ID:TITLE`)",
+            missing.priorities.join(", ")
+        ));
+    }
+    if missing.format {
+        what.push(format!("the format (`--in {tag} --format TEXT`)"));
+    }
+    eprintln!(
+        "{}: no {} words for {}: the report says them as the session has them; give them with \
+         `rapporteur edit {}` and the options shown",
+        file.display(),
+        language.name(),
+        export::join(&what),
+        file.display()
+    );
 }
 
 /// The styles of `--reference-docx`, which only a Word document takes.

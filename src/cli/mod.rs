@@ -22,6 +22,7 @@ mod sessions;
 mod setup;
 mod streams;
 mod tally;
+mod translate;
 mod values;
 
 pub use parse::{parse, try_parse_from};
@@ -94,6 +95,10 @@ pub enum Command {
         /// Fewest distinct entities of a group on a priority before the group is named (from 1).
         #[arg(long, value_name = "K", default_value_t = 2, value_parser = values::at_least_one)]
         min_group: usize,
+        /// The language the report is written in (default: English, or French when the
+        /// meeting's languages list French and not English).
+        #[arg(long, value_enum, value_name = "LANG")]
+        lang: Option<ReportLanguage>,
         /// Report template to use instead of the built-in one.
         #[arg(long, value_name = "PATH")]
         template: Option<PathBuf>,
@@ -250,6 +255,15 @@ pub enum ExportFormat {
     Docx,
 }
 
+/// Languages of `rapporteur export --lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportLanguage {
+    /// English.
+    En,
+    /// French.
+    Fr,
+}
+
 /// How the report attributes what was said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Attribution {
@@ -305,6 +319,7 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             attribution,
             min_group,
+            lang,
             template,
             reference_docx,
             output,
@@ -315,6 +330,7 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             attribution,
             min_group,
+            lang,
             template.as_deref(),
             reference_docx.as_deref(),
             output.as_deref(),

@@ -59,6 +59,12 @@ pub struct SetupArgs {
     /// Take back a chair mark given with --chair (repeatable).
     #[arg(long = "not-chair", value_name = "NAME")]
     pub not_chairs: Vec<String>,
+    /// Give --title, --theme, --format, --focus, --group and --priority in this report
+    /// language (`fr`) instead of English, for `export --lang`: a group as
+    /// ID:NAME[:SINGULAR:PLURAL:GENDER], its name as it reads in a sentence ("la société
+    /// civile"), the gender of its nouns m or f; the format with its article ("la séance").
+    #[arg(long = "in", value_name = "LANG")]
+    pub in_language: Option<String>,
 }
 
 /// What the options ask of a session: the edits, and each change in words.
@@ -152,6 +158,10 @@ pub fn plan(session: &Session, args: &SetupArgs, mode: Mode) -> Result<Plan, Fai
         session: session.clone(),
         ..Plan::default()
     };
+    if let Some(language) = &args.in_language {
+        super::translate::plan(&mut plan, args, language)?;
+        return Ok(plan);
+    }
     for text in &args.remove_groups {
         let id = group_named(&plan.session, "--remove-group", text)?;
         plan.apply(
@@ -359,10 +369,27 @@ fn meta(plan: &mut Plan, args: &SetupArgs) -> Result<(), Failure> {
         meta.focus_areas = areas;
         said.push("the focus areas".into());
     }
+    // A translation of what changed in English no longer says it: it is taken out, and said.
+    let mut cleared = Vec::new();
+    for (tag, t) in &mut meta.translations {
+        for (field, english, before, what) in [
+            (&mut t.title, &meta.title, &old.title, "title"),
+            (&mut t.theme, &meta.theme, &old.theme, "theme"),
+            (&mut t.format, &meta.format, &old.format, "format"),
+        ] {
+            if english != before && !field.is_empty() {
+                field.clear();
+                cleared.push(format!(
+                    "its {tag} {what} no longer matches: give it again with --in {tag} --{what}"
+                ));
+            }
+        }
+    }
     if meta != old {
         let said = format!("set {}", crate::export::join(&said));
         plan.apply(Edit::UpdateMeta(meta), said)?;
     }
+    plan.said.extend(cleared);
     Ok(())
 }
 

@@ -11,6 +11,9 @@ use crate::tally::{PriorityTally, Tally};
 use super::Attribution;
 use super::data::ReportNote;
 use super::escape::escape_controls;
+use super::fr;
+use super::labels::Labels;
+use super::language::{Lang, Language};
 use super::prose;
 use super::time::hhmm;
 use super::words::capitalized;
@@ -23,6 +26,7 @@ pub(super) struct Attributor<'a> {
     tally: &'a Tally,
     attribution: Attribution,
     min_group: usize,
+    lang: &'a Lang,
 }
 
 impl<'a> Attributor<'a> {
@@ -32,6 +36,7 @@ impl<'a> Attributor<'a> {
         tally: &'a Tally,
         attribution: Attribution,
         min_group: usize,
+        lang: &'a Lang,
     ) -> Attributor<'a> {
         let mut people = HashMap::with_capacity(session.participants.len());
         for who in &session.participants {
@@ -43,6 +48,7 @@ impl<'a> Attributor<'a> {
             tally,
             attribution,
             min_group,
+            lang,
         }
     }
 
@@ -50,7 +56,7 @@ impl<'a> Attributor<'a> {
     fn speaker(&self, intervention: &Intervention, p: Option<&PriorityTally>) -> String {
         let person = self.people.get(intervention.participant.as_str()).copied();
         match self.attribution {
-            Attribution::Chatham => "one participant".to_string(),
+            Attribution::Chatham => Labels::of(self.lang.language).one_participant.to_string(),
             Attribution::Named => match person {
                 Some(who) if who.affiliation.trim().is_empty() => escape_controls(&who.name),
                 Some(who) => format!(
@@ -67,7 +73,17 @@ impl<'a> Attributor<'a> {
                     (Some(g), None) => self.tally.group(&g.id).map_or(0, |row| row.entities_spoke),
                     (None, _) => 0,
                 };
-                prose::group_speaker(group, entities, self.min_group, p.is_some())
+                if self.lang.fr() {
+                    fr::prose::group_speaker(
+                        self.lang,
+                        group,
+                        entities,
+                        self.min_group,
+                        p.is_some(),
+                    )
+                } else {
+                    prose::group_speaker(group, entities, self.min_group, p.is_some())
+                }
             }
         }
     }
@@ -86,11 +102,12 @@ impl<'a> Attributor<'a> {
             .then(|| self.speaker(intervention, p));
         let text = note.text.trim();
         let mut marks = Vec::new();
+        let t = Labels::of(self.lang.language);
         if note.emphasis && !quote {
-            marks.push("strongly voiced");
+            marks.push(t.strongly_voiced);
         }
         if opposes && !quote {
-            marks.push("opposing");
+            marks.push(t.opposing);
         }
         // A quote's own closing full stop gives way to the phrase that follows it, and a
         // point's to its marks; an ellipsis stays whole.
@@ -138,24 +155,56 @@ const AGAINST: [(&str, &str); 2] = [
     ("Opposing it, {by} put it this way: ", "."),
 ];
 
+/// The phrases in French, with its narrow no-break space before the colon.
+const PLAIN_FR: [(&str, &str); 4] = [
+    ("Comme l'a dit {by}, ", "."),
+    ("{By} a déclaré\u{202f}: ", "."),
+    ("Selon les mots {de_by}, ", "."),
+    ("", ", a dit {by}."),
+];
+const STRONG_FR: [(&str, &str); 3] = [
+    ("{By} a déclaré sans détour\u{202f}: ", "."),
+    ("{By} a insisté\u{202f}: ", "."),
+    ("{By} a souligné\u{202f}: ", "."),
+];
+const AGAINST_FR: [(&str, &str); 2] = [
+    ("S'y opposant, {by} a déclaré\u{202f}: ", "."),
+    ("Contre cette priorité, {by} a fait valoir\u{202f}: ", "."),
+];
+
 /// The phrases given so far, so that they vary through the report in a fixed order.
 #[derive(Debug, Default)]
 pub(super) struct Voices {
     /// Next phrase of each kind: plain, strong, against.
     next: [usize; 3],
+    /// The language the phrases are in.
+    language: Language,
 }
 
 impl Voices {
+    /// No phrase given yet, in `language`.
+    pub(super) fn new(language: Language) -> Voices {
+        Voices {
+            next: [0; 3],
+            language,
+        }
+    }
+
     /// Gives `note` (a quote) its phrases, and those of the notes in its context.
     pub(super) fn give(&mut self, note: &mut ReportNote) {
         if note.quote {
-            let by = note.by.clone().unwrap_or_else(|| "one participant".into());
-            let (kind, phrases): (usize, &[(&str, &str)]) = if note.opposes {
-                (2, &AGAINST)
-            } else if note.strong {
-                (1, &STRONG)
-            } else {
-                (0, &PLAIN)
+            let by = note
+                .by
+                .clone()
+                .unwrap_or_else(|| Labels::of(self.language).one_participant.into());
+            let fr = self.language == Language::French;
+            let (kind, phrases): (usize, &[(&str, &str)]) = match (note.opposes, note.strong) {
+                (true, _) if fr => (2, &AGAINST_FR),
+                (true, _) => (2, &AGAINST),
+                (false, true) if fr => (1, &STRONG_FR),
+                (false, true) => (1, &STRONG),
+                (false, false) if fr => (0, &PLAIN_FR),
+                (false, false) => (0, &PLAIN),
             };
             // A quote ending in its own "?" or "!" takes no full stop, nor a comma after it.
             let closed = note.text.trim_end().ends_with(['?', '!', '…']);
@@ -169,7 +218,11 @@ impl Voices {
                 (before, after) = pick();
             }
             let after = if closed && after == "." { "" } else { after };
-            let fill = |s: &str| s.replace("{By}", &capitalized(&by)).replace("{by}", &by);
+            let fill = |s: &str| {
+                s.replace("{By}", &capitalized(&by))
+                    .replace("{de_by}", &super::fr::de(&by))
+                    .replace("{by}", &by)
+            };
             note.before = fill(before);
             note.after = fill(after);
         }

@@ -8,6 +8,8 @@ use crate::tally::{Label, PriorityTally, Tally};
 
 use super::Attribution;
 use super::escape::escape_controls;
+use super::labels::Labels;
+use super::language::Lang;
 use super::prose::count;
 
 /// A priority as the report numbers it, for its bar.
@@ -116,6 +118,51 @@ fn interventions(n: usize) -> String {
     count(n, "intervention", "interventions")
 }
 
+/// The chart's words in French.
+mod french {
+    use super::super::fr::count;
+    use crate::tally::{Label, PriorityTally};
+
+    pub(super) fn interventions(n: usize) -> String {
+        count(n, "intervention", "interventions")
+    }
+
+    pub(super) fn band_label(p: &PriorityTally) -> String {
+        let total = p.counting_groups_total;
+        if p.interventions == 1 {
+            "Suggérées une seule fois".to_string()
+        } else if p.has(Label::AllGroups) {
+            format!("Soulevées par les {total} groupes")
+        } else if p.counting_groups == 0 {
+            "Soulevées uniquement par des groupes hors convergence".to_string()
+        } else {
+            format!("Soulevées par {} des {total} groupes", p.counting_groups)
+        }
+    }
+
+    pub(super) fn from_groups(n: usize) -> String {
+        format!(", par {}", count(n, "groupe", "groupes"))
+    }
+
+    pub(super) fn caption(in_report_order: bool, by_group: bool) -> String {
+        let order = if in_report_order {
+            "Priorités dans l'ordre du compte rendu, par convergence"
+        } else {
+            "Priorités par convergence, numérotées comme dans le compte rendu"
+        };
+        let length = if by_group {
+            "La longueur de chaque barre est le nombre d'interventions qui ont soulevé la \
+             priorité\u{202f}; chaque couleur est la part d'un groupe."
+        } else {
+            "La longueur de chaque barre est le nombre d'interventions qui ont soulevé la priorité."
+        };
+        format!(
+            "{order}\u{202f}: d'abord selon le nombre de groupes qui les ont soulevées, puis \
+             selon le nombre d'interventions. {length}"
+        )
+    }
+}
+
 /// The band a priority's bar stands in: how many counting groups raised it.
 fn band_label(p: &PriorityTally) -> String {
     let total = p.counting_groups_total;
@@ -130,6 +177,11 @@ fn band_label(p: &PriorityTally) -> String {
     }
 }
 
+/// What the chart calls interventions of people in no group.
+fn no_group(fr: bool) -> &'static str {
+    if fr { "sans groupe" } else { "in no group" }
+}
+
 /// Bars of the priorities raised, by convergence (those raised more than once first),
 /// numbered as `emphases` are in the report. In `group` and `named` modes each bar shows
 /// every group that raised the priority, as the counts of the convergence sentence do;
@@ -139,7 +191,24 @@ pub fn chart(
     tally: &Tally,
     emphases: &[Numbered],
     attribution: Attribution,
+    lang: &Lang,
 ) -> Chart {
+    let fr = lang.fr();
+    let t = Labels::of(lang.language);
+    let interventions = |n: usize| {
+        if fr {
+            french::interventions(n)
+        } else {
+            interventions(n)
+        }
+    };
+    let group_name = |name: &str| {
+        escape_controls(&if fr {
+            super::fr::group_label(name)
+        } else {
+            name.to_string()
+        })
+    };
     let raised = tally
         .ranked()
         .filter(|p| p.interventions > 1)
@@ -159,7 +228,11 @@ pub fn chart(
             continue;
         };
         numbers.push(e.number);
-        let band = band_label(p);
+        let band = if fr {
+            french::band_label(p)
+        } else {
+            band_label(p)
+        };
         if bands.last().is_none_or(|b| b.label != band) {
             bands.push(Band { label: band, y });
             y += BAND;
@@ -179,8 +252,9 @@ pub fn chart(
                 width,
                 color: colour(g),
                 title: format!(
-                    "{}: {}",
-                    escape_controls(&group.name),
+                    "{}{}: {}",
+                    group_name(&group.name),
+                    if fr { "\u{202f}" } else { "" },
                     interventions(part.interventions)
                 ),
                 counted: group.counts_for_convergence,
@@ -196,7 +270,7 @@ pub fn chart(
                 width,
                 color: if by_group { NO_GROUP } else { PLAIN },
                 title: if by_group {
-                    format!("in no group: {}", interventions(rest))
+                    format!("{}: {}", no_group(fr), interventions(rest))
                 } else {
                     interventions(rest)
                 },
@@ -206,6 +280,7 @@ pub fn chart(
         }
         let from = match p.counting_groups {
             0 => String::new(),
+            n if fr => french::from_groups(n),
             n => format!(" from {}", count(n, "group", "groups")),
         };
         let label = format!("{}. {}", e.number, e.title);
@@ -215,9 +290,10 @@ pub fn chart(
             label,
             lines,
             title: format!(
-                "{}. {}: {}{from}",
+                "{}. {}{}: {}{from}",
                 e.number,
                 e.title,
+                if fr { "\u{202f}" } else { "" },
                 interventions(p.interventions)
             ),
             value: p.interventions,
@@ -235,12 +311,9 @@ pub fn chart(
         .map(|(g, group)| LegendItem {
             color: colour(g),
             label: if group.counts_for_convergence {
-                escape_controls(&group.name)
+                group_name(&group.name)
             } else {
-                format!(
-                    "{} (not counted for convergence)",
-                    escape_controls(&group.name)
-                )
+                format!("{} {}", group_name(&group.name), t.not_counted)
             },
             counted: group.counts_for_convergence,
         })
@@ -248,12 +321,13 @@ pub fn chart(
     if no_group_used {
         legend.push(LegendItem {
             color: NO_GROUP,
-            label: "in no group".to_string(),
+            label: no_group(fr).to_string(),
             counted: false,
         });
     }
     // The rapporteur's order may differ from convergence: the numbers then tell them apart.
-    let order = if numbers.windows(2).all(|w| w[0] < w[1]) {
+    let in_order = numbers.windows(2).all(|w| w[0] < w[1]);
+    let order = if in_order {
         "Priorities in the order of the report, by convergence"
     } else {
         "Priorities by convergence, numbered as in the report"
@@ -271,10 +345,14 @@ pub fn chart(
         bands,
         bars,
         legend,
-        caption: format!(
-            "{order}: first the number of groups that raised them, then the number of \
-             interventions. {length}"
-        ),
+        caption: if fr {
+            french::caption(in_order, by_group)
+        } else {
+            format!(
+                "{order}: first the number of groups that raised them, then the number of \
+                 interventions. {length}"
+            )
+        },
     }
 }
 

@@ -12,7 +12,7 @@ use super::words::{capitalized, count_words, group_with_article, indefinite, num
 
 /// Groups that raised `p` and may be named under `attribution`: in `group` mode those
 /// with at least `min_group` distinct entities on it, all in `named`, none in `chatham`.
-fn nameable<'a>(
+pub(super) fn nameable<'a>(
     p: &PriorityTally,
     groups: &'a [Group],
     attribution: Attribution,
@@ -28,7 +28,7 @@ fn nameable<'a>(
 }
 
 /// Whether group `id` counts toward convergence.
-fn counts(groups: &[Group], id: &str) -> bool {
+pub(super) fn counts(groups: &[Group], id: &str) -> bool {
     groups
         .iter()
         .any(|g| g.id == id && g.counts_for_convergence)

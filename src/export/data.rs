@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::model::Serial;
 
 use super::chart::Chart;
+use super::labels::Labels;
 use super::voice::VoiceRow;
 
 /// The whole report, as handed to the templates (and written as JSON).
@@ -74,6 +75,22 @@ pub struct Report {
     pub chat: usize,
     /// "Altogether, there were 21 separate interventions and inputs: …".
     pub interventions_sentence: String,
+    /// The opening sentence: "In all, 29 representatives of 13 States, … registered to
+    /// participate in the two-hour on-line breakout session on 2 June 2020."
+    pub opening: String,
+    /// "This summary covers the theme “Addressing Gaps in Migrant Protection”, with three
+    /// focus areas:", or empty without a theme.
+    pub theme_sentence: String,
+    /// "This summary covers the theme “": the words before the theme.
+    pub theme_before: String,
+    /// "”, with three focus areas:": the words after the theme.
+    pub theme_after: String,
+    /// "What follows is a summary of key points of participant input, …".
+    pub summary_sentence: String,
+    /// The language the report is written in, as a tag: `en`, `fr`.
+    pub lang: &'static str,
+    /// The report's fixed words in its language: headings, table headers, notes.
+    pub t: &'static Labels,
     /// The rapporteur's remarks on the meeting, paragraph by paragraph: they close the
     /// introduction, in place of the generated word on what follows.
     pub remarks: Vec<String>,
@@ -129,6 +146,8 @@ pub struct Emphasis {
     pub rank: usize,
     /// Label ids from the tally: `strongest`, `all_groups`…
     pub labels: Vec<&'static str>,
+    /// The same labels as readers read them, in the report's language: "all groups".
+    pub label_names: Vec<&'static str>,
     /// Interventions that supported it.
     pub interventions: usize,
     /// Interventions that opposed it (and did not support it).

@@ -114,14 +114,10 @@ fn lookup(language: &str) -> Option<(String, Option<Script>)> {
     is_tag.then(|| (language.trim().to_string(), None))
 }
 
-/// The language the report is written in: its sentences, headings and labels are
-/// English whatever the meeting's languages; those mark passages of notes only.
-pub const REPORT_LANG: &str = "en";
-
 /// The language of `text` when its letters are in a script only one of the meeting's
-/// languages is written in, and that is not the document's: `("ar", true)` for an
-/// Arabic passage in an English report, with whether it runs right to left.
-pub fn passage_lang(text: &str, languages: &[String]) -> Option<(String, bool)> {
+/// languages is written in, and that is not the document's (`document`, a tag): `("ar",
+/// true)` for an Arabic passage in an English report, with whether it runs right to left.
+pub fn passage_lang(text: &str, languages: &[String], document: &str) -> Option<(String, bool)> {
     // Kanji with kana is Japanese; otherwise the first letter not in Latin script decides.
     let script = if has_kana(text) {
         Script::Kana
@@ -134,7 +130,7 @@ pub fn passage_lang(text: &str, languages: &[String]) -> Option<(String, bool)> 
     let fits = |s: Option<Script>| s == Some(script);
     let mut matching = known.iter().filter(|(_, s)| fits(*s));
     let (tag, _) = matching.next()?;
-    if matching.next().is_some() || tag == REPORT_LANG {
+    if matching.next().is_some() || tag == document {
         return None;
     }
     Some((
@@ -159,23 +155,26 @@ mod tests {
     fn a_passage_is_tagged_when_its_script_says_which_language() {
         let meeting = langs(&["English", "French", "Arabic"]);
         assert_eq!(
-            passage_lang("الهجرة مسؤولية مشتركة", &meeting),
+            passage_lang("الهجرة مسؤولية مشتركة", &meeting, "en"),
             Some(("ar".to_string(), true))
         );
         // Latin letters could be English or French: the document's language stands.
-        assert_eq!(passage_lang("l'intégration est locale", &meeting), None);
-        assert_eq!(passage_lang("地方政府", &meeting), None);
+        assert_eq!(
+            passage_lang("l'intégration est locale", &meeting, "en"),
+            None
+        );
+        assert_eq!(passage_lang("地方政府", &meeting, "en"), None);
         let asia = langs(&["English", "Chinese", "Japanese"]);
         assert_eq!(
-            passage_lang("地方政府", &asia),
+            passage_lang("地方政府", &asia, "en"),
             Some(("zh".to_string(), false))
         );
         assert_eq!(
-            passage_lang("「統合は地域から」", &asia),
+            passage_lang("「統合は地域から」", &asia, "en"),
             Some(("ja".to_string(), false))
         );
         assert_eq!(
-            passage_lang("地方政府", &langs(&["en", "zh"])),
+            passage_lang("地方政府", &langs(&["en", "zh"]), "en"),
             Some(("zh".to_string(), false))
         );
     }

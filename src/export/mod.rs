@@ -19,7 +19,10 @@ mod convergence;
 mod data;
 mod docx;
 mod escape;
+mod fr;
+mod labels;
 mod lang;
+mod language;
 mod order;
 mod place;
 mod prose;
@@ -38,6 +41,8 @@ pub use data::{Emphasis, Report, ReportNote, ReportSection};
 pub use docx::ReferenceStyles;
 pub use escape::escape_controls;
 pub use escape::{html_inline, markdown_escape, markdown_inline, xml_text};
+pub use labels::Labels;
+pub use language::{Lang, Language, Untranslated, untranslated};
 pub use order::{Raised, report_order};
 pub use prose::{
     count, group_in_prose, group_speaker, interventions_and_inputs, interventions_sentence, join,
@@ -118,6 +123,8 @@ pub struct Options {
     pub template: Option<String>,
     /// Styles of an organisation's own Word document, for `docx`.
     pub reference_docx: Option<ReferenceStyles>,
+    /// The language the report is written in.
+    pub language: Language,
 }
 
 impl Default for Options {
@@ -128,6 +135,7 @@ impl Default for Options {
             min_group: 2,
             template: None,
             reference_docx: None,
+            language: Language::English,
         }
     }
 }
@@ -173,23 +181,27 @@ fn checked_report(session: &Session, options: &Options) -> Result<Report, Export
             "{reason}; correct the meeting's date in the session file"
         )));
     }
-    let tally = Tally::compute(session);
-    Ok(report::build(
+    Ok(report(
         session,
-        &tally,
         options.attribution,
         options.min_group,
+        options.language,
     ))
 }
 
-/// The report of `session` as data, before rendering.
+/// The report of `session` as data in `language`, before rendering: the meeting said
+/// with its translation into that language, when it has one.
 pub fn report(
     session: &Session,
-    tally: &Tally,
     attribution: Attribution,
     min_group: usize,
+    language: Language,
 ) -> Report {
-    report::build(session, tally, attribution, min_group)
+    let translated = language::translated(session, language);
+    let session = translated.as_ref().unwrap_or(session);
+    let tally = Tally::compute(session);
+    let lang = Lang::of(language, session);
+    report::build(session, &tally, attribution, min_group, &lang)
 }
 
 /// Renders a report built with [`report`].

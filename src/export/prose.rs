@@ -20,11 +20,6 @@ pub fn join(items: &[String]) -> String {
     }
 }
 
-/// A span of time in words: "15 minutes", "an hour", "two hours and five minutes".
-pub fn minutes_in_words(seconds: u32) -> String {
-    super::words::duration_in_words(seconds)
-}
-
 /// Who registered, counted from the roster: "29 representatives of 13
 /// States, 5 civil society organizations, 2 businesses, 3 Mayors and 2
 /// observer organizations registered".
@@ -204,4 +199,53 @@ pub fn group_speaker(
         ),
         None => "one participant".to_string(),
     }
+}
+
+/// The opening sentence: "In all, … registered to participate in the two-hour on-line
+/// breakout session on 2 June 2020.", or "No participants registered for the meeting."
+pub fn opening(participation: &str, registered: bool, format: &str, date: &str) -> String {
+    let format = if format.is_empty() { "meeting" } else { format };
+    let day = if date.is_empty() {
+        String::new()
+    } else {
+        format!(" on {date}")
+    };
+    if registered {
+        format!("In all, {participation} to participate in the {format}{day}.")
+    } else {
+        format!("{participation} for the {format}{day}.")
+    }
+}
+
+/// "This summary covers the theme “…”, with three focus areas:", split around the theme
+/// so that a template may set it apart: the words before it, and after it.
+pub fn theme_sentence(areas: usize) -> (String, String) {
+    let after = if areas == 0 {
+        "”.".to_string()
+    } else {
+        format!(
+            "”, with {}:",
+            super::words::count_words(areas, "focus area", "focus areas")
+        )
+    };
+    ("This summary covers the theme “".to_string(), after)
+}
+
+/// "What follows is a summary of key points of participant input, with particular
+/// emphasis on convergence across the four groups (…)."
+pub fn summary_sentence(counting_groups: usize, counting_label: &str) -> String {
+    let across = if counting_groups > 1 {
+        let list = if counting_label.is_empty() {
+            String::new()
+        } else {
+            format!(" ({counting_label})")
+        };
+        format!(" across the {} groups{list}", number_word(counting_groups))
+    } else {
+        String::new()
+    };
+    format!(
+        "What follows is a summary of key points of participant input, with particular \
+         emphasis on convergence{across}."
+    )
 }

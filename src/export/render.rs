@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 use super::data::Report;
 use super::docx;
 use super::escape::{html_inline, markdown_inline, xml_text};
-use super::lang::{REPORT_LANG, passage_lang};
+use super::lang::passage_lang;
 use super::wrap::{fill, wrap_text};
 use super::{ExportError, Format};
 
@@ -171,13 +171,15 @@ fn links_filter(state: &State, value: Value) -> Value {
             let html = html_inline(&text);
             // A passage in another of the meeting's languages says which, for readers and
             // screen readers; right-to-left text keeps its direction.
-            Value::from_safe_string(match passage_lang(&text, &meeting_languages(state)) {
-                Some((tag, rtl)) => {
-                    let dir = if rtl { " dir=\"rtl\"" } else { "" };
-                    format!("<span lang=\"{tag}\"{dir}>{html}</span>")
-                }
-                None => html,
-            })
+            Value::from_safe_string(
+                match passage_lang(&text, &meeting_languages(state), &document_lang(state)) {
+                    Some((tag, rtl)) => {
+                        let dir = if rtl { " dir=\"rtl\"" } else { "" };
+                        format!("<span lang=\"{tag}\"{dir}>{html}</span>")
+                    }
+                    None => html,
+                },
+            )
         }
         AutoEscape::Custom("markdown") => Value::from_safe_string(markdown_inline(&text)),
         // Word keeps an address as typed text, whole.
@@ -284,7 +286,7 @@ fn run_filter(state: &State, value: Value) -> Value {
     let text = value
         .as_str()
         .map_or_else(|| value.to_string(), str::to_string);
-    let props = match passage_lang(&text, &meeting_languages(state)) {
+    let props = match passage_lang(&text, &meeting_languages(state), &document_lang(state)) {
         Some((tag, true)) => format!("<w:rPr><w:rtl/><w:lang w:bidi=\"{tag}\"/></w:rPr>"),
         Some((tag, false)) if matches!(tag.as_str(), "zh" | "ja" | "ko") => {
             format!("<w:rPr><w:lang w:eastAsia=\"{tag}\"/></w:rPr>")
@@ -300,8 +302,16 @@ fn run_filter(state: &State, value: Value) -> Value {
 
 /// `{{ languages|lang }}`: the BCP 47 tag of the report's own language (its passages in
 /// other languages are marked one by one).
-fn lang_filter(_languages: Vec<String>) -> String {
-    REPORT_LANG.to_string()
+fn lang_filter(state: &State, _languages: Vec<String>) -> String {
+    document_lang(state)
+}
+
+/// The report's language as the template's data holds it (`lang`), English when it has none.
+fn document_lang(state: &State) -> String {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| "en".to_string())
 }
 
 /// The meeting's languages, as the template's data holds them.

@@ -16,6 +16,9 @@ use super::chart::{Numbered, chart};
 use super::convergence::{convergence, opposed_only_sentence, tie_sentence};
 use super::data::{Emphasis, Report, ReportSection};
 use super::escape::escape_controls;
+use super::fr;
+use super::labels::Labels;
+use super::language::Lang;
 use super::order::{Raised, report_order};
 use super::place::{Placed, place};
 use super::time::hhmm;
@@ -27,6 +30,14 @@ pub fn date_label(date: &str) -> String {
     match crate::clock::parse_date(date) {
         Ok(day) => day.strftime("%-d %B %Y").to_string(),
         Err(_) => escape_controls(date.trim()),
+    }
+}
+
+/// [`date_label`] in the report's language: "2 juin 2020" in French.
+fn date_in(lang: &Lang, date: &str) -> String {
+    match fr::date(date) {
+        Some(day) if lang.fr() => day,
+        _ => date_label(date),
     }
 }
 
@@ -61,12 +72,26 @@ fn lowercase_first(text: &str) -> String {
 
 /// "A point noted under 2 bears on this too.": the notes of a priority printed under
 /// others, by their numbers, those supporting it apart from those opposing it.
-fn also_sentence(also: &[(String, bool)], numbers: &HashMap<&str, usize>) -> String {
+fn also_sentence(lang: &Lang, also: &[(String, bool)], numbers: &HashMap<&str, usize>) -> String {
     let mut sentences = Vec::new();
-    for (opposing, verb) in [
-        (false, ("bears on this too", "bear on this too")),
-        (true, ("opposes it", "oppose it")),
-    ] {
+    let verbs = if lang.fr() {
+        [
+            (
+                false,
+                (
+                    "porte aussi sur cette priorité",
+                    "portent aussi sur cette priorité",
+                ),
+            ),
+            (true, ("s'y oppose", "s'y opposent")),
+        ]
+    } else {
+        [
+            (false, ("bears on this too", "bear on this too")),
+            (true, ("opposes it", "oppose it")),
+        ]
+    };
+    for (opposing, verb) in verbs {
         let mut under: Vec<usize> = also
             .iter()
             .filter(|(_, o)| *o == opposing)
@@ -79,6 +104,21 @@ fn also_sentence(also: &[(String, bool)], numbers: &HashMap<&str, usize>) -> Str
         under.sort_unstable();
         under.dedup();
         let places: Vec<String> = under.iter().map(usize::to_string).collect();
+        if lang.fr() {
+            let (what, noted, verb) = if n == 1 {
+                ("Un point".to_string(), "noté", verb.0)
+            } else if under.len() == 1 {
+                (
+                    capitalized(&fr::count_words(n, "point", "points", false)),
+                    "notés",
+                    verb.1,
+                )
+            } else {
+                ("Des points".to_string(), "notés", verb.1)
+            };
+            sentences.push(format!("{what} {noted} sous {} {verb}.", fr::join(&places)));
+            continue;
+        }
         let (what, verb) = if n == 1 {
             ("A point".to_string(), verb.0)
         } else if under.len() == 1 {
@@ -95,9 +135,30 @@ fn also_sentence(also: &[(String, bool)], numbers: &HashMap<&str, usize>) -> Str
 }
 
 /// "Nobody raised two of the priorities on the agenda: “…” and “…”."
-fn not_raised_sentence(titles: &[String], priorities: usize) -> String {
+fn not_raised_sentence(lang: &Lang, titles: &[String], priorities: usize) -> String {
     if titles.is_empty() {
         return String::new();
+    }
+    if lang.fr() {
+        let quoted: Vec<String> = titles.iter().map(|t| fr::quoted(t)).collect();
+        let list = fr::join(&quoted);
+        let nb = fr::NNBSP;
+        return match (titles.len(), priorities) {
+            (1, 1) => {
+                format!("La seule priorité à l'ordre du jour n'a pas été soulevée{nb}: {list}.")
+            }
+            (n, all) if n == all => format!(
+                "Aucune des {} priorités à l'ordre du jour n'a été soulevée{nb}: {list}.",
+                fr::number_word(n, true)
+            ),
+            (1, _) => format!(
+                "Une des priorités à l'ordre du jour n'a été soulevée par personne{nb}: {list}."
+            ),
+            (n, _) => format!(
+                "{} des priorités à l'ordre du jour n'ont été soulevées par personne{nb}: {list}.",
+                capitalized(&fr::number_word(n, true))
+            ),
+        };
     }
     let quoted: Vec<String> = titles.iter().map(|t| format!("“{t}”")).collect();
     let which = match (titles.len(), priorities) {
@@ -111,12 +172,22 @@ fn not_raised_sentence(titles: &[String], priorities: usize) -> String {
     )
 }
 
+/// The introduction's generated sentences, in the report's language.
+struct Intro {
+    opening: String,
+    theme: (String, String),
+    summary: String,
+    time: String,
+    interventions: String,
+}
+
 /// What every priority's emphasis is built from.
 struct Context<'a> {
     session: &'a Session,
     tally: &'a Tally,
     attribution: Attribution,
     min_group: usize,
+    lang: &'a Lang,
     /// The number of each priority raised, by id.
     numbers: HashMap<&'a str, usize>,
 }
@@ -131,13 +202,18 @@ fn emphasis(cx: &Context, p: &PriorityTally, placed: Placed) -> Emphasis {
         .flat_map(|r| paragraphs(&r.text))
         .collect();
     // A lead that says it already leaves "the strongest convergence" out of the figures.
-    let said = remarks
-        .iter()
-        .any(|r| r.to_lowercase().contains("strongest convergence"));
-    let sentence = if p.interventions == 0 {
-        opposed_only_sentence(p, &session.groups, attribution)
-    } else {
-        convergence(p, &session.groups, attribution, cx.min_group, !said)
+    let said = remarks.iter().any(|r| {
+        let r = r.to_lowercase();
+        r.contains("strongest convergence") || r.contains("plus forte convergence")
+    });
+    let (lang, groups) = (cx.lang, &session.groups);
+    let sentence = match (p.interventions, lang.fr()) {
+        (0, false) => opposed_only_sentence(p, groups, attribution),
+        (0, true) => fr::convergence::opposed_only_sentence(lang, p, groups, attribution),
+        (_, false) => convergence(p, groups, attribution, cx.min_group, !said),
+        (_, true) => {
+            fr::convergence::convergence(lang, p, groups, attribution, cx.min_group, !said)
+        }
     };
     // A tie among the priorities raised more than once is said as one: in full at the
     // first of them in the report, by number at the others. Those suggested just once
@@ -147,7 +223,11 @@ fn emphasis(cx: &Context, p: &PriorityTally, placed: Placed) -> Emphasis {
         let others: Vec<&PriorityTally> = tally.tied_with(p).collect();
         if others.iter().all(|q| number(&q.id) > number(&p.id)) {
             let titles: Vec<String> = others.iter().map(|q| q.title.clone()).collect();
-            tie_sentence(&titles)
+            if lang.fr() {
+                fr::convergence::tie_sentence(&titles)
+            } else {
+                tie_sentence(&titles)
+            }
         } else {
             let mut numbers: Vec<usize> = others.iter().map(|q| number(&q.id)).collect();
             numbers.sort_unstable();
@@ -157,7 +237,11 @@ fn emphasis(cx: &Context, p: &PriorityTally, placed: Placed) -> Emphasis {
             } else {
                 "priorities"
             };
-            format!("Equally supported with {noun} {}.", prose::join(&numbers))
+            if lang.fr() {
+                fr::convergence::tie_by_number(&numbers)
+            } else {
+                format!("Equally supported with {noun} {}.", prose::join(&numbers))
+            }
         }
     } else {
         String::new()
@@ -180,19 +264,30 @@ fn emphasis(cx: &Context, p: &PriorityTally, placed: Placed) -> Emphasis {
         tie: escape_controls(&tie),
         rank: p.rank,
         labels: p.labels.iter().map(|l| l.id()).collect(),
+        label_names: p
+            .labels
+            .iter()
+            .map(|l| {
+                if lang.fr() {
+                    fr::labels::label_name(*l)
+                } else {
+                    l.as_str()
+                }
+            })
+            .collect(),
         interventions: p.interventions,
         opposed: p.opposed,
         counting_groups: p.counting_groups,
         emphasis: p.emphasis,
         quote: placed.quote,
         notes: placed.notes,
-        also: also_sentence(&placed.also, &cx.numbers),
+        also: also_sentence(cx.lang, &placed.also, &cx.numbers),
     }
 }
 
 /// The sections of the key emphases: under the rapporteur's headings when they named
 /// any, else by how the priorities were raised (when their order keeps those together).
-fn sections(session: &Session, raised: Vec<(Raised, Emphasis)>) -> Vec<ReportSection> {
+fn sections(session: &Session, t: &Labels, raised: Vec<(Raised, Emphasis)>) -> Vec<ReportSection> {
     let review = &session.review;
     let section = |title: &str, by_rapporteur, kind| ReportSection {
         title: title.to_string(),
@@ -214,10 +309,8 @@ fn sections(session: &Session, raised: Vec<(Raised, Emphasis)>) -> Vec<ReportSec
                 .map(|h| section(&escape_controls(h), true, "priorities"))
         } else if ordered && last != Some(how) {
             Some(match how {
-                Raised::Once => section("Suggested just once", false, "once"),
-                Raised::OpposedOnly => {
-                    section("Opposed, and supported by nobody", false, "opposed")
-                }
+                Raised::Once => section(t.suggested_once, false, "once"),
+                Raised::OpposedOnly => section(t.opposed_only, false, "opposed"),
                 _ => section("", false, "priorities"),
             })
         } else {
@@ -252,8 +345,10 @@ pub fn build(
     tally: &Tally,
     attribution: Attribution,
     min_group: usize,
+    lang: &Lang,
 ) -> Report {
-    let attributor = Attributor::new(session, tally, attribution, min_group);
+    let t = Labels::of(lang.language);
+    let attributor = Attributor::new(session, tally, attribution, min_group, lang);
     let review = &session.review;
     let meta = &session.meta;
     let order = report_order(session, tally);
@@ -268,6 +363,7 @@ pub fn build(
         tally,
         attribution,
         min_group,
+        lang,
         numbers: raised
             .iter()
             .enumerate()
@@ -286,7 +382,7 @@ pub fn build(
     for k in (1..emphases.len()).rev() {
         if emphases[k].1.sentence == emphases[k - 1].1.sentence {
             let e = &mut emphases[k].1;
-            e.sentence = format!("Likewise, {}", lowercase_first(&e.sentence));
+            e.sentence = format!("{}{}", t.likewise, lowercase_first(&e.sentence));
         }
     }
     // The chart needs only each priority's number and title, not its notes.
@@ -294,12 +390,12 @@ pub fn build(
         .iter()
         .map(|(_, e)| (e.id.clone(), e.number, e.title.clone()))
         .collect();
-    let mut sections = sections(session, emphases);
+    let mut sections = sections(session, t, emphases);
     let general = std::mem::take(&mut placement.general);
     if !general.is_empty() {
         let (title, by_rapporteur) = match review.heading_before(GENERAL_POINTS) {
             Some(h) => (escape_controls(h), true),
-            None => ("Other points".to_string(), false),
+            None => (t.other_points.to_string(), false),
         };
         let part = ReportSection {
             title,
@@ -316,7 +412,7 @@ pub fn build(
         }
     }
     // The phrases that bring quotes in vary in the order the report is read.
-    let mut voices = Voices::default();
+    let mut voices = Voices::new(lang.language);
     for s in &mut sections {
         for n in &mut s.points {
             voices.give(n);
@@ -357,23 +453,79 @@ pub fn build(
         .iter()
         .zip(&tally.groups)
         .filter(|(g, row)| g.counts_for_convergence && row.registered_people > 0)
-        .map(|(g, _)| escape_controls(&group_with_article(g)))
+        .map(|(g, _)| {
+            escape_controls(&if lang.fr() {
+                fr::group_in_prose(g)
+            } else {
+                group_with_article(g)
+            })
+        })
         .collect();
     let languages: Vec<String> = meta.languages.iter().map(|l| escape_controls(l)).collect();
     let languages_label = prose::join(&languages);
-    let t = &tally.totals;
+    let totals = &tally.totals;
+    let join = |items: &[String]| {
+        if lang.fr() {
+            fr::join(items)
+        } else {
+            prose::join(items)
+        }
+    };
+    let duration = |seconds: u32| {
+        if lang.fr() {
+            fr::duration_in_words(seconds)
+        } else {
+            duration_in_words(seconds)
+        }
+    };
+    let participation = escape_controls(&if lang.fr() {
+        fr::prose::participation(lang, tally, session)
+    } else {
+        prose::participation(tally, session)
+    });
+    let date = date_in(lang, &meta.date);
+    let counting_groups_label = join(&counting);
+    let intro = if lang.fr() {
+        Intro {
+            opening: fr::prose::opening(
+                &participation,
+                totals.registered_people > 0,
+                &escape_controls(&meta.format),
+                &meta.date,
+            ),
+            theme: fr::prose::theme_sentence(meta.focus_areas.len()),
+            summary: fr::prose::summary_sentence(totals.counting_groups, &counting_groups_label),
+            time: time::time_in_french(
+                times.as_ref(),
+                &meta.format,
+                &fr::languages(&languages),
+                totals.chat,
+            ),
+            interventions: fr::prose::interventions_sentence(tally),
+        }
+    } else {
+        Intro {
+            opening: prose::opening(
+                &participation,
+                totals.registered_people > 0,
+                &escape_controls(&meta.format),
+                &date,
+            ),
+            theme: prose::theme_sentence(meta.focus_areas.len()),
+            summary: prose::summary_sentence(totals.counting_groups, &counting_groups_label),
+            time: time::time_sentence(times.as_ref(), &meta.format, &languages_label, totals.chat),
+            interventions: prose::interventions_sentence(tally),
+        }
+    };
+    let labels = t;
+    let t = totals;
     Report {
         title: escape_controls(&meta.title),
         theme: escape_controls(&meta.theme),
         date: escape_controls(&meta.date),
-        date_label: date_label(&meta.date),
+        date_label: date,
         format: escape_controls(&meta.format),
-        time_sentence: escape_controls(&time::time_sentence(
-            times.as_ref(),
-            &meta.format,
-            &languages_label,
-            t.chat,
-        )),
+        time_sentence: escape_controls(&intro.time),
         languages,
         languages_label,
         focus_areas: meta
@@ -383,16 +535,16 @@ pub fn build(
             .collect(),
         attribution: attribution.id(),
         min_group,
-        participation: escape_controls(&prose::participation(tally, session)),
+        participation,
         registered_people: t.registered_people,
         registered_entities: t.registered_entities,
         not_in_group: t.not_in_group,
         counting_groups: t.counting_groups,
-        counting_groups_label: prose::join(&counting),
+        counting_groups_label,
         start: times.as_ref().map(|a| hhmm(a.from)),
         end: times.as_ref().map(|a| hhmm(a.to)),
         duration: times.as_ref().map(|a| duration_label(a.length())),
-        duration_words: times.as_ref().map(|a| duration_in_words(a.length())),
+        duration_words: times.as_ref().map(|a| duration(a.length())),
         opens: meta.opens.map(hhmm),
         closes: meta.closes.map(hhmm),
         length: meta
@@ -402,20 +554,36 @@ pub fn build(
         before_exchange: times
             .as_ref()
             .filter(|a| a.floor_exchange && a.not_exchange() >= 30)
-            .map(|a| prose::minutes_in_words(a.not_exchange())),
+            .map(|a| duration(a.not_exchange())),
         procedural: t.procedural,
         interventions: t.interventions,
         floor: t.floor,
         chat: t.chat,
-        interventions_sentence: prose::interventions_sentence(tally),
+        interventions_sentence: intro.interventions,
+        opening: intro.opening,
+        theme_sentence: if meta.theme.trim().is_empty() {
+            String::new()
+        } else {
+            format!(
+                "{}{}{}",
+                intro.theme.0,
+                escape_controls(&meta.theme),
+                intro.theme.1
+            )
+        },
+        theme_before: intro.theme.0,
+        theme_after: intro.theme.1,
+        summary_sentence: intro.summary,
+        lang: lang.language.tag(),
+        t: labels,
         remarks,
         ranked_by_convergence: review.order.is_empty(),
-        chart: chart(session, tally, &numbered(&numbers), attribution),
+        chart: chart(session, tally, &numbered(&numbers), attribution, lang),
         sections,
-        not_raised_sentence: not_raised_sentence(&not_raised, tally.priorities.len()),
+        not_raised_sentence: not_raised_sentence(lang, &not_raised, tally.priorities.len()),
         not_raised,
         not_raised_remarks,
-        voice_balance: voice::voice_rows(session, tally),
+        voice_balance: voice::voice_rows(session, tally, lang),
     }
 }
 

@@ -179,6 +179,17 @@ pub fn time_sentence(
     sentence
 }
 
+/// [`time_sentence`] in French: "La séance a duré deux heures, de 10 h à 12 h, …".
+pub fn time_in_french(
+    account: Option<&TimeAccount>,
+    format: &str,
+    languages: &str,
+    chat: usize,
+) -> String {
+    let says = account.is_some_and(|a| super::fr::prose::says_length(format, a.length()));
+    super::fr::prose::time_sentence(account, says, languages, chat)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,8 @@ use crate::tally::{Tally, VoiceBalance};
 use serde::Serialize;
 
 use super::escape::escape_controls;
+use super::labels::Labels;
+use super::language::Lang;
 
 fn percent(share: f64) -> u32 {
     (share * 100.0).round() as u32
@@ -14,18 +16,26 @@ fn percent(share: f64) -> u32 {
 
 /// The voice balance, one row per group with people on the roster or who spoke, then
 /// the people not yet in a group, when there are any.
-pub(super) fn voice_rows(session: &Session, tally: &Tally) -> Vec<VoiceRow> {
+pub(super) fn voice_rows(session: &Session, tally: &Tally, lang: &Lang) -> Vec<VoiceRow> {
+    let name = |name: &str| {
+        escape_controls(&if lang.fr() {
+            super::fr::group_label(name)
+        } else {
+            name.to_string()
+        })
+    };
     session
         .groups
         .iter()
         .zip(&tally.groups)
-        .map(|(g, row)| (escape_controls(&g.name), g.counts_for_convergence, row))
-        .chain(
-            tally
-                .not_in_group
-                .iter()
-                .map(|row| ("Not yet in a group".to_string(), false, row)),
-        )
+        .map(|(g, row)| (name(&g.name), g.counts_for_convergence, row))
+        .chain(tally.not_in_group.iter().map(|row| {
+            (
+                Labels::of(lang.language).not_in_group.to_string(),
+                false,
+                row,
+            )
+        }))
         .filter(|(_, _, row)| row.registered_people > 0 || row.interventions > 0)
         .map(|(name, counts, row)| voice_row(name, counts, row))
         .collect()

@@ -113,6 +113,20 @@ fn merge_meta(m: &mut Session, b: &Session, report: &mut MergeReport) {
             }
         }
     }
+    // A language only B has translated is taken whole; where both have one, A's stands.
+    for (language, words) in &b.meta.translations {
+        match m.meta.translations.get(language) {
+            None => {
+                m.meta.translations.insert(language.clone(), words.clone());
+            }
+            Some(ours) if ours != words => conflict(
+                report,
+                format!("meta translation {language}"),
+                "A and B translate the meeting differently; kept A's".to_string(),
+            ),
+            Some(_) => {}
+        }
+    }
 }
 
 #[cfg(test)]

@@ -15,7 +15,6 @@ use zip::write::SimpleFileOptions;
 use super::ExportError;
 use super::data::Report;
 use super::escape::xml_text;
-use super::lang::REPORT_LANG;
 
 pub use styles::ReferenceStyles;
 
@@ -93,7 +92,7 @@ pub fn package(
     document: &str,
     reference: Option<&ReferenceStyles>,
 ) -> Result<Vec<u8>, ExportError> {
-    let lang = REPORT_LANG;
+    let lang = report.lang;
     let styles = match reference {
         Some(r) => r.styles_with_builtins(lang),
         None => styles::builtin(lang),

@@ -291,6 +291,17 @@ impl Merge3<'_> {
             "the closing time",
             time,
         );
+        let show = |t: &std::collections::BTreeMap<String, crate::model::Translation>| {
+            format!("in {}", t.keys().cloned().collect::<Vec<_>>().join(", "))
+        };
+        meta.translations = self.pick(
+            &o.translations,
+            &k.translations,
+            &x.translations,
+            "meta",
+            "the translations",
+            show,
+        );
         meta.languages = join_lists(&o.languages, &k.languages, &x.languages);
         meta.focus_areas = join_lists(&o.focus_areas, &k.focus_areas, &x.focus_areas);
         self.r.meta = meta;
