@@ -73,7 +73,29 @@ rapporteur edit "$session" \
     --keep-name "In Morocco, a recent framework:Morocco" \
     --keep-name "Public agencies that directly regulate:Morocco"
 
-# The Word report beside it, as the review shapes it (the names it gives are all reviewed).
+# The meeting's own words in French, for the report in French: the groups' French names
+# and nouns come from the template; the notes and the rapporteur's headings stay as typed.
+rapporteur edit "$session" --in fr \
+    --title "Forum mondial sur la migration et le développement 2020, séance en petits groupes : combler les lacunes de la protection des migrants" \
+    --theme "Combler les lacunes de la protection des migrants" \
+    --format "la séance en ligne de deux heures" \
+    --focus "La protection des migrants en transit" \
+    --focus "La protection des migrants à l'admission, et les politiques d'inclusion, dont l'accès aux services sociaux et à la justice, et la portabilité des droits" \
+    --focus "La protection des migrants dans les accords de main-d'œuvre, et dans l'économie informelle" \
+    --priority "health:Retenir la leçon de la COVID : ouvrir les services de santé à tous" \
+    --priority "recruitment:Assainir les pratiques de recrutement" \
+    --priority "street-children:Mieux protéger les enfants des rues et les filles" \
+    --priority "data:Investir dans de meilleures données pour la protection et la communication" \
+    --priority "narratives:Améliorer les discours publics sur la migration" \
+    --priority "regularization:Reconnaître la régularisation du séjour et de l'emploi" \
+    --priority "pathways:Bâtir une culture qui régularise : des voies régulières" \
+    --priority "local-partners:Les maires et les autorités locales, partenaires essentiels" \
+    --priority "business-partners:Les acteurs économiques comme partenaires"
+
+# The reports beside it, as the review shapes them (the names they give are all
+# reviewed): the Word document in English and in French, and the French in Markdown.
 rapporteur export "$session" --format docx --force -o sessions/gfmd-2020-migrant-protection.docx
+rapporteur export "$session" --format docx --lang fr --force -o sessions/gfmd-2020-migrant-protection.fr.docx
+rapporteur export "$session" --lang fr --force -o sessions/gfmd-2020-migrant-protection.fr.md
 
 echo "wrote $session"
