@@ -114,6 +114,28 @@ pub struct Meta {
     pub translations: BTreeMap<String, Translation>,
 }
 
+impl Meta {
+    /// Takes out of the translations the title, theme and format whose English changed
+    /// since `before`: they no longer say it. Returns what was taken out, as (language
+    /// tag, `title` | `theme` | `format`).
+    pub fn forget_stale_translations(&mut self, before: &Meta) -> Vec<(String, &'static str)> {
+        let mut forgotten = Vec::new();
+        for (tag, t) in &mut self.translations {
+            for (field, now, then, what) in [
+                (&mut t.title, &self.title, &before.title, "title"),
+                (&mut t.theme, &self.theme, &before.theme, "theme"),
+                (&mut t.format, &self.format, &before.format, "format"),
+            ] {
+                if now != then && !field.is_empty() {
+                    field.clear();
+                    forgotten.push((tag.clone(), what));
+                }
+            }
+        }
+        forgotten
+    }
+}
+
 /// The meeting's details, groups and priorities in one report language. What is left
 /// empty is said as the session has it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

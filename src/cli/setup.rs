@@ -370,21 +370,13 @@ fn meta(plan: &mut Plan, args: &SetupArgs) -> Result<(), Failure> {
         said.push("the focus areas".into());
     }
     // A translation of what changed in English no longer says it: it is taken out, and said.
-    let mut cleared = Vec::new();
-    for (tag, t) in &mut meta.translations {
-        for (field, english, before, what) in [
-            (&mut t.title, &meta.title, &old.title, "title"),
-            (&mut t.theme, &meta.theme, &old.theme, "theme"),
-            (&mut t.format, &meta.format, &old.format, "format"),
-        ] {
-            if english != before && !field.is_empty() {
-                field.clear();
-                cleared.push(format!(
-                    "its {tag} {what} no longer matches: give it again with --in {tag} --{what}"
-                ));
-            }
-        }
-    }
+    let cleared: Vec<String> = meta
+        .forget_stale_translations(&old)
+        .into_iter()
+        .map(|(tag, what)| {
+            format!("its {tag} {what} no longer matches: give it again with --in {tag} --{what}")
+        })
+        .collect();
     if meta != old {
         let said = format!("set {}", crate::export::join(&said));
         plan.apply(Edit::UpdateMeta(meta), said)?;

@@ -124,7 +124,7 @@ mod french {
     use crate::tally::{Label, PriorityTally};
 
     pub(super) fn interventions(n: usize) -> String {
-        count(n, "intervention", "interventions")
+        count(n, "intervention", "interventions", true)
     }
 
     pub(super) fn band_label(p: &PriorityTally) -> String {
@@ -141,7 +141,7 @@ mod french {
     }
 
     pub(super) fn from_groups(n: usize) -> String {
-        format!(", par {}", count(n, "groupe", "groupes"))
+        format!(", par {}", count(n, "groupe", "groupes", false))
     }
 
     pub(super) fn caption(in_report_order: bool, by_group: bool) -> String {

@@ -54,8 +54,10 @@ pub fn gfmd_2020() -> rapporteur::model::Session {
 /// The `--priority` values `sessions/build-example.sh` gives the example meeting.
 pub fn gfmd_2020_priorities() -> Vec<String> {
     let script = std::fs::read_to_string(root().join("sessions/build-example.sh")).unwrap();
+    // The English ones: those of `edit --in fr` after them are their French titles.
     script
         .lines()
+        .take_while(|l| !l.contains("--in fr"))
         .filter_map(|l| l.trim().strip_prefix("--priority \""))
         .map(|l| l.split('"').next().unwrap().to_string())
         .collect()

@@ -39,9 +39,14 @@ pub fn count_words(n: usize, singular: &str, plural: &str, feminine: bool) -> St
     )
 }
 
-/// `n` in digits with the singular or plural noun: "1 État", "13 États".
-pub fn count(n: usize, singular: &str, plural: &str) -> String {
-    format!("{n} {}", if n <= 1 { singular } else { plural })
+/// `n` in digits with the singular or plural noun, one said in words as French writes it
+/// in a count: "un État", "une organisation", "13 États".
+pub fn count(n: usize, singular: &str, plural: &str, feminine: bool) -> String {
+    match n {
+        1 => indefinite(singular, feminine),
+        0 => format!("0 {singular}"),
+        n => format!("{n} {plural}"),
+    }
 }
 
 /// Joins items as French prose: "A", "A et B", "A, B et C".
@@ -240,7 +245,11 @@ mod tests {
         );
         assert_eq!(count_words(1, "État", "États", false), "un État");
         assert_eq!(count_words(2, "État", "États", false), "deux États");
-        assert_eq!(count(13, "État", "États"), "13 États");
+        assert_eq!(count(13, "État", "États", false), "13 États");
+        assert_eq!(
+            count(1, "organisation", "organisations", true),
+            "une organisation"
+        );
         assert_eq!(join(&["A".into(), "B".into(), "C".into()]), "A, B et C");
     }
 

@@ -70,7 +70,14 @@ pub fn participation(lang: &Lang, tally: &Tally, session: &Session) -> String {
     if reference {
         let bodies: Vec<String> = present
             .iter()
-            .map(|(g, row)| count(row.registered_entities, &g.singular, &g.plural))
+            .map(|(g, row)| {
+                count(
+                    row.registered_entities,
+                    &g.singular,
+                    &g.plural,
+                    lang.feminine(g),
+                )
+            })
             .collect();
         return format!(
             "{} {}",
@@ -84,7 +91,7 @@ pub fn participation(lang: &Lang, tally: &Tally, session: &Session) -> String {
             (
                 format!(
                     "{} {}",
-                    count(n, "participant", "participants"),
+                    count(n, "participant", "participants", false),
                     de(&group_in_prose(g))
                 ),
                 representatives(n),
@@ -92,7 +99,7 @@ pub fn participation(lang: &Lang, tally: &Tally, session: &Session) -> String {
         } else if for_themselves(g) || n == row.registered_entities {
             let entities = row.registered_entities;
             (
-                count(entities, &g.singular, &g.plural),
+                count(entities, &g.singular, &g.plural, lang.feminine(g)),
                 Agreement {
                     feminine: lang.feminine(g),
                     plural: entities > 1,
@@ -101,9 +108,14 @@ pub fn participation(lang: &Lang, tally: &Tally, session: &Session) -> String {
         } else {
             (
                 format!(
-                    "{} de {}",
-                    count(n, "représentant", "représentants"),
-                    count(row.registered_entities, &g.singular, &g.plural)
+                    "{} {}",
+                    count(n, "représentant", "représentants", false),
+                    de(&count(
+                        row.registered_entities,
+                        &g.singular,
+                        &g.plural,
+                        lang.feminine(g)
+                    ))
                 ),
                 representatives(n),
             )
@@ -115,7 +127,7 @@ pub fn participation(lang: &Lang, tally: &Tally, session: &Session) -> String {
             return format!("{said} {}", agreement.registered());
         }
         ([], _) if people == 1 => {
-            return "1 personne, qui n'est pas encore dans un groupe, s'est inscrite".into();
+            return "une personne, qui n'est pas encore dans un groupe, s'est inscrite".into();
         }
         ([], _) => {
             return format!(
@@ -134,7 +146,7 @@ pub fn participation(lang: &Lang, tally: &Tally, session: &Session) -> String {
     }]);
     format!(
         "{} ({}) {}",
-        count(people, "personne", "personnes"),
+        count(people, "personne", "personnes", true),
         join(&parts),
         all.registered()
     )
@@ -142,11 +154,11 @@ pub fn participation(lang: &Lang, tally: &Tally, session: &Session) -> String {
 
 /// "29 représentants de 13 États, 5 organisations de la société civile et 2 entreprises".
 pub fn representatives_of(people: usize, bodies: &[String]) -> String {
-    let who = count(people, "représentant", "représentants");
+    let who = count(people, "représentant", "représentants", false);
     if bodies.is_empty() {
         who
     } else {
-        format!("{who} de {}", join(bodies))
+        format!("{who} {}", de(&join(bodies)))
     }
 }
 

@@ -2,6 +2,8 @@
 
 use super::{App, Overlay};
 use crate::action::Action;
+use crate::edit::Edit;
+use crate::model::Meta;
 use crate::ui::state::details::Details;
 
 impl App {
@@ -22,13 +24,17 @@ impl App {
         match details.edits(self.session()) {
             Ok(edits) if edits.is_empty() => self.say("details unchanged", false),
             Ok(edits) => {
+                let forgotten = forgotten_translations(&self.session().meta, &edits);
                 if let Err(reason) = self.commit_change(edits) {
                     details.error = Some((details.focus, reason));
                     self.overlay = Overlay::Details(details);
                     return;
                 }
                 self.say(
-                    format!("details saved · {} undoes", self.keymap.hint(Action::Undo)),
+                    format!(
+                        "details saved{forgotten} · {} undoes",
+                        self.keymap.hint(Action::Undo)
+                    ),
                     false,
                 );
             }
@@ -38,5 +44,38 @@ impl App {
                 self.overlay = Overlay::Details(details);
             }
         }
+    }
+}
+
+/// "; its fr format no longer matched and was taken out (rapporteur edit --in fr)", when
+/// the form changed English words a translation had.
+fn forgotten_translations(before: &Meta, edits: &[Edit]) -> String {
+    let Some(Edit::UpdateMeta(after)) = edits.first() else {
+        return String::new();
+    };
+    let mut said = Vec::new();
+    for (tag, old) in &before.translations {
+        let new = after.translations.get(tag);
+        for (what, was, is) in [
+            ("title", &old.title, new.map(|t| &t.title)),
+            ("theme", &old.theme, new.map(|t| &t.theme)),
+            ("format", &old.format, new.map(|t| &t.format)),
+        ] {
+            if !was.is_empty() && is.is_none_or(|s| s.is_empty()) {
+                said.push(format!("its {tag} {what}"));
+            }
+        }
+    }
+    match said.first() {
+        None => String::new(),
+        Some(_) => format!(
+            "; {} no longer matched and was taken out (rapporteur edit --in {})",
+            crate::export::join(&said),
+            before
+                .translations
+                .keys()
+                .next()
+                .map_or("fr", |t| t.as_str())
+        ),
     }
 }

@@ -229,6 +229,7 @@ impl Details {
                 Field::NewGroup | Field::NewPriority => {}
             }
         }
+        meta.forget_stale_translations(&session.meta);
         if meta != session.meta {
             edits.insert(0, Edit::UpdateMeta(meta));
         }
