@@ -9,7 +9,7 @@ mod docx_support;
 use std::path::Path;
 use std::process::Command;
 
-use docx_support::{Para, paragraphs, part, parts, styles, tables};
+use docx_support::{Para, all_text, paragraphs, part, parts, styles, tables};
 use rapporteur::export::{
     Attribution, Format, Language, Options, ReferenceStyles, Report, ReportNote, export_bytes,
     report,
@@ -421,6 +421,57 @@ fn libreoffice_reads_the_same_text() {
     for want in expected {
         let want = want.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(flat.contains(&want), "{want:?} not in the PDF:\n{text}");
+    }
+}
+
+fn french(format: Format) -> Vec<u8> {
+    let options = Options {
+        format,
+        language: Language::French,
+        ..Options::default()
+    };
+    export_bytes(&example(), &options).expect("the example exports in French")
+}
+
+#[test]
+fn the_french_document_is_in_french_and_says_so() {
+    let bytes = french(Format::Docx);
+    let core = part(&bytes, "docProps/core.xml");
+    assert!(core.contains("<dc:language>fr</dc:language>"), "{core}");
+    assert!(part(&bytes, "word/styles.xml").contains("w:val=\"fr\""));
+    let paras = paragraphs(&part(&bytes, "word/document.xml"));
+    assert_eq!(
+        with_style(&paras, "Heading1"),
+        [
+            "I. Introduction",
+            "II. Points saillants",
+            "III. Équilibre des voix"
+        ]
+    );
+    let text = all_text(&bytes);
+    assert!(text.contains("29 représentants de 13 États"), "{text}");
+    assert!(!text.contains("Key emphases") && !text.contains("Raised in"));
+    let headers = &tables(&part(&bytes, "word/document.xml"))[1].1[0];
+    assert_eq!(headers[0], "Groupe");
+}
+
+#[test]
+fn the_committed_french_samples_are_these_reports() {
+    for (path, format) in [
+        (
+            "sessions/gfmd-2020-migrant-protection.fr.docx",
+            Format::Docx,
+        ),
+        (
+            "sessions/gfmd-2020-migrant-protection.fr.md",
+            Format::Markdown,
+        ),
+    ] {
+        let sample = std::fs::read(path).unwrap();
+        assert!(
+            sample == french(format),
+            "{path} is stale: run sessions/build-example.sh"
+        );
     }
 }
 

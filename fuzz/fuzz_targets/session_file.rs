@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use rapporteur::export::{self, Attribution, Format, Options};
+use rapporteur::export::{self, Attribution, Format, Language, Options};
 use rapporteur::{source, storage};
 
 const FORMATS: [Format; 5] = [
@@ -54,6 +54,7 @@ fuzz_target!(|bytes: &[u8]| {
         min_group: 1 + bytes.len() % 3,
         template: None,
         reference_docx: None,
+        language: Language::ALL[bytes.len() / 15 % 2],
     };
     let _ = export::export_bytes(&session, &options);
 });
