@@ -181,6 +181,41 @@ struct Intro {
     interventions: String,
 }
 
+impl Intro {
+    /// The introduction of `session` in `lang`, around its participation and date as said.
+    fn of(
+        lang: &Lang,
+        session: &Session,
+        tally: &Tally,
+        times: Option<&time::TimeAccount>,
+        participation: &str,
+        date: &str,
+        counting_label: &str,
+    ) -> Intro {
+        let (meta, totals) = (&session.meta, &tally.totals);
+        let format = escape_controls(&meta.format);
+        let languages: Vec<String> = meta.languages.iter().map(|l| escape_controls(l)).collect();
+        let registered = totals.registered_people > 0;
+        let (groups, chat) = (totals.counting_groups, totals.chat);
+        if lang.fr() {
+            return Intro {
+                opening: fr::prose::opening(participation, registered, &format, &meta.date),
+                theme: fr::prose::theme_sentence(meta.focus_areas.len()),
+                summary: fr::prose::summary_sentence(groups, counting_label),
+                time: time::time_in_french(times, &meta.format, &fr::languages(&languages), chat),
+                interventions: fr::prose::interventions_sentence(tally),
+            };
+        }
+        Intro {
+            opening: prose::opening(participation, registered, &format, date),
+            theme: prose::theme_sentence(meta.focus_areas.len()),
+            summary: prose::summary_sentence(groups, counting_label),
+            time: time::time_sentence(times, &meta.format, &prose::join(&languages), chat),
+            interventions: prose::interventions_sentence(tally),
+        }
+    }
+}
+
 /// What every priority's emphasis is built from.
 struct Context<'a> {
     session: &'a Session,
@@ -462,7 +497,12 @@ pub fn build(
         })
         .collect();
     let languages: Vec<String> = meta.languages.iter().map(|l| escape_controls(l)).collect();
-    let languages_label = prose::join(&languages);
+    let languages_label = if lang.fr() {
+        let named: Vec<String> = languages.iter().map(|l| fr::language_name(l)).collect();
+        fr::join(&named)
+    } else {
+        prose::join(&languages)
+    };
     let totals = &tally.totals;
     let join = |items: &[String]| {
         if lang.fr() {
@@ -485,40 +525,15 @@ pub fn build(
     });
     let date = date_in(lang, &meta.date);
     let counting_groups_label = join(&counting);
-    let intro = if lang.fr() {
-        Intro {
-            opening: fr::prose::opening(
-                &participation,
-                totals.registered_people > 0,
-                &escape_controls(&meta.format),
-                &meta.date,
-            ),
-            theme: fr::prose::theme_sentence(meta.focus_areas.len()),
-            summary: fr::prose::summary_sentence(totals.counting_groups, &counting_groups_label),
-            time: time::time_in_french(
-                times.as_ref(),
-                &meta.format,
-                &fr::languages(&languages),
-                totals.chat,
-            ),
-            interventions: fr::prose::interventions_sentence(tally),
-        }
-    } else {
-        Intro {
-            opening: prose::opening(
-                &participation,
-                totals.registered_people > 0,
-                &escape_controls(&meta.format),
-                &date,
-            ),
-            theme: prose::theme_sentence(meta.focus_areas.len()),
-            summary: prose::summary_sentence(totals.counting_groups, &counting_groups_label),
-            time: time::time_sentence(times.as_ref(), &meta.format, &languages_label, totals.chat),
-            interventions: prose::interventions_sentence(tally),
-        }
-    };
-    let labels = t;
-    let t = totals;
+    let intro = Intro::of(
+        lang,
+        session,
+        tally,
+        times.as_ref(),
+        &participation,
+        &date,
+        &counting_groups_label,
+    );
     Report {
         title: escape_controls(&meta.title),
         theme: escape_controls(&meta.theme),
@@ -536,10 +551,10 @@ pub fn build(
         attribution: attribution.id(),
         min_group,
         participation,
-        registered_people: t.registered_people,
-        registered_entities: t.registered_entities,
-        not_in_group: t.not_in_group,
-        counting_groups: t.counting_groups,
+        registered_people: totals.registered_people,
+        registered_entities: totals.registered_entities,
+        not_in_group: totals.not_in_group,
+        counting_groups: totals.counting_groups,
         counting_groups_label,
         start: times.as_ref().map(|a| hhmm(a.from)),
         end: times.as_ref().map(|a| hhmm(a.to)),
@@ -555,10 +570,10 @@ pub fn build(
             .as_ref()
             .filter(|a| a.floor_exchange && a.not_exchange() >= 30)
             .map(|a| duration(a.not_exchange())),
-        procedural: t.procedural,
-        interventions: t.interventions,
-        floor: t.floor,
-        chat: t.chat,
+        procedural: totals.procedural,
+        interventions: totals.interventions,
+        floor: totals.floor,
+        chat: totals.chat,
         interventions_sentence: intro.interventions,
         opening: intro.opening,
         theme_sentence: if meta.theme.trim().is_empty() {
@@ -575,7 +590,7 @@ pub fn build(
         theme_after: intro.theme.1,
         summary_sentence: intro.summary,
         lang: lang.language.tag(),
-        t: labels,
+        t,
         remarks,
         ranked_by_convergence: review.order.is_empty(),
         chart: chart(session, tally, &numbered(&numbers), attribution, lang),
