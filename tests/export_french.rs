@@ -349,3 +349,55 @@ fn what_a_translation_lacks_is_said_with_the_command_that_gives_it() {
     );
     assert!(String::from_utf8_lossy(&o.stdout).contains("à l'audience du soir le 1er juin 2024"));
 }
+
+#[test]
+fn who_registered_is_counted_as_french_says_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    run(
+        &[
+            "new",
+            "h.ron",
+            "--template",
+            "city-hearing",
+            "--date",
+            "2024-06-01",
+            "--language",
+            "Français",
+            "--priority",
+            "bus:Des bus la nuit",
+        ],
+        d,
+    );
+    // Residents speak for themselves; two people of one association; one council member.
+    std::fs::write(
+        d.join("r.csv"),
+        "name,affiliation,group\nAnne Roux,,residents\nBruno Blanc,,residents\n\
+         Chloé Noir,,residents\nDavid Vert,Quartier Nord,community\n\
+         Emma Gris,Quartier Nord,community\nFarid Brun,Mairie,council\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("n.txt"),
+        "[18:00] @Anne Roux: Des bus après minuit #bus\n\n\
+         [18:05] @Bruno Blanc: Oui, des bus #bus\n\n\
+         [18:07] @Farid Brun: Pas de budget #-bus\n",
+    )
+    .unwrap();
+    run(&["import", "roster", "h.ron", "r.csv"], d);
+    run(&["import", "notes", "h.ron", "n.txt"], d);
+    let report = run(&["export", "h.ron"], d);
+    for said in [
+        "Au total, 6 personnes (3 résidents, 2 représentants d'une association de quartier et \
+         un conseiller municipal) se sont inscrites pour participer à l'audience publique le \
+         1er juin 2024.",
+        "La séance a duré sept minutes, d'après les notes, de 18\u{a0}h à 18\u{a0}h\u{a0}07, en \
+         français",
+        "Soulevée dans deux interventions par deux résidents, et aucun autre groupe\u{202f}: la \
+         plus forte convergence, de loin, bien qu'une intervention, d'un conseiller municipal, \
+         s'y soit opposée.",
+        "| Associations de quartier | 2 | 1 | 0 | 0 | 0 | 0\u{202f}% | 33\u{202f}% | -33 |",
+    ] {
+        assert!(report.contains(said), "{said:?} missing from\n{report}");
+    }
+}

@@ -27,14 +27,6 @@ impl Agreement {
         let verb = if self.plural { "se sont" } else { "s'est" };
         format!("{verb} inscrit{ending}")
     }
-
-    /// A list of subjects agrees in the masculine unless all are feminine, and in the plural.
-    fn of_list(parts: &[Agreement]) -> Agreement {
-        Agreement {
-            feminine: parts.iter().all(|p| p.feminine),
-            plural: parts.len() > 1 || parts.iter().any(|p| p.plural),
-        }
-    }
 }
 
 /// "29 représentants de 13 États, 5 organisations de la société civile, 2 entreprises,
@@ -140,10 +132,11 @@ pub fn participation(lang: &Lang, tally: &Tally, session: &Session) -> String {
     if unsorted > 0 {
         parts.push(format!("{unsorted} pas encore dans un groupe"));
     }
-    let all = Agreement::of_list(&[Agreement {
+    // The subject is "N personnes", whatever the parts in brackets.
+    let all = Agreement {
         feminine: true,
         plural: people > 1,
-    }]);
+    };
     format!(
         "{} ({}) {}",
         count(people, "personne", "personnes", true),
