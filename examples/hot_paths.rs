@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use rapporteur::action::Action;
 use rapporteur::clock::Clock;
-use rapporteur::export::{Format, Options, export};
+use rapporteur::export::{Format, Language, Options, export, export_owned};
 use rapporteur::keymap::{Key, KeyName, Keymap};
 use rapporteur::sample;
 use rapporteur::storage::{self, SessionFile};
@@ -36,6 +36,10 @@ const SCENARIOS: &[&str] = &[
     "export_text",
     "export_html",
     "export_json",
+    "export_markdown_fr",
+    "export_html_fr",
+    "export_markdown_en",
+    "export_html_en",
 ];
 
 fn key(name: &str) -> crossterm::event::KeyEvent {
@@ -187,19 +191,40 @@ fn main() -> ExitCode {
             });
         }
         format if format.starts_with("export_") => {
-            let format = match &format["export_".len()..] {
+            let (name, language) = match format.rsplit_once('_') {
+                Some((name, "fr")) => (name, Some(Language::French)),
+                Some((name, "en")) => (name, Some(Language::English)),
+                _ => (format, None),
+            };
+            let format = match &name["export_".len()..] {
                 "markdown" => Format::Markdown,
                 "text" => Format::Text,
                 "html" => Format::Html,
                 _ => Format::Json,
             };
-            let session = sample::standard(notes);
+            let Some(language) = language else {
+                let session = sample::standard(notes);
+                let options = Options {
+                    format,
+                    ..Options::default()
+                };
+                measured(rounds, &mut |_| {
+                    std::hint::black_box(export(&session, &options).unwrap().len());
+                });
+                return ExitCode::SUCCESS;
+            };
+            // `_en` and `_fr`: the same session, with French words, exported as the command
+            // line does (the session its own), copies made before the count.
+            let session = sample::with_french(sample::standard(notes));
             let options = Options {
                 format,
+                language,
                 ..Options::default()
             };
+            let mut copies: Vec<_> = (0..rounds).map(|_| session.clone()).collect();
             measured(rounds, &mut |_| {
-                std::hint::black_box(export(&session, &options).unwrap().len());
+                let copy = copies.pop().expect("a copy per round");
+                std::hint::black_box(export_owned(copy, &options).unwrap().len());
             });
         }
         other => {

@@ -62,6 +62,37 @@ pub fn standard(notes: usize) -> Session {
     session(notes, PARTICIPANTS, PRIORITIES, SEED)
 }
 
+/// `session` with French words for each of its groups (feminine nouns, so that agreement
+/// has work to do) and priorities, as `edit --in fr` gives them: the report in French
+/// against the same report in English.
+pub fn with_french(mut session: Session) -> Session {
+    let french = crate::model::Translation {
+        title: "Réunion".into(),
+        format: "la réunion".into(),
+        groups: session
+            .groups
+            .iter()
+            .map(|g| {
+                let words = crate::model::GroupWords {
+                    name: format!("les {}", g.name.to_lowercase()),
+                    singular: format!("{} (fr)", g.singular),
+                    plural: format!("{} (fr)", g.plural),
+                    gender: crate::model::Gender::Feminine,
+                };
+                (g.id.clone(), words)
+            })
+            .collect(),
+        priorities: session
+            .priorities
+            .iter()
+            .map(|p| (p.id.clone(), format!("{} (fr)", p.title)))
+            .collect(),
+        ..Default::default()
+    };
+    session.meta.translations.insert("fr".into(), french);
+    session
+}
+
 /// A small deterministic random source (xorshift), so no crate is needed for fixtures.
 struct Dice(u64);
 

@@ -67,7 +67,7 @@ pub fn run(
             ..options
         };
         say_untranslated(&session, options.language, file);
-        let report = export::export_bytes(&session, &options)?;
+        let report = export::export_owned(session, &options)?;
         write_output(output, force, &report, "report", file)?;
         return Ok(ExitCode::SUCCESS);
     }

@@ -162,14 +162,20 @@ fn held_in(session: &Session, language: Language) -> bool {
         .any(|l| Language::parse(l) == Some(language))
 }
 
-/// `session` as a report in `language` says it: the translation's title, theme, format,
-/// focus areas, group names and nouns and priority titles in place of the English ones.
-/// What the translation leaves out stays as the session has it; notes and remarks stay
-/// as typed.
-pub fn translated(session: &Session, language: Language) -> Option<Session> {
-    let t = session.meta.translations.get(language.tag())?;
-    let mut out = session.clone();
-    let meta = &mut out.meta;
+/// Whether `session` has words in `language` to say in place of its own.
+pub fn has_translation(session: &Session, language: Language) -> bool {
+    language != Language::English && session.meta.translations.contains_key(language.tag())
+}
+
+/// Puts into `session` what a report in `language` says: the translation's title, theme,
+/// format, focus areas, group names and nouns and priority titles in place of the English
+/// ones. What the translation leaves out stays as the session has it; notes and remarks
+/// stay as typed.
+pub fn translate(session: &mut Session, language: Language) {
+    let Some(t) = session.meta.translations.get(language.tag()).cloned() else {
+        return;
+    };
+    let meta = &mut session.meta;
     for (field, words) in [
         (&mut meta.title, &t.title),
         (&mut meta.theme, &t.theme),
@@ -182,19 +188,18 @@ pub fn translated(session: &Session, language: Language) -> Option<Session> {
     if !t.focus_areas.is_empty() {
         meta.focus_areas.clone_from(&t.focus_areas);
     }
-    for g in &mut out.groups {
+    for g in &mut session.groups {
         if let Some(w) = t.groups.get(&g.id) {
             g.name.clone_from(&w.name);
             g.singular.clone_from(&w.singular);
             g.plural.clone_from(&w.plural);
         }
     }
-    for p in &mut out.priorities {
+    for p in &mut session.priorities {
         if let Some(title) = t.priorities.get(&p.id) {
             p.title.clone_from(title);
         }
     }
-    Some(out)
 }
 
 #[cfg(test)]

@@ -159,21 +159,49 @@ pub fn export(session: &Session, options: &Options) -> Result<String, ExportErro
             "a Word document is binary, not text: write it to a file".into(),
         ));
     }
-    let report = checked_report(session, options)?;
-    render::render(&report, options.format, options.template.as_deref())
+    said_in(session, options.language, |session| {
+        let report = checked_report(session, options)?;
+        render::render(&report, options.format, options.template.as_deref())
+    })
 }
 
 /// The report of `session` as the bytes of its file: the text formats in UTF-8, `docx`
 /// as the Word package.
 pub fn export_bytes(session: &Session, options: &Options) -> Result<Vec<u8>, ExportError> {
-    if options.format != Format::Docx {
-        return export(session, options).map(String::into_bytes);
-    }
-    let report = checked_report(session, options)?;
-    let document = render::render(&report, Format::Docx, options.template.as_deref())?;
-    docx::package(&report, &document, options.reference_docx.as_ref())
+    said_in(session, options.language, |session| {
+        render_bytes(&checked_report(session, options)?, options)
+    })
 }
 
+/// [`export_bytes`] of a session the caller no longer needs: its translation is put in
+/// place, with no copy of its notes.
+pub fn export_owned(mut session: Session, options: &Options) -> Result<Vec<u8>, ExportError> {
+    language::translate(&mut session, options.language);
+    render_bytes(&checked_report(&session, options)?, options)
+}
+
+/// `f` of `session` as `language` says the meeting: on a copy with its translation put
+/// in, when it has one.
+fn said_in<T>(session: &Session, language: Language, f: impl FnOnce(&Session) -> T) -> T {
+    if !language::has_translation(session, language) {
+        return f(session);
+    }
+    let mut translated = session.clone();
+    language::translate(&mut translated, language);
+    f(&translated)
+}
+
+fn render_bytes(report: &Report, options: &Options) -> Result<Vec<u8>, ExportError> {
+    let template = options.template.as_deref();
+    let document = render::render(report, options.format, template)?;
+    if options.format != Format::Docx {
+        return Ok(document.into_bytes());
+    }
+    docx::package(report, &document, options.reference_docx.as_ref())
+}
+
+/// The report of `session` (already said in `options.language`), or why a real reader
+/// could not trust it.
 fn checked_report(session: &Session, options: &Options) -> Result<Report, ExportError> {
     // A day the calendar lacks would be printed as if real ("30 February 2020").
     if let Err(DateError::NoSuchDay(reason)) = parse_date(&session.meta.date) {
@@ -181,7 +209,7 @@ fn checked_report(session: &Session, options: &Options) -> Result<Report, Export
             "{reason}; correct the meeting's date in the session file"
         )));
     }
-    Ok(report(
+    Ok(build(
         session,
         options.attribution,
         options.min_group,
@@ -197,8 +225,18 @@ pub fn report(
     min_group: usize,
     language: Language,
 ) -> Report {
-    let translated = language::translated(session, language);
-    let session = translated.as_ref().unwrap_or(session);
+    said_in(session, language, |session| {
+        build(session, attribution, min_group, language)
+    })
+}
+
+/// The report of a session already said in `language`.
+fn build(
+    session: &Session,
+    attribution: Attribution,
+    min_group: usize,
+    language: Language,
+) -> Report {
     let tally = Tally::compute(session);
     let lang = Lang::of(language, session);
     report::build(session, &tally, attribution, min_group, &lang)
