@@ -72,7 +72,6 @@ const ENGLISH: &[&str] = &[
     "people",
     "heard",
     "spoke",
-    "registered",
     "meeting",
     "report",
     "key",
