@@ -89,7 +89,9 @@ pub struct Report {
     pub summary_sentence: String,
     /// The language the report is written in, as a tag: `en`, `fr`.
     pub lang: &'static str,
-    /// The report's fixed words in its language: headings, table headers, notes.
+    /// The report's fixed words in its language: headings, table headers, notes. Given to
+    /// templates as `t`; not report data, so not in the JSON.
+    #[serde(skip)]
     pub t: &'static Labels,
     /// The rapporteur's remarks on the meeting, paragraph by paragraph: they close the
     /// introduction, in place of the generated word on what follows.

@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr;
 use super::data::Report;
 use super::docx;
 use super::escape::{html_inline, markdown_inline, xml_text};
+use super::labels::Labels;
 use super::lang::passage_lang;
 use super::wrap::{fill, wrap_text};
 use super::{ExportError, Format};
@@ -48,10 +49,25 @@ pub fn render(
     template: Option<&str>,
 ) -> Result<String, ExportError> {
     let builtin = builtin_template(format).unwrap_or_default();
-    if format == Format::Docx {
-        return render_data(&docx::data(report), format, "report", builtin, template);
+    match format {
+        Format::Docx => render_data(&docx::data(report), format, "report", builtin, template),
+        Format::Json => render_data(report, format, "report", builtin, template),
+        _ => {
+            let data = Templated {
+                report,
+                t: report.t,
+            };
+            render_data(&data, format, "report", builtin, template)
+        }
     }
-    render_data(report, format, "report", builtin, template)
+}
+
+/// The report as a template sees it: its data, and its fixed words as `t`.
+#[derive(serde::Serialize)]
+struct Templated<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    t: &'static Labels,
 }
 
 /// Renders any report data in `format` through `builtin` (or `template`), a template named

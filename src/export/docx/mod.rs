@@ -15,6 +15,7 @@ use zip::write::SimpleFileOptions;
 use super::ExportError;
 use super::data::Report;
 use super::escape::xml_text;
+use super::labels::Labels;
 
 pub use styles::ReferenceStyles;
 
@@ -51,6 +52,8 @@ pub struct DocxData<'a> {
     pub report: &'a Report,
     /// The chart's bars as table rows.
     pub chart_rows: Vec<ChartRow>,
+    /// The report's fixed words in its language.
+    pub t: &'static Labels,
 }
 
 /// The report's data for the Word template.
@@ -82,6 +85,7 @@ pub fn data(report: &Report) -> DocxData<'_> {
     DocxData {
         report,
         chart_rows: rows,
+        t: report.t,
     }
 }
 
