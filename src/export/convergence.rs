@@ -12,7 +12,7 @@ use super::words::{capitalized, count_words, group_with_article, indefinite, num
 
 /// Groups that raised `p` and may be named under `attribution`: in `group` mode those
 /// with at least `min_group` distinct entities on it, all in `named`, none in `chatham`.
-pub(super) fn nameable<'a>(
+fn nameable<'a>(
     p: &PriorityTally,
     groups: &'a [Group],
     attribution: Attribution,
@@ -32,6 +32,64 @@ pub(super) fn counts(groups: &[Group], id: &str) -> bool {
     groups
         .iter()
         .any(|g| g.id == id && g.counts_for_convergence)
+}
+
+/// A priority's supporting interventions by whether their groups count toward
+/// convergence, and the groups the attribution mode lets the report name: what its
+/// figures sentence says, in any language.
+pub(super) struct Figures<'a> {
+    /// The groups that may be named.
+    pub named: Vec<&'a Group>,
+    /// Interventions from groups that count.
+    pub counted: usize,
+    /// Interventions from groups on the roster that do not count.
+    pub in_other_groups: usize,
+    /// Interventions not from groups that count: from those that do not, or from nobody's group.
+    pub uncounted: usize,
+}
+
+impl<'a> Figures<'a> {
+    /// The figures of `p` under `attribution`.
+    pub(super) fn of(
+        p: &PriorityTally,
+        groups: &'a [Group],
+        attribution: Attribution,
+        min_group: usize,
+    ) -> Figures<'a> {
+        let sum = |counting: bool| -> usize {
+            p.by_group
+                .iter()
+                .filter(|row| counts(groups, &row.group) == counting)
+                .map(|row| row.interventions)
+                .sum()
+        };
+        let counted = sum(true);
+        Figures {
+            named: nameable(p, groups, attribution, min_group),
+            counted,
+            in_other_groups: sum(false),
+            uncounted: p.interventions.saturating_sub(counted),
+        }
+    }
+}
+
+/// The groups not counted for convergence that raised `p`, when all `n` interventions
+/// said of them came from these groups and each may be named; `None` when they are to
+/// be said as participants not counted.
+pub(super) fn uncounted_groups<'a>(
+    p: &PriorityTally,
+    groups: &'a [Group],
+    f: &Figures,
+    n: usize,
+) -> Option<Vec<&'a Group>> {
+    let others: Vec<&Group> = groups
+        .iter()
+        .filter(|g| !g.counts_for_convergence && p.group(&g.id).is_some())
+        .collect();
+    let all_named = !others.is_empty()
+        && f.in_other_groups == n
+        && others.iter().all(|g| f.named.iter().any(|m| m.id == g.id));
+    all_named.then_some(others)
 }
 
 /// Who in the groups that count raised `p`, as a noun phrase: "participants from all
@@ -92,27 +150,14 @@ fn counting_who(p: &PriorityTally, groups: &[Group], named: &[&Group]) -> String
 /// Who outside the groups that count raised `p`, `n` interventions of it: "observers
 /// (not counted for convergence)", "an observer organization (…)", or, when no such group
 /// may be named, "participants not counted for convergence".
-fn uncounted_who(
-    p: &PriorityTally,
-    groups: &[Group],
-    named: &[&Group],
-    n: usize,
-    in_groups: usize,
-) -> String {
-    let others: Vec<&Group> = groups
-        .iter()
-        .filter(|g| !g.counts_for_convergence && p.group(&g.id).is_some())
-        .collect();
-    let all_named = !others.is_empty()
-        && in_groups == n
-        && others.iter().all(|g| named.iter().any(|m| m.id == g.id));
-    if !all_named {
+fn uncounted_who(p: &PriorityTally, groups: &[Group], f: &Figures, n: usize) -> String {
+    let Some(others) = uncounted_groups(p, groups, f, n) else {
         return if n == 1 {
             "a participant not counted for convergence".to_string()
         } else {
             "participants not counted for convergence".to_string()
         };
-    }
+    };
     let names: Vec<String> = match others.as_slice() {
         [g] if n == 1 && g.has_nouns() => vec![indefinite(&g.singular)],
         [g] if n == 1 => vec![format!("a participant from {}", group_with_article(g))],
@@ -141,21 +186,9 @@ pub(super) fn convergence(
     min_group: usize,
     strongest: bool,
 ) -> String {
-    let named = nameable(p, groups, attribution, min_group);
-    let counted: usize = p
-        .by_group
-        .iter()
-        .filter(|row| counts(groups, &row.group))
-        .map(|row| row.interventions)
-        .sum();
-    let in_groups: usize = p
-        .by_group
-        .iter()
-        .filter(|row| !counts(groups, &row.group))
-        .map(|row| row.interventions)
-        .sum();
+    let f = Figures::of(p, groups, attribution, min_group);
+    let (named, counted, uncounted) = (&f.named, f.counted, f.uncounted);
     let n = p.interventions;
-    let uncounted = n.saturating_sub(counted);
     let opposed = opposition(p, groups, attribution);
     if n == 0 {
         return "Not raised.".to_string();
@@ -168,7 +201,7 @@ pub(super) fn convergence(
             "one intervention"
         };
         let by = if uncounted == 1 {
-            format!(", by {}", uncounted_who(p, groups, &named, 1, in_groups))
+            format!(", by {}", uncounted_who(p, groups, &f, 1))
         } else {
             match p
                 .by_group
@@ -192,12 +225,12 @@ pub(super) fn convergence(
         ""
     };
     if counted == 0 {
-        let who = uncounted_who(p, groups, &named, n, in_groups);
+        let who = uncounted_who(p, groups, &f, n);
         return format!("{raised}, only by {who}{opposed}.");
     }
-    let who = counting_who(p, groups, &named);
+    let who = counting_who(p, groups, named);
     if uncounted > counted {
-        let others = uncounted_who(p, groups, &named, uncounted, in_groups);
+        let others = uncounted_who(p, groups, &f, uncounted);
         return format!(
             "{raised}, mainly by {others}: {} of the {}, against {} by {who}{opposed}.",
             number_word(uncounted),
@@ -207,7 +240,7 @@ pub(super) fn convergence(
     }
     let mut sentence = format!("{raised} by {who}{tail}{opposed}.");
     if uncounted > 0 {
-        let others = uncounted_who(p, groups, &named, uncounted, in_groups);
+        let others = uncounted_who(p, groups, &f, uncounted);
         sentence.push_str(&format!(
             " {} of the {} came from {others}.",
             capitalized(&number_word(uncounted)),

@@ -39,9 +39,91 @@ pub fn participation_sentence(session: &Session) -> String {
 /// in a group are said apart: "12 people (5 residents, 3 representatives of 2
 /// community organizations and 4 not yet in a group) registered".
 pub fn participation(tally: &Tally, session: &Session) -> String {
+    let entities = |g: &Group, n: usize| count(n, &g.singular, &g.plural);
+    let part = |g: &Group, part: Part| match part {
+        // A group's name is never a count noun: without nouns, its people are counted.
+        Part::People(n) => format!(
+            "{} from {}",
+            count(n, "participant", "participants"),
+            group_with_article(g)
+        ),
+        Part::Entities(n) => entities(g, n),
+        Part::Representatives {
+            people,
+            entities: n,
+        } => format!(
+            "{} of {}",
+            count(people, "representative", "representatives"),
+            entities(g, n)
+        ),
+    };
+    match registered(tally, session) {
+        Registered::Nobody => "No participants registered".to_string(),
+        Registered::ByEntities { people, bodies } => {
+            let bodies: Vec<String> = bodies.iter().map(|(g, n)| entities(g, *n)).collect();
+            format!("{} registered", representatives_of(people, &bodies))
+        }
+        Registered::OneGroup(g, p) => format!("{} registered", part(g, p)),
+        Registered::Unsorted { people: 1 } => "1 person, not yet in a group, registered".into(),
+        Registered::Unsorted { people } => {
+            format!("{people} people, none of them in a group yet, registered")
+        }
+        Registered::ByGroup {
+            people,
+            parts,
+            unsorted,
+        } => {
+            let mut said: Vec<String> = parts.into_iter().map(|(g, p)| part(g, p)).collect();
+            if unsorted > 0 {
+                said.push(format!("{unsorted} not yet in a group"));
+            }
+            format!(
+                "{} ({}) registered",
+                count(people, "person", "people"),
+                join(&said)
+            )
+        }
+    }
+}
+
+/// How one group's registered people are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Part {
+    /// Its people, the group having no nouns: "5 participants from the government".
+    People(usize),
+    /// Its entities, one person each or people speaking for themselves: "2 businesses".
+    Entities(usize),
+    /// People for their entities: "3 representatives of 2 community organizations".
+    Representatives { people: usize, entities: usize },
+}
+
+/// Who registered, counted as [`participation`] says it, in any language.
+#[derive(Debug, Clone)]
+pub(super) enum Registered<'a> {
+    /// Nobody is on the roster.
+    Nobody,
+    /// Every group present counted by the entities its people represent.
+    ByEntities {
+        people: usize,
+        bodies: Vec<(&'a Group, usize)>,
+    },
+    /// One group alone holds everyone.
+    OneGroup(&'a Group, Part),
+    /// Nobody is in a group yet.
+    Unsorted { people: usize },
+    /// People counted group by group, with those not yet in one.
+    ByGroup {
+        people: usize,
+        parts: Vec<(&'a Group, Part)>,
+        unsorted: usize,
+    },
+}
+
+/// How `session`'s roster is counted: see [`participation`].
+pub(super) fn registered<'a>(tally: &'a Tally, session: &'a Session) -> Registered<'a> {
     let people = tally.totals.registered_people;
     if people == 0 {
-        return "No participants registered".to_string();
+        return Registered::Nobody;
     }
     let present: Vec<(&Group, &VoiceBalance)> = session
         .groups
@@ -63,46 +145,34 @@ pub fn participation(tally: &Tally, session: &Session) -> String {
             .iter()
             .all(|(g, _)| g.has_nouns() && !for_themselves(g));
     if reference {
-        let bodies: Vec<String> = present
+        let bodies = present
             .iter()
-            .map(|(g, row)| count(row.registered_entities, &g.singular, &g.plural))
+            .map(|(g, row)| (*g, row.registered_entities))
             .collect();
-        return format!("{} registered", representatives_of(people, &bodies));
+        return Registered::ByEntities { people, bodies };
     }
     let part = |g: &Group, row: &VoiceBalance| {
-        let n = row.registered_people;
+        let (n, entities) = (row.registered_people, row.registered_entities);
         if !g.has_nouns() {
-            format!(
-                "{} from {}",
-                count(n, "participant", "participants"),
-                group_with_article(g)
-            )
-        } else if for_themselves(g) || n == row.registered_entities {
-            // One person for each entity: the entities say it ("2 businesses").
-            count(row.registered_entities, &g.singular, &g.plural)
+            Part::People(n)
+        } else if for_themselves(g) || n == entities {
+            Part::Entities(entities)
         } else {
-            format!(
-                "{} of {}",
-                count(n, "representative", "representatives"),
-                count(row.registered_entities, &g.singular, &g.plural)
-            )
+            Part::Representatives {
+                people: n,
+                entities,
+            }
         }
     };
     match (present.as_slice(), unsorted) {
-        ([(g, row)], 0) => return format!("{} registered", part(g, row)),
-        ([], _) if people == 1 => return "1 person, not yet in a group, registered".into(),
-        ([], _) => return format!("{people} people, none of them in a group yet, registered"),
-        _ => {}
+        ([(g, row)], 0) => Registered::OneGroup(g, part(g, row)),
+        ([], _) => Registered::Unsorted { people },
+        _ => Registered::ByGroup {
+            people,
+            parts: present.iter().map(|(g, row)| (*g, part(g, row))).collect(),
+            unsorted,
+        },
     }
-    let mut parts: Vec<String> = present.iter().map(|(g, row)| part(g, row)).collect();
-    if unsorted > 0 {
-        parts.push(format!("{unsorted} not yet in a group"));
-    }
-    format!(
-        "{} ({}) registered",
-        count(people, "person", "people"),
-        join(&parts)
-    )
 }
 
 /// "Altogether, there were 21 separate interventions and inputs: 15 on the

@@ -7,7 +7,6 @@ use unicode_width::UnicodeWidthStr;
 use super::data::Report;
 use super::docx;
 use super::escape::{html_inline, markdown_inline, xml_text};
-use super::labels::Labels;
 use super::lang::passage_lang;
 use super::wrap::{fill, wrap_text};
 use super::{ExportError, Format};
@@ -53,21 +52,14 @@ pub fn render(
         Format::Docx => render_data(&docx::data(report), format, "report", builtin, template),
         Format::Json => render_data(report, format, "report", builtin, template),
         _ => {
-            let data = Templated {
-                report,
-                t: report.t,
+            // The report's fields with `t` beside them, merged without a copy of either.
+            let data = minijinja::context! {
+                t => Value::from_serialize(report.t),
+                ..Value::from_serialize(report)
             };
             render_data(&data, format, "report", builtin, template)
         }
     }
-}
-
-/// The report as a template sees it: its data, and its fixed words as `t`.
-#[derive(serde::Serialize)]
-struct Templated<'a> {
-    #[serde(flatten)]
-    report: &'a Report,
-    t: &'static Labels,
 }
 
 /// Renders any report data in `format` through `builtin` (or `template`), a template named

@@ -6,7 +6,7 @@ use crate::model::Group;
 use crate::tally::{Label, PriorityTally};
 
 use super::super::Attribution;
-use super::super::convergence::{counts, nameable};
+use super::super::convergence::{Figures, counts, uncounted_groups};
 use super::super::language::Lang;
 use super::super::words::capitalized;
 use super::{NNBSP, count_words, de, group_in_prose, indefinite, join, number_word, que, quoted};
@@ -76,24 +76,16 @@ fn uncounted_who(
     lang: &Lang,
     p: &PriorityTally,
     groups: &[Group],
-    named: &[&Group],
+    f: &Figures,
     n: usize,
-    in_groups: usize,
 ) -> String {
-    let others: Vec<&Group> = groups
-        .iter()
-        .filter(|g| !g.counts_for_convergence && p.group(&g.id).is_some())
-        .collect();
-    let all_named = !others.is_empty()
-        && in_groups == n
-        && others.iter().all(|g| named.iter().any(|m| m.id == g.id));
-    if !all_named {
+    let Some(others) = uncounted_groups(p, groups, f, n) else {
         return if n == 1 {
             "un participant d'un groupe hors convergence".to_string()
         } else {
             "des participants de groupes hors convergence".to_string()
         };
-    }
+    };
     let names: Vec<String> = match others.as_slice() {
         [g] if n == 1 && g.has_nouns() => vec![indefinite(&g.singular, lang.feminine(g))],
         [g] if n == 1 => vec![format!("un participant {}", de(&group_in_prose(g)))],
@@ -111,21 +103,9 @@ pub fn convergence(
     min_group: usize,
     strongest: bool,
 ) -> String {
-    let named = nameable(p, groups, attribution, min_group);
-    let counted: usize = p
-        .by_group
-        .iter()
-        .filter(|row| counts(groups, &row.group))
-        .map(|row| row.interventions)
-        .sum();
-    let in_groups: usize = p
-        .by_group
-        .iter()
-        .filter(|row| !counts(groups, &row.group))
-        .map(|row| row.interventions)
-        .sum();
+    let f = Figures::of(p, groups, attribution, min_group);
+    let (named, counted, uncounted) = (&f.named, f.counted, f.uncounted);
     let n = p.interventions;
-    let uncounted = n.saturating_sub(counted);
     let opposed = opposition(lang, p, groups, attribution);
     if n == 0 {
         return "Non soulevée.".to_string();
@@ -138,10 +118,7 @@ pub fn convergence(
             "dans une seule intervention"
         };
         let by = if uncounted == 1 {
-            format!(
-                ", par {}",
-                uncounted_who(lang, p, groups, &named, 1, in_groups)
-            )
+            format!(", par {}", uncounted_who(lang, p, groups, &f, 1))
         } else {
             match p
                 .by_group
@@ -168,12 +145,12 @@ pub fn convergence(
         String::new()
     };
     if counted == 0 {
-        let who = uncounted_who(lang, p, groups, &named, n, in_groups);
+        let who = uncounted_who(lang, p, groups, &f, n);
         return format!("{raised}, uniquement par {who}{opposed}.");
     }
-    let who = counting_who(lang, p, groups, &named);
+    let who = counting_who(lang, p, groups, named);
     if uncounted > counted {
-        let others = uncounted_who(lang, p, groups, &named, uncounted, in_groups);
+        let others = uncounted_who(lang, p, groups, &f, uncounted);
         return format!(
             "{raised}, surtout par {others}{NNBSP}: {} sur {}, contre {} par {who}{opposed}.",
             number_word(uncounted, true),
@@ -183,7 +160,7 @@ pub fn convergence(
     }
     let mut sentence = format!("{raised} par {who}{tail}{opposed}.");
     if uncounted > 0 {
-        let others = uncounted_who(lang, p, groups, &named, uncounted, in_groups);
+        let others = uncounted_who(lang, p, groups, &f, uncounted);
         let verb = if uncounted == 1 { "venait" } else { "venaient" };
         sentence.push_str(&format!(
             " {} des {} {verb} {}.",

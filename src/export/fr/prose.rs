@@ -2,9 +2,10 @@
 //! and how a speaker is referred to, with agreement in gender and number.
 
 use crate::model::{Group, Session};
-use crate::tally::{Tally, VoiceBalance};
+use crate::tally::Tally;
 
 use super::super::language::Lang;
+use super::super::prose::{Part, Registered, registered};
 use super::super::time::TimeAccount;
 use super::{NNBSP, a, count, de, duration_in_words, group_in_prose, join, number_word};
 
@@ -33,116 +34,82 @@ impl Agreement {
 /// 3 maires et 2 organisations observatrices se sont inscrits": the French of
 /// [`super::super::prose::participation`], counted the same way.
 pub fn participation(lang: &Lang, tally: &Tally, session: &Session) -> String {
-    let people = tally.totals.registered_people;
-    if people == 0 {
-        return "Aucun participant ne s'est inscrit".to_string();
-    }
-    let present: Vec<(&Group, &VoiceBalance)> = session
-        .groups
-        .iter()
-        .zip(&tally.groups)
-        .filter(|(_, row)| row.registered_people > 0)
-        .collect();
-    let for_themselves = |g: &Group| {
-        session
-            .participants
-            .iter()
-            .filter(|p| p.group == g.id)
-            .all(|p| p.affiliation.trim().is_empty())
-    };
-    let unsorted = tally.totals.not_in_group;
+    let entities = |g: &Group, n: usize| count(n, &g.singular, &g.plural, lang.feminine(g));
     let representatives = |n: usize| Agreement {
         feminine: false,
         plural: n > 1,
     };
-    let reference = unsorted == 0
-        && present
-            .iter()
-            .all(|(g, _)| g.has_nouns() && !for_themselves(g));
-    if reference {
-        let bodies: Vec<String> = present
-            .iter()
-            .map(|(g, row)| {
-                count(
-                    row.registered_entities,
-                    &g.singular,
-                    &g.plural,
-                    lang.feminine(g),
-                )
-            })
-            .collect();
-        return format!(
-            "{} {}",
-            representatives_of(people, &bodies),
-            representatives(people).registered()
-        );
-    }
-    let part = |g: &Group, row: &VoiceBalance| {
-        let n = row.registered_people;
-        if !g.has_nouns() {
-            (
-                format!(
-                    "{} {}",
-                    count(n, "participant", "participants", false),
-                    de(&group_in_prose(g))
-                ),
-                representatives(n),
-            )
-        } else if for_themselves(g) || n == row.registered_entities {
-            let entities = row.registered_entities;
-            (
-                count(entities, &g.singular, &g.plural, lang.feminine(g)),
-                Agreement {
-                    feminine: lang.feminine(g),
-                    plural: entities > 1,
-                },
-            )
-        } else {
-            (
-                format!(
-                    "{} {}",
-                    count(n, "représentant", "représentants", false),
-                    de(&count(
-                        row.registered_entities,
-                        &g.singular,
-                        &g.plural,
-                        lang.feminine(g)
-                    ))
-                ),
-                representatives(n),
-            )
-        }
+    // Each part with the gender and number of its subject, which the participle follows.
+    let part = |g: &Group, part: Part| match part {
+        Part::People(n) => (
+            format!(
+                "{} {}",
+                count(n, "participant", "participants", false),
+                de(&group_in_prose(g))
+            ),
+            representatives(n),
+        ),
+        Part::Entities(n) => (
+            entities(g, n),
+            Agreement {
+                feminine: lang.feminine(g),
+                plural: n > 1,
+            },
+        ),
+        Part::Representatives {
+            people,
+            entities: n,
+        } => (
+            format!(
+                "{} {}",
+                count(people, "représentant", "représentants", false),
+                de(&entities(g, n))
+            ),
+            representatives(people),
+        ),
     };
-    match (present.as_slice(), unsorted) {
-        ([(g, row)], 0) => {
-            let (said, agreement) = part(g, row);
-            return format!("{said} {}", agreement.registered());
+    match registered(tally, session) {
+        Registered::Nobody => "Aucun participant ne s'est inscrit".to_string(),
+        Registered::ByEntities { people, bodies } => {
+            let bodies: Vec<String> = bodies.iter().map(|(g, n)| entities(g, *n)).collect();
+            format!(
+                "{} {}",
+                representatives_of(people, &bodies),
+                representatives(people).registered()
+            )
         }
-        ([], _) if people == 1 => {
-            return "une personne, qui n'est pas encore dans un groupe, s'est inscrite".into();
+        Registered::OneGroup(g, p) => {
+            let (said, agreement) = part(g, p);
+            format!("{said} {}", agreement.registered())
         }
-        ([], _) => {
-            return format!(
-                "{people} personnes, dont aucune n'est encore dans un groupe, se sont inscrites"
-            );
+        Registered::Unsorted { people: 1 } => {
+            "une personne, qui n'est pas encore dans un groupe, s'est inscrite".into()
         }
-        _ => {}
+        Registered::Unsorted { people } => format!(
+            "{people} personnes, dont aucune n'est encore dans un groupe, se sont inscrites"
+        ),
+        Registered::ByGroup {
+            people,
+            parts,
+            unsorted,
+        } => {
+            let mut said: Vec<String> = parts.into_iter().map(|(g, p)| part(g, p).0).collect();
+            if unsorted > 0 {
+                said.push(format!("{unsorted} pas encore dans un groupe"));
+            }
+            // The subject is "N personnes", whatever the parts in brackets.
+            let all = Agreement {
+                feminine: true,
+                plural: people > 1,
+            };
+            format!(
+                "{} ({}) {}",
+                count(people, "personne", "personnes", true),
+                join(&said),
+                all.registered()
+            )
+        }
     }
-    let mut parts: Vec<String> = present.iter().map(|(g, row)| part(g, row).0).collect();
-    if unsorted > 0 {
-        parts.push(format!("{unsorted} pas encore dans un groupe"));
-    }
-    // The subject is "N personnes", whatever the parts in brackets.
-    let all = Agreement {
-        feminine: true,
-        plural: people > 1,
-    };
-    format!(
-        "{} ({}) {}",
-        count(people, "personne", "personnes", true),
-        join(&parts),
-        all.registered()
-    )
 }
 
 /// "29 représentants de 13 États, 5 organisations de la société civile et 2 entreprises".
