@@ -124,9 +124,11 @@ impl Key {
                 self.shift = false;
             }
             KeyName::BackTab => self.shift = false,
-            // One control byte (0x1f) stands for ctrl-/, ctrl-_ and ctrl-7.
-            KeyName::Char('/' | '7') if self.ctrl => self.code = KeyName::Char('_'),
             _ => {}
+        }
+        // One control byte (0x1f) stands for ctrl-/, ctrl-_ and ctrl-7, shifted or not.
+        if self.ctrl && matches!(self.code, KeyName::Char('/' | '7')) {
+            self.code = KeyName::Char('_');
         }
         self
     }
@@ -466,6 +468,12 @@ mod tests {
         }
         assert_eq!(key("shift-tab"), key("backtab"));
         assert_eq!(key("shift-a"), key("A"));
+        // Shift folded first, the control byte after: ctrl-shift-7 is ctrl-_ as ctrl-7 is.
+        assert_eq!(key("ctrl-shift-7"), key("ctrl-_"));
+        assert_eq!(
+            key("ctrl-shift-7").to_string().parse::<Key>(),
+            Ok(key("ctrl-_"))
+        );
         assert_eq!(key("ctrl--"), key("ctrl-minus"));
         assert_eq!(key("C-s"), key("ctrl-s"));
         assert_eq!(key("Ctrl-PageDown").to_string(), "ctrl-pagedown");
